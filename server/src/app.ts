@@ -1,0 +1,146 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { CloseCode, makeServer } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config';
+import { buildContext, type AppDeps, type Context } from './context';
+import { formatError, HmsError } from './errors';
+import { logger } from './logger';
+import { loadSecrets } from './modules/identity/secrets';
+import { createPubSubHandle } from './pubsub';
+import { checkQueryLimits } from './query-limits';
+import { createSchema } from './schema';
+
+export interface App {
+  httpServer: http.Server;
+  deps: AppDeps;
+  schema: GraphQLSchema;
+  /** Stops accepting, finishes in-flight requests, closes sockets, pub/sub and the pool. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_CLIENT_DIST = path.resolve(__dirname, '../../client/dist');
+
+/** Express + Apollo (HTTP) + graphql-ws (WebSocket) on one server, without listening (tests use port 0). */
+export async function createApp(config: Config, orm: MikroORM): Promise<App> {
+  const pubsubHandle = createPubSubHandle(config.redisUrl);
+  const deps: AppDeps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config) };
+  const schema = await createSchema(deps.pubsub);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<{ authorization?: string }, { context?: Context }>(
+    {
+      schema,
+      // An anonymous or refused token is turned away at connection_init.
+      onConnect: async (ctx) => {
+        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        const context = await buildContext(deps, authorization);
+        return Boolean(context.viewer);
+      },
+      // A new context (and EntityManager fork) per subscribe message, never one per socket.
+      context: async (ctx) => {
+        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        return buildContext(deps, authorization);
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        // Returning errors here answers with an error message before anything runs.
+        try {
+          const { parse } = require('graphql') as typeof import('graphql');
+          checkQueryLimits(schema, parse(payload.query), payload.variables ?? undefined, payload.operationName);
+        } catch (error) {
+          if (error instanceof HmsError) return [error];
+          if (error instanceof Error) return [new HmsError('BAD_USER_INPUT', error.message)];
+          throw error;
+        }
+        return undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        for (const error of errors) logger.warn('subscription error', { message: error.message });
+      },
+    },
+    wsServer,
+  );
+  void makeServer; void CloseCode;
+
+  const limitsPlugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          checkQueryLimits(schema, document, request.variables, request.operationName);
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      limitsPlugin,
+      config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await Promise.race([
+        orm.em.getConnection().execute('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => buildContext(deps, req.headers.authorization, (req.headers['x-request-id'] as string) || randomUUID()),
+    }),
+  );
+
+  const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
+  if (existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // Client-side routes (/patient/book, /admin/doctors, ...) all get the app shell.
+    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('text').send('HMS API. The client is not built: run `npm run build`. GraphQL is at /graphql.'));
+  }
+
+  let closed = false;
+  return {
+    httpServer,
+    deps,
+    schema,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await apollo.stop();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await pubsubHandle.close();
+    },
+  };
+}

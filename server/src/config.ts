@@ -1,0 +1,125 @@
+import { IANAZone } from 'luxon';
+
+/** Every environment variable HMS reads, parsed and validated once at start-up. */
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  timezone: string;
+  bookingWindowDays: number;
+  /** undefined in development: a per-database secret is generated and kept. */
+  jwtSecret: string | undefined;
+  /** undefined in development: a per-database key is generated and kept. */
+  dataKey: Buffer | undefined;
+  currency: string;
+  /** Minor digits of `currency` (2 for USD, 0 for JPY). */
+  currencyDigits: number;
+  production: boolean;
+  /** Serve the GraphQL sandbox and allow introspection (default: not in production). */
+  introspection: boolean;
+  /** How long a JWT lives, in seconds. */
+  tokenTtlSeconds: number;
+  /** Directory with the built client; served at `/` when it exists. */
+  clientDist: string | undefined;
+  logLevel: 'silent' | 'info';
+}
+
+/** A bad environment value: its message is one line naming the variable. */
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function currencyDigits(code: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    throw new ConfigError(`HMS_CURRENCY must be an ISO 4217 code such as USD, got "${code}"`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+
+  const databaseUrl = env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms';
+  let parsed: URL;
+  try {
+    parsed = new URL(databaseUrl);
+  } catch {
+    throw new ConfigError(`DATABASE_URL is not a URL: "${maskUrl(databaseUrl)}"`);
+  }
+  if (!['mysql:', 'mariadb:'].includes(parsed.protocol) || parsed.pathname.length < 2) {
+    throw new ConfigError(`DATABASE_URL must look like mysql://user:password@host:3306/database, got "${maskUrl(databaseUrl)}"`);
+  }
+
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${maskUrl(redisUrl)}"`);
+  }
+
+  const timezone = env.HMS_TIMEZONE || 'UTC';
+  if (!IANAZone.isValidZone(timezone)) {
+    throw new ConfigError(`HMS_TIMEZONE must be an IANA time zone such as Europe/London, got "${timezone}"`);
+  }
+
+  const adminEmail = env.HMS_ADMIN_EMAIL || undefined;
+  const adminPassword = env.HMS_ADMIN_PASSWORD || undefined;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    throw new ConfigError('HMS_ADMIN_EMAIL and HMS_ADMIN_PASSWORD must be set together');
+  }
+
+  const jwtSecret = env.HMS_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('HMS_JWT_SECRET must be at least 32 characters');
+  }
+  if (production && !jwtSecret) throw new ConfigError('HMS_JWT_SECRET is required when NODE_ENV=production');
+
+  let dataKey: Buffer | undefined;
+  if (env.HMS_DATA_KEY) {
+    dataKey = Buffer.from(env.HMS_DATA_KEY, 'base64');
+    if (dataKey.length !== 32) throw new ConfigError('HMS_DATA_KEY must be 32 bytes encoded as base64 (openssl rand -base64 32)');
+  } else if (production) {
+    throw new ConfigError('HMS_DATA_KEY is required when NODE_ENV=production (openssl rand -base64 32)');
+  }
+
+  const currency = (env.HMS_CURRENCY || 'USD').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`HMS_CURRENCY must be an ISO 4217 code such as USD, got "${currency}"`);
+
+  const introspectionRaw = env.HMS_INTROSPECTION;
+  if (introspectionRaw && !['true', 'false'].includes(introspectionRaw)) {
+    throw new ConfigError(`HMS_INTROSPECTION must be true or false, got "${introspectionRaw}"`);
+  }
+
+  return {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    databaseUrl,
+    redisUrl,
+    adminEmail: adminEmail?.trim().toLowerCase(),
+    adminPassword,
+    timezone,
+    bookingWindowDays: int(env, 'HMS_BOOKING_WINDOW_DAYS', 7, 1, 365),
+    jwtSecret,
+    dataKey,
+    currency,
+    currencyDigits: currencyDigits(currency),
+    production,
+    introspection: introspectionRaw ? introspectionRaw === 'true' : !production,
+    tokenTtlSeconds: int(env, 'HMS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    clientDist: env.HMS_CLIENT_DIST || undefined,
+    logLevel: env.HMS_LOG === 'silent' ? 'silent' : 'info',
+  };
+}
+
+/** A URL with its password replaced, safe to print. */
+export function maskUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1****@');
+}

@@ -1,0 +1,84 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config';
+import type { HmsPubSub, PubSubHandle } from './pubsub';
+import { verifyToken } from './modules/identity/tokens';
+import type { Role } from './modules/identity/user.entity';
+import type { Secrets } from './modules/identity/secrets';
+
+/** What lives as long as the process: shared by every operation. */
+export interface AppDeps {
+  config: Config;
+  orm: MikroORM;
+  pubsub: HmsPubSub;
+  pubsubHandle: PubSubHandle;
+  secrets: Secrets;
+}
+
+/** The signed-in person, resolved from the token once per operation. */
+export interface Viewer {
+  userId: number;
+  role: Role;
+  email: string;
+  patientId: number | null;
+  doctorId: number | null;
+  mustChangePassword: boolean;
+}
+
+/** Built once per operation, the same way for HTTP and WebSocket. */
+export interface Context {
+  deps: AppDeps;
+  /** A fresh fork: one identity map per operation, never the global one. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  /** Why a presented token was refused (expired, revoked...); null when none was sent or it was fine. */
+  tokenError: string | null;
+  requestId: string;
+}
+
+interface ViewerRow {
+  id: number;
+  role: Role;
+  email: string;
+  active: number | boolean;
+  token_version: number;
+  must_change_password: number | boolean;
+  patient_id: number | null;
+  doctor_id: number | null;
+}
+
+export async function buildContext(deps: AppDeps, authorization: string | undefined | null, requestId: string = randomUUID()): Promise<Context> {
+  const em = deps.orm.em.fork();
+  const context: Context = { deps, em, viewer: null, tokenError: null, requestId };
+  if (!authorization) return context;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) {
+    context.tokenError = 'The Authorization header must be "Bearer <token>"';
+    return context;
+  }
+  const claims = verifyToken(match[1], deps.secrets.jwtSecret);
+  if (!claims) {
+    context.tokenError = 'Your session is invalid or has expired; sign in again';
+    return context;
+  }
+  // One indexed read per operation keeps "sign out everywhere" immediate.
+  const rows = await em.getConnection().execute<ViewerRow[]>(
+    'select u.id, u.role, u.email, u.active, u.token_version, u.must_change_password, p.id as patient_id, d.id as doctor_id ' +
+      'from `user` u left join patient p on p.user_id = u.id left join doctor d on d.user_id = u.id where u.id = ?',
+    [claims.userId],
+  );
+  const row = rows[0];
+  if (!row || !row.active || row.token_version !== claims.tokenVersion) {
+    context.tokenError = 'Your session has ended; sign in again';
+    return context;
+  }
+  context.viewer = {
+    userId: row.id,
+    role: row.role,
+    email: row.email,
+    patientId: row.patient_id,
+    doctorId: row.doctor_id,
+    mustChangePassword: Boolean(row.must_change_password),
+  };
+  return context;
+}

@@ -1,0 +1,28 @@
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { Invoice } from '../modules/billing/invoice.entity';
+import { InvoiceCounter } from '../modules/billing/invoice-counter.entity';
+import { InvoiceLine } from '../modules/billing/invoice-line.entity';
+import { Payment } from '../modules/billing/payment.entity';
+import { Treatment } from '../modules/clinical/treatment.entity';
+import { TreatmentRevision } from '../modules/clinical/treatment-revision.entity';
+import { Department } from '../modules/directory/department.entity';
+import { Doctor } from '../modules/directory/doctor.entity';
+import { Patient } from '../modules/directory/patient.entity';
+import { SystemSetting } from '../modules/identity/system-setting.entity';
+import { User } from '../modules/identity/user.entity';
+import { Notification } from '../modules/live/notification.entity';
+import { OutboxEvent } from '../modules/live/outbox-event.entity';
+import { AvailabilityBlock } from '../modules/scheduling/availability-block.entity';
+import { AvailabilityRule } from '../modules/scheduling/availability-rule.entity';
+import { Appointment } from '../modules/scheduling/appointment.entity';
+
+/** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
+export const entities = [
+  User, SystemSetting,
+  Department, Doctor, Patient,
+  AvailabilityRule, AvailabilityBlock, Appointment,
+  Treatment, TreatmentRevision,
+  Invoice, InvoiceLine, Payment, InvoiceCounter,
+  OutboxEvent, Notification,
+  AuditEvent,
+];

@@ -1,0 +1,98 @@
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import { Migrator } from '@mikro-orm/migrations';
+import mysql from 'mysql2/promise';
+import path from 'node:path';
+import { maskUrl, type Config } from '../config';
+import { logger } from '../logger';
+import { entities } from './entities';
+
+export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
+
+export type ServerFlavor = 'mysql' | 'mariadb';
+
+/**
+ * ORM options for one database. The driver matches the server: MikroORM's
+ * MySQL schema diff misreads MariaDB's column metadata (and the reverse),
+ * which would make every new migration re-emit unchanged columns.
+ */
+export function ormOptions(databaseUrl: string, flavor: ServerFlavor): Options {
+  return {
+    driver: flavor === 'mariadb' ? MariaDbDriver : MySqlDriver,
+    clientUrl: databaseUrl.replace(/^mariadb:/, 'mysql:'),
+    entities,
+    extensions: [Migrator],
+    // Store and read every DATETIME as UTC, whatever the server's zone.
+    timezone: '+00:00',
+    forceUtcTimezone: true,
+    // Nested relations load in batches instead of once per parent.
+    dataloader: true,
+    allowGlobalContext: false,
+    debug: false,
+    pool: { min: 0, max: 20 },
+    migrations: {
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      glob: '!(*.d).{js,ts}',
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      tableName: 'mikro_orm_migrations',
+    },
+  };
+}
+
+/** Creates the database named in the URL if it is missing; tells which server answers. */
+export async function ensureDatabase(databaseUrl: string): Promise<ServerFlavor> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[A-Za-z0-9_$-]+$/.test(name)) throw new Error(`database name "${name}" has characters HMS does not accept`);
+  const connection = await mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    connectTimeout: 5000,
+  });
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test((rows as Array<{ version: string }>)[0].version) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+/**
+ * Connects (retrying while MySQL is unreachable), creates the database if
+ * missing and applies pending migrations.
+ */
+export async function openDatabase(config: Pick<Config, 'databaseUrl'>, options: { retrySeconds?: number } = {}): Promise<MikroORM> {
+  const deadline = Date.now() + (options.retrySeconds ?? 60) * 1000;
+  let warned = false;
+  let flavor: ServerFlavor;
+  for (;;) {
+    try {
+      flavor = await ensureDatabase(config.databaseUrl);
+      break;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const unreachable = ['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'PROTOCOL_CONNECTION_LOST'].includes(code ?? '');
+      if (!unreachable || Date.now() > deadline) {
+        throw new Error(`cannot reach MySQL at ${maskUrl(config.databaseUrl)} (${code ?? (error as Error).message}); ` +
+          'start a local server, e.g. `sudo apt-get install -y mariadb-server && sudo service mariadb start`, or set DATABASE_URL');
+      }
+      if (!warned) {
+        logger.warn(`MySQL at ${maskUrl(config.databaseUrl)} is not answering (${code}); retrying for up to ${options.retrySeconds ?? 60}s. ` +
+          'Start a local server, e.g. `sudo service mariadb start`, or set DATABASE_URL.');
+        warned = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  const orm = await MikroORM.init(ormOptions(config.databaseUrl, flavor));
+  await orm.getMigrator().up();
+  return orm;
+}

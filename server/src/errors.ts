@@ -1,0 +1,80 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { logger } from './logger';
+
+/** The contract's error codes (API-CONTRACT.md, "Errors"). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'ACCOUNT_LOCKED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'SLOT_UNAVAILABLE'
+  | 'INVALID_TRANSITION'
+  | 'CONFLICT';
+
+/** Base of every error a client may see; anything else is masked by `formatError`. */
+export class HmsError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export class UnauthenticatedError extends HmsError {
+  constructor(message = 'Sign in first') { super('UNAUTHENTICATED', message); }
+}
+export class AccountLockedError extends HmsError {
+  constructor(retryAfterSeconds: number) {
+    super('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later', { retryAfterSeconds });
+  }
+}
+export class ForbiddenError extends HmsError {
+  constructor(message = 'You may not do this') { super('FORBIDDEN', message); }
+}
+/** `fields` maps each bad input field to a message, for forms. */
+export class BadInputError extends HmsError {
+  constructor(message: string, fields?: Record<string, string>) {
+    super('BAD_USER_INPUT', message, fields ? { fields } : {});
+  }
+}
+export class NotFoundError extends HmsError {
+  constructor(what = 'Item') { super('NOT_FOUND', `${what} not found`); }
+}
+export class SlotUnavailableError extends HmsError {
+  constructor(message = 'This slot is not available') { super('SLOT_UNAVAILABLE', message); }
+}
+export class InvalidTransitionError extends HmsError {
+  constructor(message: string) { super('INVALID_TRANSITION', message); }
+}
+export class ConflictError extends HmsError {
+  constructor(message: string, fields?: Record<string, string>) {
+    super('CONFLICT', message, fields ? { fields } : {});
+  }
+}
+
+/**
+ * The one place that decides what a client sees of an error: contract errors
+ * pass through, GraphQL validation errors become BAD_USER_INPUT, everything
+ * else becomes a generic message logged with an id (never a stack or SQL).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrap(error);
+  if (original instanceof HmsError) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+  }
+  // graphql-js's own parse, validation and variable-coercion errors carry no original error.
+  if (original instanceof GraphQLError) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  const errorId = randomUUID();
+  logger.error(`unexpected error ${errorId} at ${formatted.path?.join('.') ?? '-'}`, original);
+  return { message: `Internal error (id ${errorId})`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
+}
+
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError && current.originalError !== current) {
+    current = current.originalError;
+  }
+  return current;
+}

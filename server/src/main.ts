@@ -1,0 +1,47 @@
+// Process entry: config, database (create + migrate), first admin, listen, graceful shutdown.
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/orm';
+import { createApp } from './app';
+import { logger } from './logger';
+import { bootstrapAdmin } from './modules/identity/identity.service';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`HMS cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const orm = await openDatabase(config);
+  await bootstrapAdmin(orm.em.fork(), config);
+  const app = await createApp(config, orm);
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
+  logger.info(`HMS listening on http://localhost:${config.port} (GraphQL at /graphql)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests and shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await app.close();
+      await orm.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(`HMS cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

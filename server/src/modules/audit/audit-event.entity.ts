@@ -1,0 +1,34 @@
+import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { User } from '../identity/user.entity';
+
+/** Append-only record of a change, written in the same transaction as the change. */
+@Entity({ tableName: 'audit_event' })
+@Index({ name: 'audit_event_entity_idx', properties: ['entityType', 'entityId'] })
+@Index({ name: 'audit_event_created_idx', properties: ['createdAt'] })
+export class AuditEvent {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'set null' })
+  actor?: User | null;
+
+  /** e.g. appointment.book, appointment.cancel, treatment.update, invoice.issue */
+  @Property({ type: 'string', length: 64 })
+  action!: string;
+
+  @Property({ type: 'string', length: 32 })
+  entityType!: string;
+
+  @Property({ type: 'string', length: 32 })
+  entityId!: string;
+
+  /** { field: { before, after } }; clinical fields appear by name only. */
+  @Property({ type: 'json', nullable: true })
+  changes?: Record<string, { before: unknown; after: unknown }> | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  requestId?: string | null;
+
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Opt<Date> = new Date();
+}

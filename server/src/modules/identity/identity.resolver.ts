@@ -1,0 +1,71 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { UnauthenticatedError } from '../../errors';
+import { Doctor } from '../directory/doctor.entity';
+import { Patient } from '../directory/patient.entity';
+import { AuthPayload, RegisterInput, UserType } from './identity.types';
+import { IdentityService } from './identity.service';
+import { User } from './user.entity';
+
+@Resolver(() => UserType)
+export class IdentityResolver {
+  @Query(() => UserType, { nullable: true, description: 'The signed-in account; null when anonymous. A refused token is UNAUTHENTICATED.' })
+  async me(@Ctx() ctx: Context): Promise<User | null> {
+    if (ctx.tokenError) throw new UnauthenticatedError(ctx.tokenError);
+    if (!ctx.viewer) return null;
+    return ctx.em.findOneOrFail(User, ctx.viewer.userId);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Sign up as a PATIENT. A used email is CONFLICT; a weak password BAD_USER_INPUT.' })
+  register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<AuthPayload> {
+    return new IdentityService(ctx).register(input);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Sign in. Wrong email or password is UNAUTHENTICATED; 5 failures in a row lock the account for 15 minutes (ACCOUNT_LOCKED).',
+  })
+  login(
+    @Ctx() ctx: Context,
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+  ): Promise<AuthPayload> {
+    return new IdentityService(ctx).login(email, password);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Replace your password; every token issued before stops working.' })
+  async changePassword(
+    @Ctx() ctx: Context,
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+  ): Promise<boolean> {
+    await new IdentityService(ctx).changePassword(currentPassword, newPassword);
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => AuthPayload, { description: 'Like changePassword, and returns a fresh token so this client stays signed in.' })
+  changePasswordAndSignIn(
+    @Ctx() ctx: Context,
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+  ): Promise<AuthPayload> {
+    return new IdentityService(ctx).changePassword(currentPassword, newPassword);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'End every session of your account, this one included.' })
+  signOutEverywhere(@Ctx() ctx: Context): Promise<boolean> {
+    return new IdentityService(ctx).signOutEverywhere();
+  }
+
+  @FieldResolver(() => Patient, { nullable: true, description: 'The patient profile, for PATIENT accounts.' })
+  patient(@Root() user: User, @Ctx() ctx: Context): Promise<Patient | null> {
+    return ctx.em.findOne(Patient, { user: user.id });
+  }
+
+  @FieldResolver(() => Doctor, { nullable: true, description: 'The doctor profile, for DOCTOR accounts.' })
+  doctor(@Root() user: User, @Ctx() ctx: Context): Promise<Doctor | null> {
+    return ctx.em.findOne(Doctor, { user: user.id });
+  }
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
+import { createAdmin, createDoctor, login, PASSWORD, registerPatient } from '../../../test/factories';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { token user { id email role patient { id fullName medicalRecordNumber } } } }';
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id role } } }';
+const ME = '{ me { id email role mustChangePassword patient { id } doctor { id } } }';
+
+describe('register', () => {
+  it('creates a PATIENT with a patient profile and a working token; email is normalised', async () => {
+    const email = `New-${uid()}@Example.COM`;
+    const data = await t.ok(REGISTER, { input: { email: `  ${email} `, password: PASSWORD, fullName: 'Ada Lovelace', dateOfBirth: '1990-12-10' } });
+    expect(data.register.user.email).toBe(email.toLowerCase());
+    expect(data.register.user.role).toBe('PATIENT');
+    expect(data.register.user.patient.fullName).toBe('Ada Lovelace');
+    expect(data.register.user.patient.medicalRecordNumber).toMatch(/^MRN-[0-9A-Z]{10}$/);
+    const me = await t.ok(ME, {}, data.register.token);
+    expect(me.me).toMatchObject({ email: email.toLowerCase(), role: 'PATIENT', doctor: null });
+  });
+
+  it('refuses a used email with CONFLICT, whatever its case', async () => {
+    const p = await registerPatient(t);
+    const result = await t.gql(REGISTER, { input: { email: p.email.toUpperCase(), password: PASSWORD, fullName: 'Twin' } });
+    expect(codes(result)).toEqual(['CONFLICT']);
+    expect(result.errors![0].extensions!.fields).toEqual({ email: 'Already registered' });
+  });
+
+  it.each([
+    [{ email: 'not-an-email' }, 'email'],
+    [{ password: 'short1A' }, 'password'],
+    [{ password: 'alllowercaseletters' }, 'password'],
+    [{ fullName: '   ' }, 'fullName'],
+    [{ fullName: 'x'.repeat(121) }, 'fullName'],
+    [{ dateOfBirth: '2999-01-01' }, 'dateOfBirth'],
+    [{ phone: 'call me' }, 'phone'],
+  ])('refuses bad input %o with BAD_USER_INPUT naming the field', async (bad, field) => {
+    const email = `bad-${uid()}@hms.test`;
+    const result = await t.gql(REGISTER, { input: { email, password: PASSWORD, fullName: 'Bad Input', ...bad } });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(Object.keys(result.errors![0].extensions!.fields!)).toContain(field);
+    // Nothing half-written: the email is still free.
+    if (field !== 'email') expect(codes(await t.gql(LOGIN, { e: email, p: PASSWORD }))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a malformed LocalDate with BAD_USER_INPUT', async () => {
+    const result = await t.gql(REGISTER, { input: { email: `d-${uid()}@hms.test`, password: PASSWORD, fullName: 'X', dateOfBirth: '1990-13-45' } });
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('login and lockout', () => {
+  it('answers an unknown email and a wrong password alike', async () => {
+    const p = await registerPatient(t);
+    const unknown = await t.gql(LOGIN, { e: `nobody-${uid()}@hms.test`, p: PASSWORD });
+    const wrong = await t.gql(LOGIN, { e: p.email, p: 'Wrong-Password-1' });
+    expect(codes(unknown)).toEqual(['UNAUTHENTICATED']);
+    expect(codes(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect(unknown.errors![0].message).toBe(wrong.errors![0].message);
+  });
+
+  it('locks the account after 5 failures in a row, even for the right password, with retryAfterSeconds', async () => {
+    const p = await registerPatient(t);
+    for (let i = 0; i < 4; i += 1) expect(codes(await t.gql(LOGIN, { e: p.email, p: 'Wrong-Password-1' }))).toEqual(['UNAUTHENTICATED']);
+    const fifth = await t.gql(LOGIN, { e: p.email, p: 'Wrong-Password-1' });
+    expect(codes(fifth)).toEqual(['ACCOUNT_LOCKED']);
+    const right = await t.gql(LOGIN, { e: p.email, p: PASSWORD });
+    expect(codes(right)).toEqual(['ACCOUNT_LOCKED']);
+    const retry = right.errors![0].extensions!.retryAfterSeconds as number;
+    expect(retry).toBeGreaterThan(14 * 60);
+    expect(retry).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it('a success resets the failure count', async () => {
+    const p = await registerPatient(t);
+    for (let i = 0; i < 4; i += 1) await t.gql(LOGIN, { e: p.email, p: 'Wrong-Password-1' });
+    await login(t, p.email);
+    for (let i = 0; i < 4; i += 1) expect(codes(await t.gql(LOGIN, { e: p.email, p: 'Wrong-Password-1' }))).toEqual(['UNAUTHENTICATED']);
+    await login(t, p.email);
+  });
+});
+
+describe('tokens and me', () => {
+  it('me is null when anonymous and UNAUTHENTICATED for a forged or malformed token', async () => {
+    expect((await t.ok(ME)).me).toBeNull();
+    expect(codes(await t.gql(ME, {}, 'not.a.token'))).toEqual(['UNAUTHENTICATED']);
+    const p = await registerPatient(t);
+    const [h, b] = p.token.split('.');
+    expect(codes(await t.gql(ME, {}, `${h}.${b}.forgedsignature`))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('changePassword ends every token issued before it; the new password works', async () => {
+    const p = await registerPatient(t);
+    const second = await login(t, p.email);
+    const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    expect(codes(await t.gql(CHANGE, { c: 'Wrong-Password-1', n: 'Another-Pass-99' }, p.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(CHANGE, { c: PASSWORD, n: 'short' }, p.token))).toEqual(['BAD_USER_INPUT']);
+    expect((await t.ok(CHANGE, { c: PASSWORD, n: 'Another-Pass-99' }, p.token)).changePassword).toBe(true);
+    expect(codes(await t.gql(ME, {}, p.token))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await t.gql(ME, {}, second.token))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await t.gql(LOGIN, { e: p.email, p: PASSWORD }))).toEqual(['UNAUTHENTICATED']);
+    const fresh = await login(t, p.email, 'Another-Pass-99');
+    expect((await t.ok(ME, {}, fresh.token)).me.email).toBe(p.email);
+  });
+
+  it('changePassword needs a signed-in user', async () => {
+    const result = await t.gql('mutation { changePassword(currentPassword: "a", newPassword: "b") }');
+    expect(codes(result)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a doctor created by an admin must change the initial password, and the flag clears', async () => {
+    const admin = await createAdmin(t);
+    const doctor = await createDoctor(t, admin);
+    expect((await t.ok(ME, {}, doctor.token)).me).toMatchObject({ role: 'DOCTOR', mustChangePassword: true, doctor: { id: doctor.doctorId } });
+    const data = await t.ok(
+      'mutation($c: String!, $n: String!) { changePasswordAndSignIn(currentPassword: $c, newPassword: $n) { token user { mustChangePassword } } }',
+      { c: PASSWORD, n: 'Doctor-Chosen-77' },
+      doctor.token,
+    );
+    expect(data.changePasswordAndSignIn.user.mustChangePassword).toBe(false);
+    expect((await t.ok(ME, {}, data.changePasswordAndSignIn.token)).me.mustChangePassword).toBe(false);
+  });
+
+  it('signOutEverywhere ends the current token too', async () => {
+    const p = await registerPatient(t);
+    expect((await t.ok('mutation { signOutEverywhere }', {}, p.token)).signOutEverywhere).toBe(true);
+    expect(codes(await t.gql(ME, {}, p.token))).toEqual(['UNAUTHENTICATED']);
+  });
+});

@@ -1,0 +1,58 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateScalar } from '../../shared/scalars';
+import { Role } from './user.entity';
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a signed-in person may do.',
+  valuesConfig: {
+    PATIENT: { description: 'Books and reads their own appointments, treatments and bills.' },
+    DOCTOR: { description: 'Sees their own schedule and their patients\' records; records treatments.' },
+    ADMIN: { description: 'Runs the hospital: directory, appointments, billing, reports, audit; no clinical content.' },
+  },
+});
+
+@ObjectType('User', { description: 'A person who can sign in.' })
+export class UserType {
+  @Field(() => ID, { description: 'Stable id of the account.' })
+  id!: number;
+
+  @Field(() => String, { description: 'Sign-in email, lower-cased.' })
+  email!: string;
+
+  @Field(() => Role, { description: 'PATIENT, DOCTOR or ADMIN.' })
+  role!: Role;
+
+  @Field(() => Boolean, { description: 'True until the person replaces the password an admin chose for them.' })
+  mustChangePassword!: boolean;
+}
+
+@ObjectType({ description: 'The result of signing up or in.' })
+export class AuthPayload {
+  @Field(() => String, { description: 'Bearer token for the Authorization header (HTTP) or connection_init payload (WebSocket).' })
+  token!: string;
+
+  @Field(() => UserType, { description: 'The signed-in account.' })
+  user!: UserType;
+}
+
+@InputType({ description: 'Sign-up details of a new patient.' })
+export class RegisterInput {
+  @Field(() => String, { description: 'Email used to sign in; must be unused.' })
+  email!: string;
+
+  @Field(() => String, { description: 'At least 10 characters, mixing two of: lower-case, upper-case, digits, symbols.' })
+  password!: string;
+
+  @Field(() => String, { description: 'Full name as it should appear on records.' })
+  fullName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  phone?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of birth.' })
+  dateOfBirth?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Gender, as the patient describes it.' })
+  gender?: string | null;
+}

@@ -1,0 +1,83 @@
+import { Check, Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Doctor } from '../directory/doctor.entity';
+import { Patient } from '../directory/patient.entity';
+import { User } from '../identity/user.entity';
+
+export enum AppointmentStatus {
+  SCHEDULED = 'SCHEDULED',
+  CHECKED_IN = 'CHECKED_IN',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  NO_SHOW = 'NO_SHOW',
+}
+
+/** Statuses that hold their slot; the others free it. */
+export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED];
+
+@Entity({ tableName: 'appointment' })
+// Double booking is impossible in the database: `active_starts_at` is NULL once an
+// appointment stops holding its slot, and NULLs never collide in a unique index.
+@Unique({ name: 'appointment_doctor_active_slot_unique', properties: ['doctor', 'activeStartsAt'] })
+@Unique({ name: 'appointment_patient_active_slot_unique', properties: ['patient', 'activeStartsAt'] })
+@Unique({ name: 'appointment_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
+@Index({ name: 'appointment_doctor_starts_idx', properties: ['doctor', 'startsAt'] })
+@Index({ name: 'appointment_patient_starts_idx', properties: ['patient', 'startsAt'] })
+@Index({ name: 'appointment_starts_idx', properties: ['startsAt'] })
+@Check({ name: 'appointment_range_check', expression: 'starts_at < ends_at' })
+@Check({ name: 'appointment_status_check', expression: "status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW')" })
+export class Appointment {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne({ entity: () => Patient, deleteRule: 'restrict' })
+  patient!: Patient;
+
+  @ManyToOne({ entity: () => Doctor, deleteRule: 'restrict' })
+  doctor!: Doctor;
+
+  @Property({ type: 'datetime', length: 3 })
+  startsAt!: Date;
+
+  @Property({ type: 'datetime', length: 3 })
+  endsAt!: Date;
+
+  @Property({ type: 'string', length: 16, default: 'SCHEDULED' })
+  status: Opt<AppointmentStatus> = AppointmentStatus.SCHEDULED;
+
+  /** Maintained by the database; see the unique indexes above. */
+  @Property({
+    type: 'datetime',
+    length: 3,
+    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','COMPLETED'),`starts_at`,NULL)) stored",
+  })
+  activeStartsAt?: Date | null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason?: string | null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  cancelReason?: string | null;
+
+  /** Who booked it; with `idempotencyKey` makes retries return the first booking. */
+  @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'set null' })
+  createdBy?: User | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey?: string | null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  checkedInAt?: Date | null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  cancelledAt?: Date | null;
+
+  /** Bumped by every change, so clients can tell stale copies apart. */
+  @Property({ type: 'integer', default: 1 })
+  version: Opt<number> = 1;
+
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}

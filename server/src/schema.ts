@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, printSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from './auth';
+import type { HmsPubSub } from './pubsub';
+import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
+import { IdentityResolver } from './modules/identity/identity.resolver';
+import { DateTimeScalar } from './shared/scalars';
+
+/** Every resolver class; a feature module adds its own here. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const resolvers: NonEmptyArray<Function> = [
+  IdentityResolver,
+  DepartmentResolver,
+  DoctorResolver,
+  PatientResolver,
+];
+
+const ROOT_DESCRIPTIONS = {
+  Query: 'Everything that can be read. Fields say who may read them; others get FORBIDDEN or NOT_FOUND.',
+  Mutation: 'Everything that changes data. Each runs in one transaction: it succeeds whole or changes nothing.',
+  Subscription: 'Live events over WebSocket (graphql-transport-ws) at /graphql; authenticate in the connection_init payload.',
+};
+
+export async function createSchema(pubSub: HmsPubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    // Inputs are validated by the services (zod), which know the field names to report.
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+  });
+  // type-graphql has no option for root type descriptions.
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (root) root.description = ROOT_DESCRIPTIONS[root.name as keyof typeof ROOT_DESCRIPTIONS];
+  }
+  return schema;
+}
+
+/** The SDL committed as schema.graphql: in declaration order, which type-graphql keeps stable. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(schema)}\n`;
+}
