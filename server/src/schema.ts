@@ -5,6 +5,7 @@ import { authChecker } from './auth';
 import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
+import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -14,6 +15,7 @@ const resolvers: NonEmptyArray<Function> = [
   DepartmentResolver,
   DoctorResolver,
   PatientResolver,
+  AppointmentFieldsResolver,
 ];
 
 const ROOT_DESCRIPTIONS = {

@@ -1,6 +1,7 @@
 // Test data through the front door (GraphQL), with random names so tests never collide.
 import { hashPassword } from '../src/modules/identity/identity.service';
 import { Role, User } from '../src/modules/identity/user.entity';
+import { Appointment, AppointmentStatus } from '../src/modules/scheduling/appointment.entity';
 import { uid, type TestApp } from './harness';
 
 export const PASSWORD = 'Correct-Horse-42';
@@ -77,7 +78,6 @@ export async function insertAppointment(
   t: TestApp,
   options: { doctorId: string; patientId: string; startsAt?: Date; minutes?: number; status?: string; reason?: string },
 ): Promise<string> {
-  const { Appointment } = await import('../src/modules/scheduling/appointment.entity');
   const em = t.orm.em.fork();
   const startsAt = options.startsAt ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
   const appointment = em.create(Appointment, {
@@ -85,9 +85,9 @@ export async function insertAppointment(
     patient: Number(options.patientId),
     startsAt,
     endsAt: new Date(startsAt.getTime() + (options.minutes ?? 30) * 60_000),
-    status: (options.status ?? 'SCHEDULED') as never,
+    status: (options.status as AppointmentStatus | undefined) ?? AppointmentStatus.SCHEDULED,
     reason: options.reason ?? null,
-  } as never);
+  });
   await em.persistAndFlush(appointment);
-  return String((appointment as { id: number }).id);
+  return String(appointment.id);
 }

@@ -1,4 +1,5 @@
 import { Check, Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Doctor } from '../directory/doctor.entity';
 import { Patient } from '../directory/patient.entity';
 import { User } from '../identity/user.entity';
@@ -11,9 +12,22 @@ export enum AppointmentStatus {
   NO_SHOW = 'NO_SHOW',
 }
 
+registerEnumType(AppointmentStatus, {
+  name: 'AppointmentStatus',
+  description: 'Where an appointment is in the visit: SCHEDULED -> CHECKED_IN -> COMPLETED, or CANCELLED / NO_SHOW.',
+  valuesConfig: {
+    SCHEDULED: { description: 'Booked and holding its slot.' },
+    CHECKED_IN: { description: 'The patient has arrived (from one hour before the start until the end of that hospital day).' },
+    COMPLETED: { description: 'The visit is over.' },
+    CANCELLED: { description: 'Cancelled by the patient, the doctor or an admin; the slot is free again.' },
+    NO_SHOW: { description: 'The patient did not come; the slot is free again.' },
+  },
+});
+
 /** Statuses that hold their slot; the others free it. */
 export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED];
 
+@ObjectType({ description: 'A booked visit of one patient with one doctor.' })
 @Entity({ tableName: 'appointment' })
 // Double booking is impossible in the database: `active_starts_at` is NULL once an
 // appointment stops holding its slot, and NULLs never collide in a unique index.
@@ -26,6 +40,7 @@ export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.C
 @Check({ name: 'appointment_range_check', expression: 'starts_at < ends_at' })
 @Check({ name: 'appointment_status_check', expression: "status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW')" })
 export class Appointment {
+  @Field(() => ID, { description: 'Stable id.' })
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
@@ -35,12 +50,15 @@ export class Appointment {
   @ManyToOne({ entity: () => Doctor, deleteRule: 'restrict' })
   doctor!: Doctor;
 
+  @Field(() => Date, { description: 'Start of the slot (UTC).' })
   @Property({ type: 'datetime', length: 3 })
   startsAt!: Date;
 
+  @Field(() => Date, { description: 'End of the slot (UTC).' })
   @Property({ type: 'datetime', length: 3 })
   endsAt!: Date;
 
+  @Field(() => AppointmentStatus, { description: 'Current status.' })
   @Property({ type: 'string', length: 16, default: 'SCHEDULED' })
   status: Opt<AppointmentStatus> = AppointmentStatus.SCHEDULED;
 
@@ -52,9 +70,11 @@ export class Appointment {
   })
   activeStartsAt?: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'Why the patient is coming, in their words.' })
   @Property({ type: 'string', length: 500, nullable: true })
   reason?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled, when it was.' })
   @Property({ type: 'string', length: 500, nullable: true })
   cancelReason?: string | null;
 
@@ -65,19 +85,24 @@ export class Appointment {
   @Property({ type: 'string', length: 100, nullable: true })
   idempotencyKey?: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the patient was checked in.' })
   @Property({ type: 'datetime', length: 3, nullable: true })
   checkedInAt?: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled.' })
   @Property({ type: 'datetime', length: 3, nullable: true })
   cancelledAt?: Date | null;
 
   /** Bumped by every change, so clients can tell stale copies apart. */
+  @Field(() => Int, { description: 'Bumped by every change.' })
   @Property({ type: 'integer', default: 1 })
   version: Opt<number> = 1;
 
+  @Field(() => Date, { description: 'When it was booked.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Opt<Date> = new Date();
 
+  @Field(() => Date, { description: 'When it last changed.' })
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
