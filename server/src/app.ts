@@ -91,6 +91,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns signal handling (graceful shutdown of HTTP, sockets, pub/sub and pool together).
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

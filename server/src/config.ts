@@ -13,6 +13,10 @@ export interface Config {
   jwtSecret: string | undefined;
   /** undefined in development: a per-database key is generated and kept. */
   dataKey: Buffer | undefined;
+  /** Earlier data keys (HMS_DATA_KEY_PREVIOUS), still accepted for reading while `npm run rotate-data-key` re-encrypts. */
+  previousDataKeys: Buffer[];
+  /** Shown on exported documents (HMS_HOSPITAL_NAME). */
+  hospitalName: string;
   currency: string;
   /** Minor digits of `currency` (2 for USD, 0 for JPY). */
   currencyDigits: number;
@@ -24,6 +28,8 @@ export interface Config {
   /** Directory with the built client; served at `/` when it exists. */
   clientDist: string | undefined;
   logLevel: 'silent' | 'info';
+  /** How long start-up keeps retrying an unreachable MySQL before giving up. */
+  databaseWaitSeconds: number;
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -91,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('HMS_DATA_KEY is required when NODE_ENV=production (openssl rand -base64 32)');
   }
 
+  const previousDataKeys = (env.HMS_DATA_KEY_PREVIOUS || '').split(',').map((k) => k.trim()).filter(Boolean).map((k, i) => {
+    const key = Buffer.from(k, 'base64');
+    if (key.length !== 32) throw new ConfigError(`HMS_DATA_KEY_PREVIOUS entry ${i + 1} must be 32 bytes encoded as base64 (comma-separated list)`);
+    return key;
+  });
+
   const currency = (env.HMS_CURRENCY || 'USD').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`HMS_CURRENCY must be an ISO 4217 code such as USD, got "${currency}"`);
 
@@ -109,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bookingWindowDays: int(env, 'HMS_BOOKING_WINDOW_DAYS', 7, 1, 365),
     jwtSecret,
     dataKey,
+    previousDataKeys,
+    hospitalName: (env.HMS_HOSPITAL_NAME || '').trim() || 'HMS Hospital',
     currency,
     currencyDigits: currencyDigits(currency),
     production,
@@ -116,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: int(env, 'HMS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     clientDist: env.HMS_CLIENT_DIST || undefined,
     logLevel: env.HMS_LOG === 'silent' ? 'silent' : 'info',
+    databaseWaitSeconds: int(env, 'HMS_DB_WAIT_SECONDS', 60, 0, 3600),
   };
 }
 

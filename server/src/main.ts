@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const orm = await openDatabase(config);
+  const orm = await openDatabase(config, { retrySeconds: config.databaseWaitSeconds });
   await bootstrapAdmin(orm.em.fork(), config);
   const app = await createApp(config, orm);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));

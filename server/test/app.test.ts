@@ -1,0 +1,129 @@
+// Cross-cutting behaviour of the API process: health, limits, error masking, production settings.
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError } from '../src/config';
+import { formatError, NotFoundError } from '../src/errors';
+import { MAX_QUERY_DEPTH } from '../src/query-limits';
+import { codes, createTestApp, type TestApp } from './harness';
+import { registerPatient } from './factories';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+describe('GET /healthz', () => {
+  it('answers 200 {"status":"ok"} while the database answers, 503 once it does not', async () => {
+    const other = await createTestApp();
+    const ok = await fetch(`${other.url}/healthz`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ status: 'ok' });
+    await other.orm.close(true);
+    const down = await fetch(`${other.url}/healthz`);
+    expect(down.status).toBe(503);
+    await other.app.close();
+  });
+});
+
+describe('query limits', () => {
+  it(`refuses a query nested deeper than ${MAX_QUERY_DEPTH} levels before it runs`, async () => {
+    let selection = 'id';
+    for (let i = 0; i < 6; i += 1) selection = `doctors { department { ${selection} } }`;
+    const result = await t.gql(`{ departments { ${selection} } }`);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0].message).toMatch(/nested/);
+    expect(result.data ?? null).toBeNull();
+  });
+
+  it('accepts a sensibly nested query', async () => {
+    const result = await t.gql('{ departments { id doctors { id department { id name } } } }');
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses a query costlier than the budget (many aliases)', async () => {
+    const fields = Array.from({ length: 800 }, (_, i) => `d${i}: departments { id name description }`).join(' ');
+    const result = await t.gql(`{ ${fields} }`);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0].message).toMatch(/costs/);
+  });
+
+  it('applies the same limits to WebSocket operations', async () => {
+    const patient = await registerPatient(t);
+    let selection = 'id';
+    for (let i = 0; i < 6; i += 1) selection = `doctors { department { ${selection} } }`;
+    const client = t.wsClient(patient.token);
+    const result = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query: `{ departments { ${selection} } }` }, {
+        next: (value) => resolve(value),
+        error: (error) => resolve({ errors: error }),
+        complete: () => {},
+      });
+    });
+    expect(JSON.stringify(result)).toMatch(/nested/);
+  });
+});
+
+describe('errors', () => {
+  it('malformed GraphQL and bad variables are BAD_USER_INPUT without stack traces', async () => {
+    const parse = await t.gql('{ departments { id ');
+    expect(codes(parse)).toEqual(['BAD_USER_INPUT']);
+    const unknown = await t.gql('{ nothingHere }');
+    expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
+    const variables = await t.gql('query($id: ID!) { doctor(id: $id) { id } }', { id: { nested: true } });
+    expect(codes(variables)).toEqual(['BAD_USER_INPUT']);
+    for (const r of [parse, unknown, variables]) expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+
+  it('an unexpected error becomes a generic message with an id: no SQL, no stack', () => {
+    const sqlError = new Error("insert into `user` (`email`) values ('secret@x') - Duplicate entry for key 'PRIMARY'");
+    const wrapped = new GraphQLError(sqlError.message, { originalError: sqlError, path: ['register'] });
+    const formatted = formatError({ message: wrapped.message, path: ['register'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['x'] } }, wrapped);
+    expect(formatted.message).toMatch(/^Internal error \(id [0-9a-f-]+\)$/);
+    expect(JSON.stringify(formatted)).not.toMatch(/insert|secret|stacktrace|Duplicate/);
+  });
+
+  it('a contract error keeps its code and extra fields', () => {
+    const error = new NotFoundError('Doctor');
+    const formatted = formatError({ message: error.message, extensions: { code: 'NOT_FOUND' } }, error);
+    expect(formatted).toMatchObject({ message: 'Doctor not found', extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('an id that is not a number is BAD_USER_INPUT, an unknown one NOT_FOUND', async () => {
+    expect(codes(await t.gql('{ doctor(id: "abc") { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql('{ doctor(id: "987654321") { id } }'))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('configuration', () => {
+  it('production requires the JWT secret and data key, and disables introspection by default', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HMS_JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', HMS_JWT_SECRET: 'x'.repeat(40) })).toThrow(/HMS_DATA_KEY/);
+    const config = loadConfig({ NODE_ENV: 'production', HMS_JWT_SECRET: 'x'.repeat(40), HMS_DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
+    expect(config.introspection).toBe(false);
+    expect(loadConfig({}).introspection).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc'], ['HMS_BOOKING_WINDOW_DAYS', '0'], ['HMS_TIMEZONE', 'Nowhere/City'], ['HMS_CURRENCY', 'DOLLARS'],
+    ['DATABASE_URL', 'postgres://x@y/z'], ['REDIS_URL', 'http://x'], ['HMS_DATA_KEY', 'c2hvcnQ='], ['HMS_JWT_SECRET', 'short'],
+  ])('%s=%s is refused with a message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('defaults follow the contract', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, databaseUrl: 'mysql://root@127.0.0.1:3306/hms', timezone: 'UTC', bookingWindowDays: 7, currency: 'USD', currencyDigits: 2 });
+    expect(config.redisUrl).toBeUndefined();
+    expect(loadConfig({ HMS_CURRENCY: 'jpy' }).currencyDigits).toBe(0);
+  });
+
+  it('introspection is off in production over HTTP', async () => {
+    const prod = await createTestApp({ NODE_ENV: 'production', HMS_JWT_SECRET: 'p'.repeat(40), HMS_DATA_KEY: Buffer.alloc(32, 1).toString('base64') });
+    try {
+      const result = await prod.gql('{ __schema { queryType { name } } }');
+      expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    } finally {
+      await prod.close();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+// The real entry point as a newcomer runs it: `tsx src/main.ts` in a child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import mysql from 'mysql2/promise';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { uid } from './harness';
+
+const SERVER_DIR = path.resolve(__dirname, '..');
+const TSX = require.resolve('tsx/cli');
+const children: ChildProcess[] = [];
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => { output += d; });
+  child.stderr!.on('data', (d) => { output += d; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('timed out');
+}
+
+afterAll(() => { for (const c of children) c.kill('SIGKILL'); });
+
+describe('npm start (server/src/main.ts)', () => {
+  it('creates and migrates a missing database, bootstraps the admin from env, serves /healthz, and stops on SIGTERM', async () => {
+    const base = new URL(inject('databaseUrl'));
+    const dbName = `hms_proc_${uid()}`;
+    const databaseUrl = `${base.protocol}//${base.username || 'root'}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`;
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const server = start({ DATABASE_URL: databaseUrl, PORT: port, HMS_ADMIN_EMAIL: 'Boss@Hospital.test', HMS_ADMIN_PASSWORD: 'Admin-Password-1' });
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000);
+      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { login(email: "boss@hospital.test", password: "Admin-Password-1") { user { role } } }' }),
+      });
+      expect((await response.json()).data.login.user.role).toBe('ADMIN');
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      const connection = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: base.username || 'root', password: base.password });
+      await connection.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+      await connection.end();
+    }
+  });
+
+  it('a bad environment value stops start-up with one line naming the variable', async () => {
+    const server = start({ HMS_TIMEZONE: 'Mars/Olympus', DATABASE_URL: inject('databaseUrl') });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('HMS_TIMEZONE');
+  });
+
+  it('an unreachable MySQL is reported in one line with the password masked and how to start one', async () => {
+    const server = start({ DATABASE_URL: 'mysql://root:s3cret@127.0.0.1:1/hms', HMS_DB_WAIT_SECONDS: '0' });
+    expect(await server.exited).toBe(1);
+    const out = server.output();
+    expect(out).toContain('127.0.0.1:1');
+    expect(out).not.toContain('s3cret');
+    expect(out).toMatch(/mariadb/i);
+  });
+});
