@@ -4,8 +4,13 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth';
 import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
+import { InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
+import { TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
+import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
+import { AppointmentResolver, AvailabilityResolver } from './modules/scheduling/scheduling.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -16,6 +21,15 @@ const resolvers: NonEmptyArray<Function> = [
   DoctorResolver,
   PatientResolver,
   AppointmentFieldsResolver,
+  AvailabilityResolver,
+  AppointmentResolver,
+  AuditResolver,
+  LiveResolver,
+  NotificationFieldsResolver,
+  TreatmentResolver,
+  InvoiceResolver,
+  InvoiceLineResolver,
+  PaymentResolver,
 ];
 
 const ROOT_DESCRIPTIONS = {

@@ -1,0 +1,376 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, createTestApp, type TestApp } from '../../../test/harness';
+import {
+  createAdmin, createDoctor, type DoctorSession, insertAppointment, type PatientSession, registerPatient, type Session,
+} from '../../../test/factories';
+
+let t: TestApp;
+let admin: Session;
+let doctor: DoctorSession;
+let patientA: PatientSession;
+let patientB: PatientSession;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await createAdmin(t);
+  doctor = await createDoctor(t, admin, { consultationFee: '120.50' });
+  patientA = await registerPatient(t);
+  patientB = await registerPatient(t);
+});
+afterAll(async () => { await t.close(); });
+
+const INVOICE_FIELDS = `id number status currency total { amount currency } paid { amount } balance { amount } issuedAt paidAt voidedAt voidReason
+  appointment { id status doctor { id } } patient { id }
+  lines { id kind description quantity unitPrice { amount } amount { amount } }
+  payments { id amount { amount } method reference reason isRefund }`;
+const ISSUE = `mutation($id: ID!) { issueInvoice(appointmentId: $id) { ${INVOICE_FIELDS} } }`;
+const DRAFT = `mutation($id: ID!) { createDraftInvoice(appointmentId: $id) { ${INVOICE_FIELDS} } }`;
+const GET = `query($id: ID!) { invoice(id: $id) { ${INVOICE_FIELDS} } }`;
+const PAY = `mutation($id: ID!, $amount: String!, $method: PaymentMethod!, $ref: String) {
+  recordPayment(invoiceId: $id, amount: $amount, method: $method, reference: $ref) { ${INVOICE_FIELDS} } }`;
+const REFUND = `mutation($id: ID!, $amount: String!, $reason: String!) { refundPayment(invoiceId: $id, amount: $amount, reason: $reason) { ${INVOICE_FIELDS} } }`;
+const ADD_LINE = `mutation($id: ID!, $input: InvoiceLineInput!) { addInvoiceLine(invoiceId: $id, input: $input) { ${INVOICE_FIELDS} } }`;
+const REMOVE_LINE = `mutation($id: ID!) { removeInvoiceLine(lineId: $id) { ${INVOICE_FIELDS} } }`;
+const FINALIZE = `mutation($id: ID!) { finalizeInvoice(id: $id) { ${INVOICE_FIELDS} } }`;
+const VOID = `mutation($id: ID!, $reason: String!) { voidInvoice(id: $id, reason: $reason) { ${INVOICE_FIELDS} } }`;
+const MY_INVOICES = 'query($first: Int, $after: String) { myInvoices(first: $first, after: $after) { items { id number status } nextCursor totalCount } }';
+const SUMMARY = '{ myBillingSummary { outstanding { amount currency } invoiceCount unpaidCount } }';
+const LIST = `query($filter: InvoiceFilter, $first: Int, $after: String) {
+  invoices(filter: $filter, first: $first, after: $after) { items { id number status patient { id } } nextCursor totalCount } }`;
+
+// Each visit gets its own start, so the active-slot unique indexes never collide.
+let slot = 0;
+async function visit(options: { doctorId?: string; patientId?: string; status?: string } = {}): Promise<string> {
+  slot += 1;
+  return insertAppointment(t, {
+    doctorId: options.doctorId ?? doctor.doctorId,
+    patientId: options.patientId ?? patientA.patientId,
+    status: options.status ?? 'COMPLETED',
+    startsAt: new Date(Date.UTC(2026, 0, 5, 8) + slot * 30 * 60_000),
+  });
+}
+
+async function issued(options: Parameters<typeof visit>[0] = {}) {
+  const data = await t.ok(ISSUE, { id: await visit(options) }, admin.token);
+  return data.issueInvoice;
+}
+
+async function count(sql: string, params: unknown[]): Promise<number> {
+  const rows = await t.orm.em.getConnection().execute<Array<{ n: number }>>(sql, params);
+  return Number(rows[0].n);
+}
+
+const paymentRows = (invoiceId: string) => count('select count(*) as n from payment where invoice_id = ?', [invoiceId]);
+const auditRows = (invoiceId: string) => count("select count(*) as n from audit_event where entity_type = 'Invoice' and entity_id = ?", [invoiceId]);
+
+describe('issueInvoice', () => {
+  it('bills a completed visit with the doctor\'s consultation fee as its one line, audited', async () => {
+    const appointmentId = await visit();
+    const invoice = (await t.ok(ISSUE, { id: appointmentId }, admin.token)).issueInvoice;
+    expect(invoice).toMatchObject({
+      status: 'ISSUED',
+      currency: 'USD',
+      total: { amount: '120.50', currency: 'USD' },
+      paid: { amount: '0.00' },
+      balance: { amount: '120.50' },
+      appointment: { id: appointmentId, doctor: { id: doctor.doctorId } },
+      patient: { id: patientA.patientId },
+      payments: [],
+      paidAt: null,
+    });
+    expect(invoice.number).toMatch(/^INV-\d{4}-\d{6}$/);
+    expect(invoice.issuedAt).toMatch(/Z$/);
+    expect(invoice.lines).toEqual([
+      expect.objectContaining({ kind: 'CONSULTATION', quantity: 1, unitPrice: { amount: '120.50' }, amount: { amount: '120.50' } }),
+    ]);
+    expect(invoice.lines[0].description).toContain(doctor.fullName);
+    expect(await auditRows(invoice.id)).toBe(1);
+  });
+
+  it('bills a checked-in visit too', async () => {
+    const invoice = await issued({ status: 'CHECKED_IN' });
+    expect(invoice.status).toBe('ISSUED');
+  });
+
+  it('refuses a second invoice for the same visit with CONFLICT, even when attempted at once', async () => {
+    const appointmentId = await visit();
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql(ISSUE, { id: appointmentId }, admin.token)));
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.flatMap(codes).sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+    expect(codes(await t.gql(ISSUE, { id: appointmentId }, admin.token))).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(DRAFT, { id: appointmentId }, admin.token))).toEqual(['CONFLICT']);
+  });
+
+  it.each(['SCHEDULED', 'CANCELLED', 'NO_SHOW'])('refuses a %s visit with INVALID_TRANSITION', async (status) => {
+    const result = await t.gql(ISSUE, { id: await visit({ status }) }, admin.token);
+    expect(codes(result)).toEqual(['INVALID_TRANSITION']);
+  });
+
+  it('answers an unknown visit with NOT_FOUND and a malformed id with BAD_USER_INPUT', async () => {
+    expect(codes(await t.gql(ISSUE, { id: '99999999' }, admin.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(ISSUE, { id: 'abc' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('is for admins only', async () => {
+    const appointmentId = await visit();
+    expect(codes(await t.gql(ISSUE, { id: appointmentId }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await t.gql(ISSUE, { id: appointmentId }, patientA.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(ISSUE, { id: appointmentId }, doctor.token))).toEqual(['FORBIDDEN']);
+    expect(await count('select count(*) as n from invoice where appointment_id = ?', [appointmentId])).toBe(0);
+  });
+
+  it('gives 20 concurrent issues 20 distinct, consecutive numbers', async () => {
+    const appointmentIds: string[] = [];
+    for (let i = 0; i < 20; i += 1) appointmentIds.push(await visit());
+    const results = await Promise.all(appointmentIds.map((id) => t.gql(ISSUE, { id }, admin.token)));
+    expect(results.flatMap(codes)).toEqual([]);
+    const numbers = results.map((r) => r.data.issueInvoice.number as string);
+    expect(new Set(numbers).size).toBe(20);
+    const years = new Set(numbers.map((n) => n.split('-')[1]));
+    expect(years.size).toBe(1);
+    const sequences = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
+    for (let i = 1; i < sequences.length; i += 1) expect(sequences[i]).toBe(sequences[i - 1] + 1);
+    // Gapless over the whole year: 1..N with nothing missing, whatever other tests issued.
+    const year = Number([...years][0]);
+    const rows = await t.orm.em.getConnection().execute<Array<{ n: number; lo: number; hi: number }>>(
+      'select count(*) as n, min(sequence) as lo, max(sequence) as hi from invoice where year = ?', [year]);
+    expect(Number(rows[0].lo)).toBe(1);
+    expect(Number(rows[0].hi)).toBe(Number(rows[0].n));
+  });
+});
+
+describe('draft invoices and lines', () => {
+  it('keeps a draft hidden from the patient, adds lines with exact arithmetic, and issues it', async () => {
+    const draft = (await t.ok(DRAFT, { id: await visit() }, admin.token)).createDraftInvoice;
+    expect(draft).toMatchObject({ status: 'DRAFT', issuedAt: null, total: { amount: '120.50' } });
+    expect(codes(await t.gql(GET, { id: draft.id }, patientA.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(PAY, { id: draft.id, amount: '1.00', method: 'CASH' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+
+    const withLab = (await t.ok(ADD_LINE, { id: draft.id, input: { kind: 'LAB_TEST', description: 'Blood panel', quantity: 3, unitPrice: '33.33' } }, admin.token)).addInvoiceLine;
+    expect(withLab.lines).toHaveLength(2);
+    expect(withLab.lines[1]).toMatchObject({ kind: 'LAB_TEST', quantity: 3, unitPrice: { amount: '33.33' }, amount: { amount: '99.99' } });
+    expect(withLab.total.amount).toBe('220.49');
+
+    const withMedicine = (await t.ok(ADD_LINE, { id: draft.id, input: { kind: 'MEDICINE', description: 'Paracetamol', unitPrice: '0.10' } }, admin.token)).addInvoiceLine;
+    expect(withMedicine.lines[2]).toMatchObject({ quantity: 1, amount: { amount: '0.10' } });
+    expect(withMedicine.total.amount).toBe('220.59');
+
+    const removed = (await t.ok(REMOVE_LINE, { id: withMedicine.lines[2].id }, admin.token)).removeInvoiceLine;
+    expect(removed.lines.map((l: { kind: string }) => l.kind)).toEqual(['CONSULTATION', 'LAB_TEST']);
+    expect(removed.total.amount).toBe('220.49');
+
+    const final = (await t.ok(FINALIZE, { id: draft.id }, admin.token)).finalizeInvoice;
+    expect(final).toMatchObject({ status: 'ISSUED', number: draft.number, balance: { amount: '220.49' } });
+    expect(final.issuedAt).toMatch(/Z$/);
+    expect(codes(await t.gql(FINALIZE, { id: draft.id }, admin.token))).toEqual(['INVALID_TRANSITION']);
+    expect((await t.ok(GET, { id: draft.id }, patientA.token)).invoice.total.amount).toBe('220.49');
+    // draft, 2 x line.add, line.remove, finalize
+    expect(await auditRows(draft.id)).toBe(5);
+  });
+
+  it.each([
+    [{ quantity: 0 }, 'quantity'],
+    [{ quantity: -1 }, 'quantity'],
+    [{ description: '  ' }, 'description'],
+    [{ unitPrice: '-1.00' }, 'unitPrice'],
+    [{ unitPrice: '1.001' }, 'unitPrice'],
+    [{ unitPrice: 'ten' }, 'unitPrice'],
+  ])('refuses line %o with BAD_USER_INPUT on %s and writes nothing', async (bad, field) => {
+    const invoice = await issued();
+    const result = await t.gql(ADD_LINE, { id: invoice.id, input: { kind: 'PROCEDURE', description: 'Dressing', quantity: 1, unitPrice: '5.00', ...bad } }, admin.token);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(Object.keys(result.errors![0].extensions!.fields!)).toContain(field);
+    expect((await t.ok(GET, { id: invoice.id }, admin.token)).invoice.lines).toHaveLength(1);
+  });
+
+  it('allows line changes on an ISSUED invoice only before any payment, and never removes the last line', async () => {
+    const invoice = await issued();
+    expect(codes(await t.gql(REMOVE_LINE, { id: invoice.lines[0].id }, admin.token))).toEqual(['INVALID_TRANSITION']);
+    const added = (await t.ok(ADD_LINE, { id: invoice.id, input: { kind: 'OTHER', description: 'Certificate', unitPrice: '9.50' } }, admin.token)).addInvoiceLine;
+    expect(added.total.amount).toBe('130.00');
+    await t.ok(PAY, { id: invoice.id, amount: '10.00', method: 'CARD' }, admin.token);
+    expect(codes(await t.gql(ADD_LINE, { id: invoice.id, input: { kind: 'OTHER', description: 'More', unitPrice: '1.00' } }, admin.token)))
+      .toEqual(['INVALID_TRANSITION']);
+    expect(codes(await t.gql(REMOVE_LINE, { id: added.lines[1].id }, admin.token))).toEqual(['INVALID_TRANSITION']);
+  });
+
+  it('answers line changes by non-admins with FORBIDDEN and unknown ids with NOT_FOUND', async () => {
+    const invoice = await issued();
+    const input = { kind: 'OTHER', description: 'X', unitPrice: '1.00' };
+    expect(codes(await t.gql(ADD_LINE, { id: invoice.id, input }, patientA.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(ADD_LINE, { id: invoice.id, input }, doctor.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(ADD_LINE, { id: '99999999', input }, admin.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(REMOVE_LINE, { id: '99999999' }, admin.token))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('recordPayment', () => {
+  it('reduces the balance by exactly the amount, down to a last 0.01, then PAID', async () => {
+    const draft = (await t.ok(DRAFT, { id: await visit() }, admin.token)).createDraftInvoice;
+    // The last line cannot go; once another is added, the fee line can be waived.
+    expect(codes(await t.gql(REMOVE_LINE, { id: draft.lines[0].id }, admin.token))).toEqual(['INVALID_TRANSITION']);
+    await t.ok(ADD_LINE, { id: draft.id, input: { kind: 'LAB_TEST', description: 'Panel', quantity: 3, unitPrice: '33.33' } }, admin.token);
+    await t.ok(REMOVE_LINE, { id: draft.lines[0].id }, admin.token);
+    const invoice = (await t.ok(FINALIZE, { id: draft.id }, admin.token)).finalizeInvoice;
+    expect(invoice.total.amount).toBe('99.99');
+
+    const first = (await t.ok(PAY, { id: invoice.id, amount: '99.98', method: 'CARD', ref: 'slip-1' }, admin.token)).recordPayment;
+    expect(first).toMatchObject({ status: 'ISSUED', paid: { amount: '99.98' }, balance: { amount: '0.01' }, paidAt: null });
+    expect(first.payments).toEqual([expect.objectContaining({ amount: { amount: '99.98' }, method: 'CARD', reference: 'slip-1', isRefund: false })]);
+
+    const last = (await t.ok(PAY, { id: invoice.id, amount: '0.01', method: 'CASH' }, admin.token)).recordPayment;
+    expect(last).toMatchObject({ status: 'PAID', paid: { amount: '99.99' }, balance: { amount: '0.00' } });
+    expect(last.paidAt).toMatch(/Z$/);
+    expect(codes(await t.gql(PAY, { id: invoice.id, amount: '0.01', method: 'CASH' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+  });
+
+  it.each([
+    ['0', 'zero'],
+    ['0.00', 'zero with decimals'],
+    ['-5.00', 'negative'],
+    ['abc', 'non-numeric'],
+    ['1e2', 'exponent'],
+    ['', 'empty'],
+    ['12.345', 'too many decimals'],
+    ['120.51', 'more than the balance'],
+    ['99999999999', 'far more than the balance'],
+  ])('refuses %s (%s) with BAD_USER_INPUT and writes nothing', async (amount) => {
+    const invoice = await issued();
+    const audits = await auditRows(invoice.id);
+    const result = await t.gql(PAY, { id: invoice.id, amount, method: 'CASH' }, admin.token);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0].extensions!.fields).toHaveProperty('amount');
+    expect(await paymentRows(invoice.id)).toBe(0);
+    expect(await auditRows(invoice.id)).toBe(audits);
+    expect((await t.ok(GET, { id: invoice.id }, admin.token)).invoice.balance.amount).toBe('120.50');
+  });
+
+  it('lets only one of two simultaneous full payments through', async () => {
+    const invoice = await issued();
+    const results = await Promise.all([1, 2, 3].map(() => t.gql(PAY, { id: invoice.id, amount: '120.50', method: 'CASH' }, admin.token)));
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    for (const code of results.flatMap(codes)) expect(['BAD_USER_INPUT', 'INVALID_TRANSITION']).toContain(code);
+    const after = (await t.ok(GET, { id: invoice.id }, admin.token)).invoice;
+    expect(after).toMatchObject({ status: 'PAID', paid: { amount: '120.50' }, balance: { amount: '0.00' } });
+    expect(await paymentRows(invoice.id)).toBe(1);
+  });
+
+  it('refuses unknown invoices (NOT_FOUND) and everyone but admins', async () => {
+    const invoice = await issued();
+    expect(codes(await t.gql(PAY, { id: '99999999', amount: '1.00', method: 'CASH' }, admin.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(PAY, { id: invoice.id, amount: '1.00', method: 'CASH' }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await t.gql(PAY, { id: invoice.id, amount: '1.00', method: 'CASH' }, patientA.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(PAY, { id: invoice.id, amount: '1.00', method: 'CASH' }, doctor.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(PAY, { id: invoice.id, amount: '1.00', method: 'BITCOIN' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+    expect(await paymentRows(invoice.id)).toBe(0);
+  });
+});
+
+describe('refunds and void', () => {
+  it('refunds as a negative entry with a reason; a PAID invoice goes back to ISSUED', async () => {
+    const invoice = await issued();
+    await t.ok(PAY, { id: invoice.id, amount: '120.50', method: 'CARD' }, admin.token);
+    const refunded = (await t.ok(REFUND, { id: invoice.id, amount: '20.50', reason: 'Overcharged lab' }, admin.token)).refundPayment;
+    expect(refunded).toMatchObject({ status: 'ISSUED', paid: { amount: '100.00' }, balance: { amount: '20.50' }, paidAt: null });
+    expect(refunded.payments[1]).toMatchObject({ amount: { amount: '-20.50' }, method: 'CARD', reason: 'Overcharged lab', isRefund: true });
+
+    expect(codes(await t.gql(REFUND, { id: invoice.id, amount: '100.01', reason: 'Too much' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(REFUND, { id: invoice.id, amount: '-1.00', reason: 'Negative' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(REFUND, { id: invoice.id, amount: '1.00', reason: ' ' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(REFUND, { id: invoice.id, amount: '1.00', reason: 'Mine' }, patientA.token))).toEqual(['FORBIDDEN']);
+    expect(await paymentRows(invoice.id)).toBe(2);
+  });
+
+  it('voids only without payments; a voided invoice owes nothing and takes no payment', async () => {
+    const invoice = await issued();
+    expect(codes(await t.gql(VOID, { id: invoice.id, reason: '' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(VOID, { id: invoice.id, reason: 'Mine' }, patientA.token))).toEqual(['FORBIDDEN']);
+    const voided = (await t.ok(VOID, { id: invoice.id, reason: 'Billed the wrong visit' }, admin.token)).voidInvoice;
+    expect(voided).toMatchObject({ status: 'VOID', voidReason: 'Billed the wrong visit', balance: { amount: '0.00' }, number: invoice.number });
+    expect(voided.voidedAt).toMatch(/Z$/);
+    expect(codes(await t.gql(VOID, { id: invoice.id, reason: 'Again' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await t.gql(PAY, { id: invoice.id, amount: '1.00', method: 'CASH' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await t.gql(REFUND, { id: invoice.id, amount: '1.00', reason: 'x' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+    expect(codes(await t.gql(ADD_LINE, { id: invoice.id, input: { kind: 'OTHER', description: 'X', unitPrice: '1.00' } }, admin.token)))
+      .toEqual(['INVALID_TRANSITION']);
+
+    const partlyPaid = await issued();
+    await t.ok(PAY, { id: partlyPaid.id, amount: '0.50', method: 'CASH' }, admin.token);
+    expect(codes(await t.gql(VOID, { id: partlyPaid.id, reason: 'Mistake' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+    await t.ok(REFUND, { id: partlyPaid.id, amount: '0.50', reason: 'Mistake' }, admin.token);
+    expect((await t.ok(VOID, { id: partlyPaid.id, reason: 'Mistake' }, admin.token)).voidInvoice.status).toBe('VOID');
+
+    const paid = await issued();
+    await t.ok(PAY, { id: paid.id, amount: '120.50', method: 'CASH' }, admin.token);
+    expect(codes(await t.gql(VOID, { id: paid.id, reason: 'Mistake' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+  });
+});
+
+describe('who sees which invoice', () => {
+  it('shows a patient their own invoices only; doctors none; anonymous nobody', async () => {
+    const mine = await issued({ patientId: patientA.patientId });
+    expect((await t.ok(GET, { id: mine.id }, patientA.token)).invoice.number).toBe(mine.number);
+    expect((await t.ok(GET, { id: mine.id }, admin.token)).invoice.number).toBe(mine.number);
+    expect(codes(await t.gql(GET, { id: mine.id }, patientB.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(GET, { id: '99999999' }, patientB.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(GET, { id: mine.id }, doctor.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(GET, { id: mine.id }))).toEqual(['UNAUTHENTICATED']);
+
+    const listB = (await t.ok(MY_INVOICES, { first: 100 }, patientB.token)).myInvoices;
+    expect(listB.items.map((i: { id: string }) => i.id)).not.toContain(mine.id);
+    expect(codes(await t.gql(MY_INVOICES, {}, doctor.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(MY_INVOICES, {}, admin.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(LIST, {}, patientA.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(LIST, {}, doctor.token))).toEqual(['FORBIDDEN']);
+  });
+
+  it('pages a patient\'s invoices and sums what they owe', async () => {
+    const patient = await registerPatient(t);
+    const a = await issued({ patientId: patient.patientId });
+    const b = await issued({ patientId: patient.patientId });
+    const c = await issued({ patientId: patient.patientId });
+    await t.ok(DRAFT, { id: await visit({ patientId: patient.patientId }) }, admin.token);
+    await t.ok(PAY, { id: a.id, amount: '20.50', method: 'CASH' }, admin.token);
+    await t.ok(PAY, { id: b.id, amount: '120.50', method: 'CASH' }, admin.token);
+    await t.ok(VOID, { id: c.id, reason: 'Duplicate' }, admin.token);
+
+    const page1 = (await t.ok(MY_INVOICES, { first: 2 }, patient.token)).myInvoices;
+    expect(page1.totalCount).toBe(3);
+    expect(page1.items.map((i: { id: string }) => i.id)).toEqual([c.id, b.id]);
+    const page2 = (await t.ok(MY_INVOICES, { first: 2, after: page1.nextCursor }, patient.token)).myInvoices;
+    expect(page2.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    expect(page2.nextCursor).toBeNull();
+
+    expect((await t.ok(SUMMARY, {}, patient.token)).myBillingSummary).toEqual({
+      outstanding: { amount: '100.00', currency: 'USD' }, invoiceCount: 3, unpaidCount: 1,
+    });
+    expect(codes(await t.gql(SUMMARY, {}, admin.token))).toEqual(['FORBIDDEN']);
+  });
+
+  it('lets admins filter and page every invoice', async () => {
+    const other = await createDoctor(t, admin, { consultationFee: '10.00' });
+    const first = await issued({ doctorId: other.doctorId, patientId: patientB.patientId });
+    const second = await issued({ doctorId: other.doctorId, patientId: patientB.patientId });
+    await t.ok(PAY, { id: second.id, amount: '10.00', method: 'CASH' }, admin.token);
+
+    const byDoctor = (await t.ok(LIST, { filter: { doctorId: other.doctorId }, first: 1 }, admin.token)).invoices;
+    expect(byDoctor.totalCount).toBe(2);
+    expect(byDoctor.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
+    const next = (await t.ok(LIST, { filter: { doctorId: other.doctorId }, first: 1, after: byDoctor.nextCursor }, admin.token)).invoices;
+    expect(next.items.map((i: { id: string }) => i.id)).toEqual([first.id]);
+    expect(next.nextCursor).toBeNull();
+
+    const paid = (await t.ok(LIST, { filter: { departmentId: other.departmentId, status: 'PAID' } }, admin.token)).invoices;
+    expect(paid.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
+    const byPatient = (await t.ok(LIST, { filter: { patientId: patientB.patientId, doctorId: other.doctorId } }, admin.token)).invoices;
+    expect(byPatient.totalCount).toBe(2);
+    const today = new Date().toISOString().slice(0, 10);
+    const dated = (await t.ok(LIST, { filter: { doctorId: other.doctorId, from: today, to: today } }, admin.token)).invoices;
+    expect(dated.totalCount).toBe(2);
+    const past = (await t.ok(LIST, { filter: { doctorId: other.doctorId, from: '2020-01-01', to: '2020-12-31' } }, admin.token)).invoices;
+    expect(past.totalCount).toBe(0);
+    expect(codes(await t.gql(LIST, { filter: { from: '2026-02-01', to: '2026-01-01' } }, admin.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(LIST, { first: 0 }, admin.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(LIST, { after: '!!' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+  });
+});
