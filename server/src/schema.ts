@@ -5,12 +5,8 @@ import { authChecker } from './auth';
 import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
 import { InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
-import { TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
-import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
-import { AppointmentResolver, AvailabilityResolver } from './modules/scheduling/scheduling.resolver';
-import { AuditResolver } from './modules/audit/audit.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -21,12 +17,6 @@ const resolvers: NonEmptyArray<Function> = [
   DoctorResolver,
   PatientResolver,
   AppointmentFieldsResolver,
-  AvailabilityResolver,
-  AppointmentResolver,
-  AuditResolver,
-  LiveResolver,
-  NotificationFieldsResolver,
-  TreatmentResolver,
   InvoiceResolver,
   InvoiceLineResolver,
   PaymentResolver,
