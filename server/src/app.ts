@@ -17,6 +17,7 @@ import type { Config } from './config';
 import { buildContext, type AppDeps, type Context } from './context';
 import { formatError, HmsError } from './errors';
 import { logger } from './logger';
+import { registerBillingExports } from './modules/billing/exports';
 import { loadSecrets } from './modules/identity/secrets';
 import { createPubSubHandle } from './pubsub';
 import { checkQueryLimits } from './query-limits';
@@ -122,6 +123,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       context: async ({ req }) => buildContext(deps, req.headers.authorization, (req.headers['x-request-id'] as string) || randomUUID()),
     }),
   );
+
+  // Before the client catch-all below, which would answer every GET.
+  registerBillingExports(app, deps);
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {

@@ -102,6 +102,13 @@ export class BillingService {
     throw new NotFoundError('Invoice');
   }
 
+  /** One invoice (same visibility as `get`) with everything its printout shows. */
+  async getForPrint(id: string): Promise<Invoice> {
+    const invoice = await this.get(id);
+    await this.ctx.em.populate(invoice, ['lines', 'payments', 'patient', 'appointment.doctor.department']);
+    return invoice;
+  }
+
   /** The signed-in patient's invoices, newest first, drafts excluded. */
   async listMine(first: number | null | undefined, after: string | null | undefined): Promise<InvoicePageResult> {
     const viewer = requireViewer(this.ctx);

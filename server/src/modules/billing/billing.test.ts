@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, type TestApp } from '../../../test/harness';
 import {
@@ -372,5 +373,45 @@ describe('who sees which invoice', () => {
     expect(codes(await t.gql(LIST, { filter: { from: '2026-02-01', to: '2026-01-01' } }, admin.token))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(LIST, { first: 0 }, admin.token))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(LIST, { after: '!!' }, admin.token))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('invoice PDF download', () => {
+  async function download(id: string, token?: string) {
+    return fetch(`${t.url}/exports/invoices/${id}.pdf`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  }
+
+  it('prints the invoice with its lines, payments and balance for the patient and admins', async () => {
+    const invoice = await issued({ patientId: patientA.patientId });
+    await t.ok(PAY, { id: invoice.id, amount: '20.50', method: 'CARD', ref: 'slip-77' }, admin.token);
+    for (const token of [admin.token, patientA.token]) {
+      const response = await download(invoice.id, token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toContain(`${invoice.number}.pdf`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+      const parser = new PDFParse({ data: bytes });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      expect(text).toContain(invoice.number);
+      expect(text).toContain(patientA.fullName);
+      expect(text).toContain(doctor.fullName);
+      expect(text).toContain('120.50 USD');
+      expect(text).toContain('100.00 USD');
+      expect(text).toContain('slip-77');
+    }
+  });
+
+  it('answers others as the invoice query does: 401, 403 for doctors, 404 for another patient', async () => {
+    const invoice = await issued({ patientId: patientA.patientId });
+    expect((await download(invoice.id)).status).toBe(401);
+    expect((await download(invoice.id, 'not-a-token')).status).toBe(401);
+    const other = await download(invoice.id, patientB.token);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Invoice not found' } });
+    expect((await download(invoice.id, doctor.token)).status).toBe(403);
+    expect((await download('99999999', admin.token)).status).toBe(404);
+    expect((await download('abc', admin.token)).status).toBe(400);
   });
 });
