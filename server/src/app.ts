@@ -17,6 +17,8 @@ import type { Config } from './config';
 import { buildContext, type AppDeps, type Context } from './context';
 import { formatError, HmsError } from './errors';
 import { logger } from './logger';
+import { checkDataKeyAtStartup } from './modules/clinical/crypto';
+import { registerClinicalExports } from './modules/clinical/exports';
 import { registerBillingExports } from './modules/billing/exports';
 import { loadSecrets } from './modules/identity/secrets';
 import { createPubSubHandle } from './pubsub';
@@ -35,6 +37,8 @@ const DEFAULT_CLIENT_DIST = path.resolve(__dirname, '../../client/dist');
 
 /** Express + Apollo (HTTP) + graphql-ws (WebSocket) on one server, without listening (tests use port 0). */
 export async function createApp(config: Config, orm: MikroORM): Promise<App> {
+  // A wrong HMS_DATA_KEY stops start-up here, before anything is served.
+  await checkDataKeyAtStartup(orm, config);
   const pubsubHandle = createPubSubHandle(config.redisUrl);
   const deps: AppDeps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config) };
   const schema = await createSchema(deps.pubsub);
@@ -125,6 +129,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   );
 
   // Before the client catch-all below, which would answer every GET.
+  registerClinicalExports(app, deps);
   registerBillingExports(app, deps);
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;

@@ -5,6 +5,7 @@ import { authChecker } from './auth';
 import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
 import { InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
+import { TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
 import { DateTimeScalar } from './shared/scalars';
@@ -17,6 +18,7 @@ const resolvers: NonEmptyArray<Function> = [
   DoctorResolver,
   PatientResolver,
   AppointmentFieldsResolver,
+  TreatmentResolver,
   InvoiceResolver,
   InvoiceLineResolver,
   PaymentResolver,
