@@ -21,6 +21,7 @@ import { checkDataKeyAtStartup } from './modules/clinical/crypto';
 import { registerClinicalExports } from './modules/clinical/exports';
 import { registerBillingExports } from './modules/billing/exports';
 import { loadSecrets } from './modules/identity/secrets';
+import { startLive } from './modules/live/live.service';
 import { createPubSubHandle } from './pubsub';
 import { checkQueryLimits } from './query-limits';
 import { createSchema } from './schema';
@@ -42,6 +43,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const pubsubHandle = createPubSubHandle(config.redisUrl);
   const deps: AppDeps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config) };
   const schema = await createSchema(deps.pubsub);
+  // Notification times in the hospital's zone; hourly outbox pruning.
+  const live = startLive(deps);
 
   const app = express();
   app.disable('x-powered-by');
@@ -149,6 +152,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     async close() {
       if (closed) return;
       closed = true;
+      live.stop();
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       await pubsubHandle.close();

@@ -11,6 +11,10 @@ export interface ScheduleChangedEvent {
   appointmentId: number;
   kind: string;
   previousStartsAt: string | null;
+  /** The appointment's slot and status right after the change (no patient data: slot watchers see these). */
+  startsAt?: string;
+  endsAt?: string;
+  status?: string;
 }
 
 export interface NotificationAddedEvent {
@@ -28,39 +32,69 @@ export type HmsPubSub = PubSub<Topics>;
 
 export interface PubSubHandle {
   pubsub: HmsPubSub;
-  /** Called with true when the Redis link comes back after a drop (subscribers catch up from the outbox). */
-  onReconnect(listener: () => void): void;
+  /**
+   * Called when the Redis subscription link comes back after a drop (subscribers catch up from the
+   * outbox). Returns a function that removes the listener.
+   */
+  onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
+  /** With Redis: the connection names of the publish and subscribe links (as in `CLIENT LIST`). */
+  redisConnectionNames?: { publish: string; subscribe: string };
 }
 
 /** In-process pub/sub, or Redis pub/sub when `redisUrl` is set so several API processes share events. */
 export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
   if (!redisUrl) {
-    return { pubsub: createPubSub<Topics>(), onReconnect() {}, async close() {} };
+    return { pubsub: createPubSub<Topics>(), onReconnect: () => () => {}, async close() {} };
   }
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false };
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
-  const listeners: Array<() => void> = [];
-  let down = false;
+  // Named, so `CLIENT LIST` on the Redis server shows which API process holds which link.
+  const tag = `hms-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const publishClient = new Redis(redisUrl, { ...options, connectionName: `${tag}-pub` });
+  const subscribeClient = new Redis(redisUrl, { ...options, connectionName: `${tag}-sub` });
+  const listeners = new Set<() => void>();
+  let closing = false;
   for (const [name, client] of [['publish', publishClient], ['subscribe', subscribeClient]] as const) {
+    let down = false;
     client.on('error', (error: Error) => {
       if (!down) logger.warn(`Redis (${name}) at ${maskUrl(redisUrl)} is unreachable: ${error.message}; live events pause, queries and mutations go on`);
       down = true;
     });
+    // A connection the server closed (restart, CLIENT KILL) ends without an 'error'.
+    client.on('close', () => {
+      if (closing || down) return;
+      logger.warn(`Redis (${name}) at ${maskUrl(redisUrl)} closed the connection; reconnecting, live events pause`);
+      down = true;
+    });
     client.on('ready', () => {
-      if (down) {
-        down = false;
-        logger.info(`Redis (${name}) at ${maskUrl(redisUrl)} is back; subscribers catch up from the outbox`);
-        for (const listener of listeners) listener();
-      }
+      if (!down) return;
+      down = false;
+      logger.info(`Redis (${name}) at ${maskUrl(redisUrl)} is back${name === 'subscribe' ? '; subscribers catch up from the outbox' : ''}`);
+      // Only the subscribing link decides whether events may have been missed.
+      if (name === 'subscribe') for (const listener of [...listeners]) listener();
     });
   }
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  // A publish that fails (Redis gone for good, client closing) is logged, never an unhandled rejection:
+  // the change is committed and in the outbox, and subscribers catch up from there.
+  const safePublisher = {
+    publish(channel: string, message: string) {
+      return publishClient.publish(channel, message).catch((error: Error) => {
+        logger.warn(`Redis publish on ${channel} failed: ${error.message}; subscribers catch up from the outbox`);
+        return 0;
+      });
+    },
+  } as unknown as Redis;
+  const eventTarget = createRedisEventTarget({ publishClient: safePublisher, subscribeClient });
   return {
     pubsub: createPubSub<Topics>({ eventTarget }),
-    onReconnect(listener) { listeners.push(listener); },
+    redisConnectionNames: { publish: `${tag}-pub`, subscribe: `${tag}-sub` },
+    onReconnect(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
     async close() {
+      closing = true;
+      listeners.clear();
       publishClient.disconnect();
       subscribeClient.disconnect();
     },

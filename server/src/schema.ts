@@ -7,6 +7,7 @@ import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/d
 import { InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
 import { TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
+import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
@@ -18,6 +19,8 @@ const resolvers: NonEmptyArray<Function> = [
   DoctorResolver,
   PatientResolver,
   AppointmentFieldsResolver,
+  LiveResolver,
+  NotificationFieldsResolver,
   TreatmentResolver,
   InvoiceResolver,
   InvoiceLineResolver,

@@ -1,0 +1,332 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Repeater } from '@graphql-yoga/subscription';
+import { z } from 'zod';
+import type { AppDeps, Context } from '../../context';
+import { requireViewer } from '../../auth';
+import { BadInputError, ForbiddenError, NotFoundError } from '../../errors';
+import { logger } from '../../logger';
+import type { NotificationAddedEvent, ScheduleChangedEvent } from '../../pubsub';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { Doctor } from '../directory/doctor.entity';
+import { Role } from '../identity/user.entity';
+import { ACTIVE_STATUSES, Appointment, type AppointmentStatus } from '../scheduling/appointment.entity';
+import { NotificationPage, ScheduleChange, type ScheduleChangeKindEnum, SlotChange } from './live.types';
+import { Notification } from './notification.entity';
+import { OutboxEvent } from './outbox-event.entity';
+import { configureScheduleEvents } from './schedule-events';
+
+/** Outbox rows older than this are deleted; a client away longer reloads its day instead of catching up. */
+export const OUTBOX_RETENTION_DAYS = 7;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const BACKLOG_BATCH = 500;
+
+/** Started by createApp: notification time zone, hourly outbox pruning. `stop` on close. */
+export function startLive(deps: AppDeps): { stop(): void } {
+  configureScheduleEvents(deps.orm.em.getEventManager(), { timezone: deps.config.timezone });
+  const prune = () => {
+    pruneOutbox(deps).catch((error: Error) => logger.warn('pruning the outbox failed', { error: error.message }));
+  };
+  const first = setTimeout(prune, 5_000);
+  const timer = setInterval(prune, PRUNE_EVERY_MS);
+  first.unref();
+  timer.unref();
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
+}
+
+/** Deletes outbox rows past the retention period, in bounded batches. Returns how many went. */
+export async function pruneOutbox(deps: Pick<AppDeps, 'orm'>, retentionDays = OUTBOX_RETENTION_DAYS): Promise<number> {
+  const cutoff = new Date(Date.now() - retentionDays * 24 * 3600 * 1000);
+  let total = 0;
+  for (;;) {
+    const result = await deps.orm.em.getConnection().execute<{ affectedRows: number }>(
+      'delete from outbox_event where created_at < ? order by id limit 5000',
+      [cutoff],
+      'run',
+    );
+    total += result.affectedRows;
+    if (result.affectedRows < 5000) break;
+  }
+  if (total > 0) logger.info(`pruned ${total} outbox events older than ${retentionDays} days`);
+  return total;
+}
+
+const idSchema = z.string().regex(/^[1-9][0-9]{0,9}$/);
+const cursorSchema = z.string().regex(/^(0|[1-9][0-9]{0,18})$/);
+
+function parseIdArg(value: string, field: string): number {
+  if (!idSchema.safeParse(value).success) throw new BadInputError(`${field} is not a valid id`, { [field]: 'Not a valid id' });
+  return Number(value);
+}
+
+/** Remembers the last N delivered cursors, so a replayed or re-published event is sent once. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly limit = 5000) {}
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+  add(id: string): void {
+    this.ids.add(id);
+    if (this.ids.size > this.limit) this.ids.delete(this.ids.values().next().value as string);
+  }
+}
+
+function toEvent(row: OutboxEvent): ScheduleChangedEvent {
+  return {
+    cursor: String(row.id),
+    doctorId: row.doctorId,
+    appointmentId: row.appointmentId,
+    kind: row.kind,
+    previousStartsAt: row.previousStartsAt ? row.previousStartsAt.toISOString() : null,
+  };
+}
+
+/**
+ * Appointments loaded for delivery, shared by every subscriber of this process that
+ * receives the same event: one fresh fork and one query per event, not per socket.
+ */
+const appointmentCache = new Map<string, { at: number; value: Promise<Appointment | null> }>();
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX = 1_000;
+
+function loadAppointmentForEvent(deps: AppDeps, event: ScheduleChangedEvent): Promise<Appointment | null> {
+  const now = Date.now();
+  const cached = appointmentCache.get(event.cursor);
+  if (cached && now - cached.at < CACHE_TTL_MS) return cached.value;
+  const em = deps.orm.em.fork();
+  const value = em.findOne(Appointment, event.appointmentId, { populate: ['patient', 'doctor'] });
+  appointmentCache.set(event.cursor, { at: now, value });
+  value.catch(() => appointmentCache.delete(event.cursor));
+  if (appointmentCache.size > CACHE_MAX) {
+    for (const [key, entry] of appointmentCache) {
+      if (appointmentCache.size <= CACHE_MAX / 2 && now - entry.at < CACHE_TTL_MS) break;
+      appointmentCache.delete(key);
+    }
+  }
+  return value;
+}
+
+export class LiveService {
+  constructor(private readonly ctx: Context) {}
+
+  /** Checks in `subscribe`, before any event: the doctor themself or an admin. */
+  async authorizeDoctorStream(doctorIdArg: string, after: string | null | undefined): Promise<{ doctorId: number; after: bigint | null }> {
+    const viewer = requireViewer(this.ctx);
+    const doctorId = parseIdArg(doctorIdArg, 'doctorId');
+    if (after != null && !cursorSchema.safeParse(after).success) {
+      throw new BadInputError('after is not a cursor of this stream', { after: 'Pass a cursor received from doctorScheduleChanged' });
+    }
+    if (viewer.role === Role.DOCTOR) {
+      if (viewer.doctorId !== doctorId) throw new ForbiddenError('You may follow only your own schedule');
+    } else if (viewer.role !== Role.ADMIN) {
+      throw new ForbiddenError('Only the doctor or an admin may follow this schedule');
+    } else if (!(await this.ctx.em.count(Doctor, { id: doctorId }))) {
+      throw new NotFoundError('Doctor');
+    }
+    return { doctorId, after: after != null ? BigInt(after) : null };
+  }
+
+  /**
+   * The doctor's events: with `after`, first the outbox rows after it (in order), then
+   * live ones; each cursor once. The live feed is subscribed FIRST and everything goes
+   * through one queue, so an event committed while the backlog is read is not lost: it
+   * is either in the backlog or queued behind it (and then skipped as already sent).
+   * When Redis comes back after a drop, the outbox is read again from the last cursor.
+   */
+  doctorStream(doctorId: number, after: bigint | null): AsyncIterable<ScheduleChangedEvent> {
+    const { deps } = this.ctx;
+    return new Repeater<ScheduleChangedEvent>(async (push, stop) => {
+      const live = deps.pubsub.subscribe('SCHEDULE_CHANGED');
+      const sent = new RecentIds();
+      let last: bigint = after ?? 0n;
+      let queue: Promise<void> = Promise.resolve();
+      let stopped = false;
+      const enqueue = (task: () => Promise<void>) => {
+        queue = queue.then(task).catch((error: Error) => {
+          logger.warn('schedule stream failed', { doctorId, error: error.message });
+          stop(error);
+        });
+      };
+      const deliver = async (event: ScheduleChangedEvent) => {
+        if (stopped || sent.has(event.cursor)) return;
+        const id = BigInt(event.cursor);
+        // Older than the cursor the client resumed from: it had it already.
+        if (after !== null && id <= after) return;
+        sent.add(event.cursor);
+        if (id > last) last = id;
+        await push(event);
+      };
+      const catchUp = () => enqueue(async () => {
+        for (;;) {
+          const rows = await deps.orm.em.fork().find(
+            OutboxEvent,
+            { doctorId, id: { $gt: String(last) } } as FilterQuery<OutboxEvent>,
+            { orderBy: { id: 'asc' }, limit: BACKLOG_BATCH },
+          );
+          for (const row of rows) await deliver(toEvent(row));
+          if (rows.length < BACKLOG_BATCH || stopped) break;
+        }
+      });
+      const removeReconnect = deps.pubsubHandle.onReconnect(() => {
+        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });
+        catchUp();
+      });
+      if (after !== null) catchUp();
+      else {
+        // A fresh subscriber starts at "now": a later catch-up (Redis came back) reads only what follows.
+        enqueue(async () => {
+          const rows = await deps.orm.em.getConnection().execute<Array<{ last: string | number | null }>>(
+            'select max(id) as last from outbox_event where doctor_id = ?',
+            [doctorId],
+          );
+          const now = BigInt(rows[0]?.last ?? 0);
+          if (now > last) last = now;
+        });
+      }
+      void (async () => {
+        for await (const event of live) {
+          if (event.doctorId === doctorId) enqueue(() => deliver(event));
+        }
+      })().catch((error: Error) => stop(error));
+      await stop;
+      stopped = true;
+      removeReconnect();
+      await live.return?.();
+    });
+  }
+
+  /** One delivered event as the GraphQL ScheduleChange, loaded with a fresh fork (shared per event). */
+  async toScheduleChange(event: ScheduleChangedEvent): Promise<ScheduleChange> {
+    const appointment = await loadAppointmentForEvent(this.ctx.deps, event);
+    if (!appointment) throw new NotFoundError('Appointment');
+    return {
+      kind: event.kind as ScheduleChangeKindEnum,
+      appointment,
+      previousStartsAt: event.previousStartsAt ? new Date(event.previousStartsAt) : null,
+      cursor: event.cursor,
+    };
+  }
+
+  /** Any signed-in person may watch a doctor's slots: times only, no patient data. */
+  async authorizeSlotStream(doctorIdArg: string): Promise<number> {
+    requireViewer(this.ctx);
+    const doctorId = parseIdArg(doctorIdArg, 'doctorId');
+    if (!(await this.ctx.em.count(Doctor, { id: doctorId }))) throw new NotFoundError('Doctor');
+    return doctorId;
+  }
+
+  slotStream(doctorId: number): AsyncIterable<SlotChange> {
+    const { deps } = this.ctx;
+    return new Repeater<SlotChange>(async (push, stop) => {
+      const live = deps.pubsub.subscribe('SCHEDULE_CHANGED');
+      void (async () => {
+        for await (const event of live) {
+          if (event.doctorId !== doctorId) continue;
+          for (const change of slotChanges(event)) await push(change);
+        }
+      })().catch((error: Error) => stop(error));
+      await stop;
+      await live.return?.();
+    });
+  }
+
+  notificationStream(): AsyncIterable<NotificationAddedEvent> {
+    const viewer = requireViewer(this.ctx);
+    const { deps } = this.ctx;
+    return new Repeater<NotificationAddedEvent>(async (push, stop) => {
+      const live = deps.pubsub.subscribe('NOTIFICATION_ADDED');
+      void (async () => {
+        for await (const event of live) {
+          if (event.recipientUserId === viewer.userId) await push(event);
+        }
+      })().catch((error: Error) => stop(error));
+      await stop;
+      await live.return?.();
+    });
+  }
+
+  /** Fresh fork per delivered notification. */
+  async loadNotification(event: NotificationAddedEvent): Promise<Notification> {
+    const notification = await this.ctx.deps.orm.em.fork().findOne(Notification, { id: event.notificationId, recipient: event.recipientUserId });
+    if (!notification) throw new NotFoundError('Notification');
+    return notification;
+  }
+
+  async myNotifications(first: number | null | undefined, after: string | null | undefined, unreadOnly: boolean): Promise<NotificationPage> {
+    const viewer = requireViewer(this.ctx);
+    const size = pageSize(first);
+    const afterId = decodeCursor<number>(after);
+    if (afterId !== null && (!Number.isInteger(afterId) || afterId < 1)) {
+      throw new BadInputError('after is not a cursor from this list', { after: 'Invalid cursor' });
+    }
+    const mine: FilterQuery<Notification> = { recipient: viewer.userId, ...(unreadOnly ? { readAt: null } : {}) };
+    const where: FilterQuery<Notification> = afterId !== null ? { $and: [mine, { id: { $lt: afterId } }] } : mine;
+    const [items, totalCount, unreadCount] = await Promise.all([
+      this.ctx.em.find(Notification, where, { orderBy: { id: 'desc' }, limit: size + 1 }),
+      this.ctx.em.fork().count(Notification, mine),
+      this.ctx.em.fork().count(Notification, { recipient: viewer.userId, readAt: null }),
+    ]);
+    const more = items.length > size;
+    const page = items.slice(0, size);
+    return Object.assign(new NotificationPage(), {
+      items: page,
+      nextCursor: more ? encodeCursor(page[page.length - 1].id) : null,
+      totalCount,
+      unreadCount,
+    });
+  }
+
+  /** Marks the given (or all) of the viewer's notifications read; returns how many stay unread. */
+  async markRead(ids: string[] | null | undefined, all: boolean | null | undefined): Promise<number> {
+    const viewer = requireViewer(this.ctx);
+    if (!all && !ids?.length) {
+      throw new BadInputError('Pass ids or all: true', { ids: 'Pass the ids to mark read, or all: true' });
+    }
+    if (ids && ids.length > 500) throw new BadInputError('At most 500 ids at once', { ids: 'At most 500 ids at once' });
+    const numeric = (ids ?? []).map((id) => parseIdArg(id, 'ids'));
+    const now = new Date();
+    await this.ctx.em.transactional(async (em) => {
+      if (numeric.length) {
+        const found = await em.count(Notification, { id: { $in: numeric }, recipient: viewer.userId });
+        if (found !== new Set(numeric).size) throw new NotFoundError('Notification');
+      }
+      const where: FilterQuery<Notification> = all
+        ? { recipient: viewer.userId, readAt: null }
+        : { id: { $in: numeric }, recipient: viewer.userId, readAt: null };
+      await em.nativeUpdate(Notification, where, { readAt: now });
+    });
+    return this.ctx.em.fork().count(Notification, { recipient: viewer.userId, readAt: null });
+  }
+}
+
+/** The slots an event took or freed: a move frees the old slot and takes the new one. */
+export function slotChanges(event: ScheduleChangedEvent): SlotChange[] {
+  if (!event.startsAt || !event.endsAt || !event.status) return [];
+  const startsAt = new Date(event.startsAt);
+  const endsAt = new Date(event.endsAt);
+  const holds = ACTIVE_STATUSES.includes(event.status as AppointmentStatus);
+  const slot = (s: Date, e: Date, available: boolean) => Object.assign(new SlotChange(), { doctorId: String(event.doctorId), startsAt: s, endsAt: e, available });
+  switch (event.kind) {
+    case 'BOOKED':
+      return [slot(startsAt, endsAt, false)];
+    case 'RESCHEDULED': {
+      const out: SlotChange[] = [];
+      if (event.previousStartsAt) {
+        const previous = new Date(event.previousStartsAt);
+        out.push(slot(previous, new Date(previous.getTime() + (endsAt.getTime() - startsAt.getTime())), true));
+      }
+      out.push(slot(startsAt, endsAt, !holds));
+      return out;
+    }
+    case 'CANCELLED':
+      return [slot(startsAt, endsAt, true)];
+    default:
+      // Checked in or completed: still held. No-show: released.
+      return holds ? [] : [slot(startsAt, endsAt, true)];
+  }
+}
