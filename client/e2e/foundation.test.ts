@@ -1,0 +1,131 @@
+// Issue 2 through the browser: patient sign-up, admin directory pages, a new
+// doctor's forced password change, sign-out.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCredentials, choose, launchBrowser, newPage, newPatient, PASSWORD, screenshot, signIn, signUp, uid } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+describe('patient sign-up', () => {
+  it('shows field errors next to the fields, then signs up and lands on the patient area', async () => {
+    const page = await newPage(browser);
+    const patient = newPatient();
+    await page.goto('/sign-up');
+    await page.locator('#field-fullName').fill(patient.fullName);
+    await page.locator('#field-email').fill(patient.email);
+    await page.locator('#field-password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.locator('#field-password-helper-text').textContent()).toContain('At least 10 characters');
+    expect(page.url()).toContain('/sign-up');
+
+    await page.locator('#field-password').fill(patient.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/patient');
+    await page.getByRole('heading', { name: `Hello, Pat` }).waitFor();
+    await page.getByRole('link', { name: 'Book a visit' }).first().waitFor();
+    await screenshot(page, 'patient-dashboard');
+
+    // The session survives a reload, and sign-out ends it.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto('/patient');
+    await page.waitForURL('**/sign-in?next=%2Fpatient');
+    await page.context().close();
+  });
+
+  it('a used email is shown next to the email field', async () => {
+    const page = await newPage(browser);
+    const patient = await signUp(page);
+    await page.context().clearCookies();
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('/sign-up');
+    await page.locator('#field-fullName').fill('Someone Else');
+    await page.locator('#field-email').fill(patient.email);
+    await page.locator('#field-password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.locator('#field-email-helper-text').textContent()).toContain('Already registered');
+    await page.context().close();
+  });
+
+  it('wrong password is refused on the sign-in page', async () => {
+    const page = await newPage(browser);
+    await page.goto('/sign-in');
+    await page.locator('#field-email').fill(`nobody-${uid()}@e2e.hms.test`);
+    await page.locator('#field-password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong email or password').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('admin directory', () => {
+  it('creates a department and a doctor through the pages; the doctor must change the password', async () => {
+    const page = await newPage(browser);
+    const admin = adminCredentials();
+    await signIn(page, admin.email, admin.password);
+    await page.waitForURL('**/admin');
+    await page.getByRole('heading', { name: 'Hospital administration' }).waitFor();
+
+    const department = `Cardiology ${uid()}`;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Departments' }).click();
+    await page.getByRole('button', { name: 'New department' }).click();
+    await page.locator('#field-name').fill(department);
+    await page.locator('#field-description').fill('Heart and circulation');
+    await page.getByRole('button', { name: 'Create department' }).click();
+    await page.getByRole('cell', { name: department, exact: true }).waitFor();
+
+    // A duplicate name is a CONFLICT shown next to the name field.
+    await page.getByRole('button', { name: 'New department' }).click();
+    await page.locator('#field-name').fill(department);
+    await page.getByRole('button', { name: 'Create department' }).click();
+    await expect.poll(() => page.locator('#field-name-helper-text').textContent()).toContain('Already exists');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await screenshot(page, 'admin-departments');
+
+    const doctorName = `Dr Ada ${uid()}`;
+    const doctorEmail = `ada-${uid()}@e2e.hms.test`;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Doctors' }).click();
+    await page.getByRole('button', { name: 'New doctor' }).click();
+    await page.locator('#field-fullName').fill(doctorName);
+    await choose(page, 'Department', department);
+    await page.locator('#field-email').fill(doctorEmail);
+    await page.locator('#field-password').fill('Temporary-Pass-1');
+    await page.locator('#field-specialization').fill('Interventional cardiology');
+    await page.locator('#field-consultationFee').fill('120.50');
+    await page.getByRole('button', { name: 'Create doctor' }).click();
+    const row = page.getByRole('row').filter({ hasText: doctorName });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('120.50');
+    expect(await row.textContent()).toContain(department);
+    await screenshot(page, 'admin-doctors');
+    await page.context().close();
+
+    // The new doctor signs in and is sent to replace the temporary password first.
+    const doctorPage = await newPage(browser);
+    await signIn(doctorPage, doctorEmail, 'Temporary-Pass-1');
+    await doctorPage.waitForURL('**/change-password');
+    await doctorPage.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+    await doctorPage.goto('/doctor');
+    await doctorPage.waitForURL('**/change-password');
+    await doctorPage.locator('#field-currentPassword').fill('Temporary-Pass-1');
+    await doctorPage.locator('#field-newPassword').fill(PASSWORD);
+    await doctorPage.locator('#field-confirmPassword').fill(PASSWORD);
+    await doctorPage.getByRole('button', { name: 'Save new password' }).click();
+    await doctorPage.waitForURL('**/doctor');
+    await doctorPage.getByRole('heading', { name: `Dr. ${doctorName}` }).waitFor();
+    await doctorPage.context().close();
+  });
+
+  it('a patient cannot open the admin area', async () => {
+    const page = await newPage(browser);
+    await signUp(page);
+    await page.goto('/admin/doctors');
+    await page.waitForURL('**/patient');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,166 @@
+// Small helpers shared by the browser tests: a browser, pages on the test server,
+// filling the sign-up/sign-in forms, and seeding data over the GraphQL API.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+
+export const PASSWORD = 'Correct-Horse-42';
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export function adminCredentials(): { email: string; password: string } {
+  return inject('admin');
+}
+
+/** A short random suffix so every test makes its own data. */
+export function uid(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** A page in its own context (own localStorage, so its own session). Page errors fail loudly. */
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  return page;
+}
+
+/** Saves a screenshot to /tmp/hms-e2e-<name>.png and returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = `/tmp/hms-e2e-${name}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export interface NewPatient {
+  fullName: string;
+  email: string;
+  password: string;
+  phone?: string;
+  dateOfBirth?: string;
+}
+
+export function newPatient(): NewPatient {
+  const id = uid();
+  return { fullName: `Pat Test ${id}`, email: `pat-${id}@e2e.hms.test`, password: PASSWORD, phone: '+1 555 0100', dateOfBirth: '1990-04-12' };
+}
+
+/** Signs up through the sign-up page and waits for the patient area. */
+export async function signUp(page: Page, patient: NewPatient = newPatient()): Promise<NewPatient> {
+  await page.goto('/sign-up');
+  await page.locator('#field-fullName').fill(patient.fullName);
+  await page.locator('#field-email').fill(patient.email);
+  await page.locator('#field-password').fill(patient.password);
+  if (patient.phone) await page.locator('#field-phone').fill(patient.phone);
+  if (patient.dateOfBirth) await page.locator('#field-dateOfBirth').fill(patient.dateOfBirth);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/patient');
+  return patient;
+}
+
+/** Signs in through the sign-in page and waits to leave it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('#field-email').fill(email);
+  await page.locator('#field-password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Picks `option` in the MUI select labelled `label`. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+export interface GqlResult<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** GraphQL over HTTP against the test server, for seeding and checking data. */
+export async function api<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> {
+  const response = await fetch(`${baseUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GqlResult<T>;
+}
+
+/** Like api() but throws on errors and returns data. */
+export async function apiOk<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
+  const result = await api<T>(query, variables, token);
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data as T;
+}
+
+export async function loginToken(email: string, password: string): Promise<string> {
+  const data = await apiOk<{ login: { token: string } }>(
+    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    { email, password },
+  );
+  return data.login.token;
+}
+
+export function adminToken(): Promise<string> {
+  const { email, password } = adminCredentials();
+  return loginToken(email, password);
+}
+
+/** Seeds a department over the API as admin; returns its id and name. */
+export async function seedDepartment(token: string, name = `Dept ${uid()}`): Promise<{ id: string; name: string }> {
+  const data = await apiOk<{ createDepartment: { id: string; name: string } }>(
+    'mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id name } }',
+    { input: { name, description: 'Seeded by a browser test' } },
+    token,
+  );
+  return data.createDepartment;
+}
+
+/**
+ * Seeds a doctor over the API as admin and replaces the temporary password, so
+ * the doctor can sign in straight to their area. Returns ids and credentials.
+ */
+export async function seedDoctor(
+  token: string,
+  departmentId: string,
+  overrides: { fullName?: string; specialization?: string; consultationFee?: string } = {},
+): Promise<{ id: string; fullName: string; email: string; password: string }> {
+  const id = uid();
+  const email = `doc-${id}@e2e.hms.test`;
+  const data = await apiOk<{ createDoctor: { id: string; fullName: string } }>(
+    'mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { id fullName } }',
+    {
+      input: {
+        email,
+        password: 'Temporary-Pass-1',
+        fullName: overrides.fullName ?? `Dr Test ${id}`,
+        departmentId,
+        specialization: overrides.specialization ?? 'General practice',
+        consultationFee: overrides.consultationFee ?? '50.00',
+      },
+    },
+    token,
+  );
+  const doctorToken = await loginToken(email, 'Temporary-Pass-1');
+  await apiOk(
+    'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+    { c: 'Temporary-Pass-1', n: PASSWORD },
+    doctorToken,
+  );
+  return { ...data.createDoctor, email, password: PASSWORD };
+}

@@ -1,0 +1,79 @@
+// Who is signed in, for every page: the `me` query plus sign-in and sign-out actions.
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { graphql } from '../gql';
+import type { CurrentUserQuery, Role } from '../gql/graphql';
+import { getToken, onSessionExpired, setToken } from './token';
+
+const CurrentUserDocument = graphql(`
+  query CurrentUser {
+    me {
+      id
+      email
+      role
+      mustChangePassword
+      patient { id fullName }
+      doctor { id fullName }
+    }
+  }
+`);
+
+export type CurrentUser = NonNullable<CurrentUserQuery['me']>;
+
+interface CurrentUserValue {
+  user: CurrentUser | null;
+  /** True until the first answer about the stored token arrives. */
+  loading: boolean;
+  /** Stores the token and reloads everything as the new account. */
+  signIn(token: string): Promise<CurrentUser | null>;
+  signOut(): Promise<void>;
+}
+
+const CurrentUserContext = createContext<CurrentUserValue | null>(null);
+
+export function CurrentUserProvider({ children }: { children: ReactNode }) {
+  const client = useApolloClient();
+  const { data, loading, refetch } = useQuery(CurrentUserDocument, { fetchPolicy: 'cache-first' });
+
+  // The token can also disappear behind our back (refused by the server): forget cached data.
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        void client.clearStore().then(() => refetch());
+      }),
+    [client, refetch],
+  );
+
+  const signIn = useCallback(
+    async (token: string) => {
+      setToken(token);
+      await client.clearStore();
+      const result = await refetch();
+      return result.data?.me ?? null;
+    },
+    [client, refetch],
+  );
+
+  const signOut = useCallback(async () => {
+    setToken(null);
+    await client.clearStore();
+    await refetch();
+  }, [client, refetch]);
+
+  const value = useMemo<CurrentUserValue>(
+    () => ({ user: getToken() ? (data?.me ?? null) : null, loading: loading && !data, signIn, signOut }),
+    [data, loading, signIn, signOut],
+  );
+  return <CurrentUserContext.Provider value={value}>{children}</CurrentUserContext.Provider>;
+}
+
+export function useCurrentUser(): CurrentUserValue {
+  const value = useContext(CurrentUserContext);
+  if (!value) throw new Error('useCurrentUser outside CurrentUserProvider');
+  return value;
+}
+
+/** Where each role starts. */
+export function homeFor(role: Role): string {
+  return role === 'ADMIN' ? '/admin' : role === 'DOCTOR' ? '/doctor' : '/patient';
+}

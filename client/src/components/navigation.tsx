@@ -1,0 +1,38 @@
+// What each role can reach from the top bar.
+import type { ReactNode } from 'react';
+import Dashboard from '@mui/icons-material/Dashboard';
+import EventAvailable from '@mui/icons-material/EventAvailable';
+import EventNote from '@mui/icons-material/EventNote';
+import Apartment from '@mui/icons-material/Apartment';
+import MedicalServices from '@mui/icons-material/MedicalServices';
+import Schedule from '@mui/icons-material/Schedule';
+import type { Role } from '../gql/graphql';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Active only on exactly this path (for area home pages). */
+  end?: boolean;
+}
+
+const NAVIGATION: Record<Role, NavItem[]> = {
+  PATIENT: [
+    { to: '/patient', label: 'Dashboard', icon: <Dashboard />, end: true },
+    { to: '/patient/book', label: 'Book a visit', icon: <EventAvailable /> },
+    { to: '/patient/appointments', label: 'My appointments', icon: <EventNote /> },
+  ],
+  DOCTOR: [
+    { to: '/doctor', label: 'Dashboard', icon: <Dashboard />, end: true },
+    { to: '/doctor/hours', label: 'Weekly hours', icon: <Schedule /> },
+  ],
+  ADMIN: [
+    { to: '/admin', label: 'Dashboard', icon: <Dashboard />, end: true },
+    { to: '/admin/departments', label: 'Departments', icon: <Apartment /> },
+    { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
+  ],
+};
+
+export function navigationFor(role: Role): NavItem[] {
+  return NAVIGATION[role];
+}

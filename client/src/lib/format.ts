@@ -1,0 +1,37 @@
+// How money, days and times read on screen.
+import { DateTime } from 'luxon';
+
+export function formatMoney(money: { amount: string; currency: string }): string {
+  const value = Number(money.amount);
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(value);
+  } catch {
+    return `${money.amount} ${money.currency}`;
+  }
+}
+
+/** The hospital's time zone when the server tells us, else the browser's. */
+let zone: string | undefined;
+export function setHospitalZone(timezone: string | undefined): void {
+  zone = timezone;
+}
+
+export function toHospitalTime(iso: string): DateTime {
+  const time = DateTime.fromISO(iso, { zone: 'utc' });
+  return zone ? time.setZone(zone) : time.toLocal();
+}
+
+/** 09:30 */
+export function formatTime(iso: string): string {
+  return toHospitalTime(iso).toLocaleString(DateTime.TIME_SIMPLE);
+}
+
+/** Mon, 23 Nov 2026, 09:30 */
+export function formatDateTime(iso: string): string {
+  return toHospitalTime(iso).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A LocalDate (YYYY-MM-DD) as "Monday, 23 November". */
+export function formatLocalDate(date: string, format: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
+  return DateTime.fromISO(date).toLocaleString(format);
+}

@@ -1,0 +1,44 @@
+// URLs mirror the areas: /patient/*, /doctor/*, /admin/*; each area is guarded by role.
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { HomeRedirect, RequireRole } from './auth/RequireRole';
+import { AppFrame } from './components/AppFrame';
+import { NotFoundPage, RouteError } from './components/RouteError';
+import type { Role } from './gql/graphql';
+import { AdminDashboardPage } from './routes/admin/AdminDashboardPage';
+import { DepartmentsPage } from './routes/admin/DepartmentsPage';
+import { DoctorsPage } from './routes/admin/DoctorsPage';
+import { ChangePasswordPage } from './routes/auth/ChangePasswordPage';
+import { SignInPage } from './routes/auth/SignInPage';
+import { SignOutPage } from './routes/auth/SignOutPage';
+import { SignUpPage } from './routes/auth/SignUpPage';
+import { DoctorDashboardPage } from './routes/doctor/DoctorDashboardPage';
+import { PatientDashboardPage } from './routes/patient/PatientDashboardPage';
+
+function area(role: Role, path: string, children: RouteObject[]): RouteObject {
+  return {
+    path,
+    element: <RequireRole role={role}><AppFrame role={role} /></RequireRole>,
+    errorElement: <RouteError />,
+    children: [...children, { path: '*', element: <NotFoundPage /> }],
+  };
+}
+
+export const router = createBrowserRouter([
+  { path: '/', element: <HomeRedirect />, errorElement: <RouteError /> },
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  { path: '/sign-up', element: <SignUpPage />, errorElement: <RouteError /> },
+  { path: '/sign-out', element: <SignOutPage /> },
+  { path: '/change-password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
+  area('PATIENT', '/patient', [
+    { index: true, element: <PatientDashboardPage /> },
+  ]),
+  area('DOCTOR', '/doctor', [
+    { index: true, element: <DoctorDashboardPage /> },
+  ]),
+  area('ADMIN', '/admin', [
+    { index: true, element: <AdminDashboardPage /> },
+    { path: 'departments', element: <DepartmentsPage /> },
+    { path: 'doctors', element: <DoctorsPage /> },
+  ]),
+  { path: '*', element: <HomeRedirect /> },
+]);

@@ -1,0 +1,131 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Button, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography,
+} from '@mui/material';
+import Add from '@mui/icons-material/Add';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DepartmentDialog } from '../../components/DepartmentDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { ActiveChip } from '../../components/StatusChip';
+import { graphql } from '../../gql';
+import type { AdminDepartmentsQuery } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+
+const AdminDepartmentsDocument = graphql(`
+  query AdminDepartments {
+    departments(includeInactive: true) {
+      id
+      name
+      description
+      active
+      doctors { id }
+      ...DepartmentDialog_department
+    }
+  }
+`);
+
+const DeleteDepartmentDocument = graphql(`
+  mutation DeleteDepartment($id: ID!) { deleteDepartment(id: $id) }
+`);
+
+type DepartmentRow = AdminDepartmentsQuery['departments'][number];
+
+export function DepartmentsPage() {
+  const { data, loading, error, refetch } = useQuery(AdminDepartmentsDocument);
+  const [editing, setEditing] = useState<DepartmentRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<DepartmentRow | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [deleteDepartment, deletion] = useMutation(DeleteDepartmentDocument);
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setDeleteError(null);
+    try {
+      await deleteDepartment({ variables: { id: deleting.id } });
+      setDeleting(null);
+      await refetch();
+    } catch (e) {
+      setDeleteError(errorMessage(e));
+    }
+  };
+
+  const departments = data?.departments ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Departments"
+        subtitle="The hospital's departments. Inactive ones are hidden from booking."
+        actions={<Button variant="contained" startIcon={<Add />} onClick={() => setEditing('new')}>New department</Button>}
+      />
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {loading && !data ? <Loading /> : !error && departments.length === 0 ? (
+        <EmptyState
+          title="No departments yet"
+          action={<Button variant="outlined" onClick={() => setEditing('new')}>Create the first department</Button>}
+        >
+          Create departments first; doctors belong to one.
+        </EmptyState>
+      ) : departments.length > 0 && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table aria-label="Departments">
+            <TableHead>
+              <TableRow>
+                <TableCell>Name</TableCell>
+                <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Description</TableCell>
+                <TableCell align="right">Doctors</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell align="right">Actions</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {departments.map((department) => (
+                <TableRow key={department.id} hover>
+                  <TableCell><Typography sx={{ fontWeight: 600 }}>{department.name}</Typography></TableCell>
+                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' }, color: 'text.secondary', maxWidth: 360 }}>
+                    {department.description ?? '—'}
+                  </TableCell>
+                  <TableCell align="right">{department.doctors.length}</TableCell>
+                  <TableCell><ActiveChip active={department.active} /></TableCell>
+                  <TableCell align="right">
+                    <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                      <Tooltip title="Edit">
+                        <IconButton aria-label={`Edit ${department.name}`} onClick={() => setEditing(department)}><EditOutlined /></IconButton>
+                      </Tooltip>
+                      <Tooltip title="Delete">
+                        <IconButton aria-label={`Delete ${department.name}`} onClick={() => { setDeleteError(null); setDeleting(department); }}>
+                          <DeleteOutline />
+                        </IconButton>
+                      </Tooltip>
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      <DepartmentDialog
+        open={editing !== null}
+        department={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => void refetch()}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete department?"
+        confirmLabel="Delete"
+        destructive
+        busy={deletion.loading}
+        error={deleteError}
+        onConfirm={() => void confirmDelete()}
+        onClose={() => setDeleting(null)}
+      >
+        Delete <strong>{deleting?.name}</strong>? A department with doctors cannot be deleted; deactivate it instead.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Button, IconButton, InputAdornment, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow,
+  TextField, Tooltip, Typography,
+} from '@mui/material';
+import Add from '@mui/icons-material/Add';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import Search from '@mui/icons-material/Search';
+import { useDeferredValue, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DoctorDialog } from '../../components/DoctorDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { ActiveChip } from '../../components/StatusChip';
+import { graphql } from '../../gql';
+import type { AdminDoctorsQuery } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+import { formatMoney } from '../../lib/format';
+
+const AdminDoctorsDocument = graphql(`
+  query AdminDoctors($search: String, $departmentId: ID) {
+    doctors(includeInactive: true, search: $search, departmentId: $departmentId) {
+      id
+      fullName
+      specialization
+      email
+      active
+      department { id name }
+      consultationFee { amount currency }
+      ...DoctorDialog_doctor
+    }
+    departments(includeInactive: true) { id name active }
+  }
+`);
+
+const DeleteDoctorDocument = graphql(`
+  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }
+`);
+
+type DoctorRow = AdminDoctorsQuery['doctors'][number];
+
+export function DoctorsPage() {
+  const [search, setSearch] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
+  const deferredSearch = useDeferredValue(search.trim());
+  const { data, previousData, loading, error, refetch } = useQuery(AdminDoctorsDocument, {
+    variables: { search: deferredSearch || null, departmentId: departmentId || null },
+  });
+  const [editing, setEditing] = useState<DoctorRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<DoctorRow | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [deleteDoctor, deletion] = useMutation(DeleteDoctorDocument);
+
+  const shown = data ?? previousData;
+  const doctors = shown?.doctors ?? [];
+  const departments = shown?.departments ?? [];
+  const currency = doctors[0]?.consultationFee.currency ?? '';
+  const filtered = Boolean(deferredSearch || departmentId);
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setDeleteError(null);
+    try {
+      await deleteDoctor({ variables: { id: deleting.id } });
+      setDeleting(null);
+      await refetch();
+    } catch (e) {
+      setDeleteError(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Doctors"
+        subtitle="Doctors, their departments and fees. New doctors sign in with a temporary password."
+        actions={
+          <Button variant="contained" startIcon={<Add />} onClick={() => setEditing('new')} disabled={departments.length === 0}>
+            New doctor
+          </Button>
+        }
+      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+        <TextField
+          label="Search name or specialization"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search /></InputAdornment> } }}
+        />
+        <TextField
+          select
+          label="Department"
+          value={departmentId}
+          onChange={(event) => setDepartmentId(event.target.value)}
+          sx={{ minWidth: 220 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
+          <MenuItem value="">All departments</MenuItem>
+          {departments.map((department) => <MenuItem key={department.id} value={department.id}>{department.name}</MenuItem>)}
+        </TextField>
+      </Stack>
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {loading && !shown ? <Loading /> : !error && doctors.length === 0 ? (
+        filtered ? <EmptyState title="No doctors match">Try another name or department.</EmptyState> : (
+          <EmptyState
+            title="No doctors yet"
+            action={departments.length > 0 && <Button variant="outlined" onClick={() => setEditing('new')}>Add the first doctor</Button>}
+          >
+            {departments.length === 0 ? 'Create a department first: every doctor belongs to one.' : 'Add doctors so patients can book them.'}
+          </EmptyState>
+        )
+      ) : doctors.length > 0 && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table aria-label="Doctors">
+            <TableHead>
+              <TableRow>
+                <TableCell>Doctor</TableCell>
+                <TableCell>Department</TableCell>
+                <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Sign-in email</TableCell>
+                <TableCell align="right">Fee</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell align="right">Actions</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {doctors.map((doctor) => (
+                <TableRow key={doctor.id} hover>
+                  <TableCell>
+                    <Typography sx={{ fontWeight: 600 }}>{doctor.fullName}</Typography>
+                    <Typography variant="body2" color="text.secondary">{doctor.specialization}</Typography>
+                  </TableCell>
+                  <TableCell>{doctor.department.name}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{doctor.email ?? '—'}</TableCell>
+                  <TableCell align="right">{formatMoney(doctor.consultationFee)}</TableCell>
+                  <TableCell><ActiveChip active={doctor.active} /></TableCell>
+                  <TableCell align="right">
+                    <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                      <Tooltip title="Edit">
+                        <IconButton aria-label={`Edit ${doctor.fullName}`} onClick={() => setEditing(doctor)}><EditOutlined /></IconButton>
+                      </Tooltip>
+                      <Tooltip title="Delete">
+                        <IconButton aria-label={`Delete ${doctor.fullName}`} onClick={() => { setDeleteError(null); setDeleting(doctor); }}>
+                          <DeleteOutline />
+                        </IconButton>
+                      </Tooltip>
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      <DoctorDialog
+        open={editing !== null}
+        doctor={editing === 'new' ? null : editing}
+        departments={departments}
+        currency={currency}
+        onClose={() => setEditing(null)}
+        onSaved={() => void refetch()}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete doctor?"
+        confirmLabel="Delete"
+        destructive
+        busy={deletion.loading}
+        error={deleteError}
+        onConfirm={() => void confirmDelete()}
+        onClose={() => setDeleting(null)}
+      >
+        Delete <strong>{deleting?.fullName}</strong> and their sign-in account? A doctor with appointments cannot be deleted;
+        deactivate them instead.
+      </ConfirmDialog>
+    </>
+  );
+}

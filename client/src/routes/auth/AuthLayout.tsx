@@ -1,0 +1,34 @@
+// The frame of the signed-out pages: a centred card under the hospital's name.
+import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import LocalHospital from '@mui/icons-material/LocalHospital';
+import type { ReactNode } from 'react';
+
+export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+  return (
+    <Box
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        px: 2,
+        py: 6,
+        background: 'linear-gradient(160deg, #e3f1f2 0%, #f4f7f8 55%, #ece9f7 100%)',
+      }}
+    >
+      <Stack spacing={3} sx={{ width: '100%', maxWidth: 460 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'center', color: 'primary.main' }}>
+          <LocalHospital fontSize="large" />
+          <Typography variant="h5" component="div">HMS Hospital</Typography>
+        </Stack>
+        <Card sx={{ borderRadius: 3, boxShadow: '0 8px 30px rgba(11, 110, 117, 0.08)' }}>
+          <CardContent sx={{ p: { xs: 3, sm: 4 } }}>
+            <Typography variant="h5" component="h1">{title}</Typography>
+            {subtitle && <Typography color="text.secondary" sx={{ mt: 0.5, mb: 1 }}>{subtitle}</Typography>}
+            <Box sx={{ mt: 2 }}>{children}</Box>
+          </CardContent>
+        </Card>
+      </Stack>
+    </Box>
+  );
+}

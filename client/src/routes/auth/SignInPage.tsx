@@ -1,0 +1,72 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Link, Stack, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { Link as RouterLink, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { homeFor, useCurrentUser } from '../../auth/CurrentUser';
+import { graphql } from '../../gql';
+import { errorCode, errorMessage } from '../../lib/errors';
+import { useForm } from '../../lib/form';
+import { AuthLayout } from './AuthLayout';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+
+const SignInDocument = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      user { id role mustChangePassword }
+    }
+  }
+`);
+
+function lockedMessage(error: unknown): string {
+  const seconds = CombinedGraphQLErrors.is(error) ? Number(error.errors[0]?.extensions?.retryAfterSeconds) : NaN;
+  const minutes = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : 15;
+  return `Too many failed attempts. This account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+export function SignInPage() {
+  const { user, signIn } = useCurrentUser();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const form = useForm({ email: '', password: '' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [login, { loading }] = useMutation(SignInDocument);
+
+  if (user) return <Navigate to={homeFor(user.role)} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    try {
+      const { data } = await login({ variables: { email: form.values.email, password: form.values.password } });
+      if (!data) return;
+      const me = await signIn(data.login.token);
+      const next = params.get('next');
+      if (me?.mustChangePassword) navigate('/change-password', { replace: true });
+      else navigate(next && next.startsWith('/') ? next : homeFor(data.login.user.role), { replace: true });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ACCOUNT_LOCKED') setFailure(lockedMessage(error));
+      else if (!form.showServerErrors(error)) setFailure(errorMessage(error));
+    }
+  };
+
+  return (
+    <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to book and manage your visits.">
+      {params.get('expired') && !failure && (
+        <Alert severity="info" sx={{ mb: 2 }}>Your session has ended. Please sign in again.</Alert>
+      )}
+      {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
+      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
+        <TextField label="Email" type="email" autoComplete="email" autoFocus required {...form.field('email')} />
+        <TextField label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
+        <Button type="submit" variant="contained" size="large" disabled={loading}>
+          {loading ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </Stack>
+      <Typography sx={{ mt: 3, textAlign: 'center' }} color="text.secondary">
+        New patient? <Link component={RouterLink} to="/sign-up">Create an account</Link>
+      </Typography>
+    </AuthLayout>
+  );
+}
