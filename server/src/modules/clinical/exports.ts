@@ -171,7 +171,7 @@ function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res:
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(8).fillColor('#777').text(
-      `${deps.config.hospitalName} - confidential medical record of ${patient.fullName} (${patient.medicalRecordNumber}) - page ${i + 1} of ${range.count}`,
+      `Confidential medical record - ${patient.medicalRecordNumber} - page ${i + 1} of ${range.count}`,
       doc.page.margins.left,
       doc.page.height - 36,
       { width, align: 'center', lineBreak: false },
