@@ -9,6 +9,8 @@ import { TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
 import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
+import { AppointmentResolver, AvailabilityResolver } from './modules/scheduling/scheduling.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -19,6 +21,9 @@ const resolvers: NonEmptyArray<Function> = [
   DoctorResolver,
   PatientResolver,
   AppointmentFieldsResolver,
+  AvailabilityResolver,
+  AppointmentResolver,
+  AuditResolver,
   LiveResolver,
   NotificationFieldsResolver,
   TreatmentResolver,

@@ -2,6 +2,9 @@
 import { hashPassword } from '../src/modules/identity/identity.service';
 import { Role, User } from '../src/modules/identity/user.entity';
 import { Appointment, AppointmentStatus } from '../src/modules/scheduling/appointment.entity';
+import { DateTime } from 'luxon';
+import { Patient } from '../src/modules/directory/patient.entity';
+import { signToken } from '../src/modules/identity/tokens';
 import { uid, type TestApp } from './harness';
 
 export const PASSWORD = 'Correct-Horse-42';
@@ -90,4 +93,57 @@ export async function insertAppointment(
   });
   await em.persistAndFlush(appointment);
   return String(appointment.id);
+}
+
+/**
+ * Many patients at once for concurrency tests: rows inserted directly (one
+ * password hash shared by all) and tokens signed with the app's secret, so 40
+ * patients cost milliseconds instead of 40 argon2 hashes.
+ */
+export async function quickPatients(t: TestApp, count: number): Promise<PatientSession[]> {
+  const em = t.orm.em.fork();
+  const passwordHash = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$RdescudvJCsgt3ub+b+dWRWJTmaaJObG';
+  const rows = Array.from({ length: count }, () => {
+    const tag = uid();
+    const user = em.create(User, { email: `quick-${tag}@hms.test`, passwordHash, role: Role.PATIENT });
+    const patient = em.create(Patient, { user, fullName: `Quick ${tag}`, medicalRecordNumber: `MRN-Q${tag.slice(-9).toUpperCase()}` });
+    return { user, patient };
+  });
+  await em.persist(rows.flatMap((r) => [r.user, r.patient])).flush();
+  return rows.map(({ user, patient }) => ({
+    token: signToken({ userId: user.id, role: Role.PATIENT, tokenVersion: 0 }, t.app.deps.secrets.jwtSecret, 3600),
+    userId: String(user.id),
+    email: user.email,
+    patientId: String(patient.id),
+    fullName: patient.fullName,
+  }));
+}
+
+/** Weekly hours on all seven days (default 08:00-20:00 in 30-minute slots), set through the API. */
+export async function openAllWeek(
+  t: TestApp,
+  token: string,
+  doctorId: string,
+  range: { startTime?: string; endTime?: string; slotMinutes?: number } = {},
+): Promise<void> {
+  const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    weekday, startTime: range.startTime ?? '08:00', endTime: range.endTime ?? '20:00', slotMinutes: range.slotMinutes ?? 30,
+  }));
+  await t.ok('mutation($d: ID!, $r: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $d, rules: $r) { id } }', { d: doctorId, r: rules }, token);
+}
+
+/** The UTC ISO instant of hospital wall time `time` ("HH:MM"), `daysAhead` hospital days from today. */
+export async function hospitalTime(t: TestApp, daysAhead: number, time: string): Promise<string> {
+  const [hour, minute] = time.split(':').map(Number);
+  return DateTime.now().setZone(t.config.timezone).startOf('day').plus({ days: daysAhead }).set({ hour, minute }).toUTC().toISO()!;
+}
+
+/** Books through the API; returns the appointment id. */
+export async function bookAppointment(
+  t: TestApp,
+  token: string,
+  input: { doctorId: string; startsAt: string; patientId?: string; reason?: string; idempotencyKey?: string },
+): Promise<string> {
+  const data = await t.ok('mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }', { input }, token);
+  return data.bookAppointment.id;
 }

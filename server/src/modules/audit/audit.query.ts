@@ -1,0 +1,70 @@
+import type { SqlEntityManager } from '@mikro-orm/mysql';
+import type { Context } from '../../context';
+import { BadInputError } from '../../errors';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { parseId } from '../../shared/validation';
+import type { Role } from '../identity/user.entity';
+import { AuditEventView, type AuditEventFilter } from './audit.types';
+
+interface AuditRow {
+  id: number;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  actor_id: number | null;
+  email: string | null;
+  role: Role | null;
+  changes: unknown;
+  request_id: string | null;
+  created_at: Date;
+}
+
+export interface AuditEventPageResult {
+  items: AuditEventView[];
+  nextCursor: string | null;
+  totalCount: number;
+}
+
+/** The audit log, newest first (ADMIN; the resolver checks the role). */
+export async function listAuditEvents(
+  ctx: Context,
+  filter: AuditEventFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<AuditEventPageResult> {
+  const limit = pageSize(first);
+  const cursor = decodeCursor<number>(after);
+  if (cursor !== null && !Number.isSafeInteger(cursor)) throw new BadInputError('after is not a cursor from this list', { after: 'Invalid cursor' });
+  const f = filter ?? {};
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.entityType) { where.push('e.entity_type = ?'); params.push(f.entityType.trim()); }
+  if (f.entityId) { where.push('e.entity_id = ?'); params.push(String(f.entityId).trim()); }
+  if (f.actorId) { where.push('e.actor_id = ?'); params.push(parseId(f.actorId, 'actorId')); }
+  if (f.from) { where.push('e.created_at >= ?'); params.push(f.from.toISOString().slice(0, 23).replace('T', ' ')); }
+  if (f.to) { where.push('e.created_at < ?'); params.push(f.to.toISOString().slice(0, 23).replace('T', ' ')); }
+  const em = ctx.em as unknown as SqlEntityManager;
+  const filterSql = where.length ? `where ${where.join(' and ')}` : '';
+  const [{ total }] = await em.execute<Array<{ total: number }>>(`select count(*) as total from audit_event e ${filterSql}`, params);
+  const pageWhere = cursor !== null ? [...where, 'e.id < ?'] : where;
+  const rows = await em.execute<AuditRow[]>(
+    'select e.id, e.action, e.entity_type, e.entity_id, e.actor_id, u.email, u.role, e.changes, e.request_id, e.created_at ' +
+      `from audit_event e left join \`user\` u on u.id = e.actor_id ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} ` +
+      'order by e.id desc limit ?',
+    [...params, ...(cursor !== null ? [cursor] : []), limit + 1],
+  );
+  const items = rows.slice(0, limit).map((r) => Object.assign(new AuditEventView(), {
+    id: String(r.id),
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    actorId: r.actor_id == null ? null : String(r.actor_id),
+    actorEmail: r.email,
+    actorRole: r.role,
+    changes: r.changes == null ? null : typeof r.changes === 'string' ? r.changes : JSON.stringify(r.changes),
+    requestId: r.request_id,
+    createdAt: new Date(r.created_at),
+  }));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(Number(last.id)) : null, totalCount: Number(total) };
+}

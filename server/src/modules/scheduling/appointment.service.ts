@@ -1,0 +1,409 @@
+import { type EntityManager, LockMode } from '@mikro-orm/core';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { requireViewer } from '../../auth';
+import type { Context, Viewer } from '../../context';
+import { BadInputError, ForbiddenError, InvalidTransitionError, NotFoundError, SlotUnavailableError } from '../../errors';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { optionalText, parseId, validate } from '../../shared/validation';
+import { diff, recordAudit } from '../audit/audit.service';
+import { Doctor } from '../directory/doctor.entity';
+import { Patient } from '../directory/patient.entity';
+import { Role, User } from '../identity/user.entity';
+import type { OutboxEvent } from '../live/outbox-event.entity';
+import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-events';
+import { Appointment, AppointmentStatus } from './appointment.entity';
+import { ACTIVE_STATUSES_SQL, isDuplicateKey, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
+import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
+import { bookingWindow, dayBounds, localDay, slotStartingAt } from './slots';
+
+const IDEMPOTENCY_INDEX = 'appointment_idempotency_unique';
+const CHECK_IN_EARLY_MS = 60 * 60_000;
+
+const bookSchema = z.object({
+  reason: optionalText(500),
+  idempotencyKey: z.string().trim().min(1, 'Must not be empty').max(100, 'At most 100 characters').nullish(),
+});
+
+/** Allowed status changes; anything else is INVALID_TRANSITION. */
+const TRANSITIONS: Record<AppointmentStatus, AppointmentStatus[]> = {
+  [AppointmentStatus.SCHEDULED]: [AppointmentStatus.CHECKED_IN, AppointmentStatus.NO_SHOW, AppointmentStatus.CANCELLED],
+  [AppointmentStatus.CHECKED_IN]: [AppointmentStatus.COMPLETED, AppointmentStatus.CANCELLED],
+  [AppointmentStatus.COMPLETED]: [],
+  [AppointmentStatus.CANCELLED]: [],
+  [AppointmentStatus.NO_SHOW]: [],
+};
+
+export interface AppointmentPageResult {
+  items: Appointment[];
+  nextCursor: string | null;
+  totalCount: number;
+}
+
+function snapshot(a: Appointment): Record<string, unknown> {
+  return {
+    doctorId: a.doctor.id,
+    patientId: a.patient.id,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    reason: a.reason ?? null,
+    cancelReason: a.cancelReason ?? null,
+  };
+}
+
+/** Booking, moving, cancelling and reading appointments. */
+export class AppointmentService {
+  constructor(private readonly ctx: Context) {}
+
+  private get em(): EntityManager { return this.ctx.em; }
+
+  private get config() { return this.ctx.deps.config; }
+
+  // ---- writes -------------------------------------------------------------
+
+  /**
+   * First come, first served: every check runs under a lock on the doctor and
+   * the patient rows, and the unique indexes of `appointment` are the last word.
+   */
+  async book(input: BookAppointmentInput): Promise<Appointment> {
+    const viewer = requireViewer(this.ctx);
+    const doctorId = parseId(input.doctorId, 'doctorId');
+    const patientId = this.bookingPatientId(viewer, input.patientId);
+    const data = validate(bookSchema, { reason: input.reason, idempotencyKey: input.idempotencyKey });
+    const key = data.idempotencyKey ?? null;
+    const startsAt = this.startOf(input.startsAt);
+    if (key) {
+      const existing = await this.findByKey(this.em, viewer.userId, key);
+      if (existing) return existing;
+    }
+
+    const events: OutboxEvent[] = [];
+    try {
+      const appointment = await withDeadlockRetry(this.em, async (em) => {
+        events.length = 0;
+        const doctor = await this.lockDoctor(em, doctorId);
+        const patient = await em.findOne(Patient, patientId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!patient) throw new NotFoundError('Patient');
+        // A concurrent retry with the same key that got here first has committed by now.
+        if (key) {
+          const existing = await this.findByKey(em, viewer.userId, key);
+          if (existing) return existing;
+        }
+        const endsAt = await this.checkSlot(em, doctor, patient.id, startsAt, null);
+        const created = em.create(Appointment, {
+          doctor,
+          patient,
+          startsAt,
+          endsAt,
+          status: AppointmentStatus.SCHEDULED,
+          reason: data.reason,
+          createdBy: em.getReference(User, viewer.userId),
+          idempotencyKey: key,
+        });
+        await em.persist(created).flush();
+        recordAudit(em, this.ctx, { action: 'appointment.book', entityType: 'appointment', entityId: created.id, changes: diff({}, snapshot(created)) });
+        events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created }));
+        return created;
+      });
+      await publishScheduleChanges(this.ctx, events);
+      return appointment;
+    } catch (error) {
+      if (key && isDuplicateKey(error, IDEMPOTENCY_INDEX)) {
+        const existing = await this.findByKey(this.em.fork(), viewer.userId, key);
+        if (existing) return existing;
+      }
+      throw this.slotError(error);
+    }
+  }
+
+  /** Moves an appointment to another free slot of the same doctor, atomically. */
+  async reschedule(id: string, newStart: Date): Promise<Appointment> {
+    const viewer = requireViewer(this.ctx);
+    const appointmentId = parseId(id);
+    const startsAt = this.startOf(newStart, 'startsAt');
+    const current = await this.findVisible(appointmentId);
+    this.assertMayChange(viewer, current, 'reschedule');
+    const events: OutboxEvent[] = [];
+    try {
+      const appointment = await withDeadlockRetry(this.em, async (em) => {
+        events.length = 0;
+        const doctor = await this.lockDoctor(em, current.doctor.id, false);
+        await em.findOne(Patient, current.patient.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const appointment = await em.findOneOrFail(Appointment, appointmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (appointment.status !== AppointmentStatus.SCHEDULED) {
+          throw new InvalidTransitionError(`A ${appointment.status} appointment cannot be rescheduled`);
+        }
+        if (viewer.role === Role.PATIENT && appointment.startsAt.getTime() <= Date.now()) {
+          throw new InvalidTransitionError('This appointment has already started; ask the front desk');
+        }
+        if (appointment.startsAt.getTime() === startsAt.getTime()) return appointment;
+        if (!doctor.active) throw new SlotUnavailableError('This doctor is not taking bookings');
+        const endsAt = await this.checkSlot(em, doctor, appointment.patient.id, startsAt, appointment.id);
+        const before = { startsAt: appointment.startsAt, endsAt: appointment.endsAt };
+        appointment.startsAt = startsAt;
+        appointment.endsAt = endsAt;
+        appointment.version += 1;
+        await em.flush();
+        recordAudit(em, this.ctx, {
+          action: 'appointment.reschedule',
+          entityType: 'appointment',
+          entityId: appointment.id,
+          changes: diff(before, { startsAt, endsAt }),
+        });
+        events.push(recordScheduleChange(em, { kind: 'RESCHEDULED', appointment, previousStartsAt: before.startsAt }));
+        return appointment;
+      });
+      await publishScheduleChanges(this.ctx, events);
+      return appointment;
+    } catch (error) {
+      throw this.slotError(error);
+    }
+  }
+
+  async cancel(id: string, reason: string | null | undefined): Promise<Appointment> {
+    const viewer = requireViewer(this.ctx);
+    const data = validate(z.object({ reason: optionalText(500) }), { reason });
+    const appointmentId = parseId(id);
+    const current = await this.findVisible(appointmentId);
+    this.assertMayChange(viewer, current, 'cancel');
+    return this.changeStatus(appointmentId, AppointmentStatus.CANCELLED, data.reason);
+  }
+
+  async setStatus(id: string, status: AppointmentStatus): Promise<Appointment> {
+    const viewer = requireViewer(this.ctx);
+    const appointmentId = parseId(id);
+    const current = await this.findVisible(appointmentId);
+    if (!(viewer.role === Role.ADMIN || (viewer.role === Role.DOCTOR && viewer.doctorId === current.doctor.id))) {
+      throw new ForbiddenError('Only the appointment\'s doctor or an admin may change its status');
+    }
+    return this.changeStatus(appointmentId, status, null);
+  }
+
+  private async changeStatus(appointmentId: number, status: AppointmentStatus, cancelReason: string | null): Promise<Appointment> {
+    const viewer = requireViewer(this.ctx);
+    const events: OutboxEvent[] = [];
+    const appointment = await withDeadlockRetry(this.em, async (em) => {
+      events.length = 0;
+      const appointment = await em.findOneOrFail(Appointment, appointmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const from = appointment.status as AppointmentStatus;
+      if (!TRANSITIONS[from].includes(status)) {
+        throw new InvalidTransitionError(`An appointment cannot go from ${from} to ${status}`);
+      }
+      const now = new Date();
+      if (status === AppointmentStatus.CHECKED_IN) {
+        const opens = appointment.startsAt.getTime() - CHECK_IN_EARLY_MS;
+        const day = DateTime.fromJSDate(appointment.startsAt, { zone: this.config.timezone });
+        const closes = dayBounds(day).endsAt.getTime();
+        if (now.getTime() < opens || now.getTime() >= closes) {
+          throw new InvalidTransitionError('Check-in opens one hour before the start and closes at the end of that day');
+        }
+        appointment.checkedInAt = now;
+      }
+      if (status === AppointmentStatus.NO_SHOW && now.getTime() < appointment.startsAt.getTime()) {
+        throw new InvalidTransitionError('A patient can only be marked as a no-show once the appointment has started');
+      }
+      if (status === AppointmentStatus.CANCELLED) {
+        if (viewer.role === Role.PATIENT && appointment.startsAt.getTime() <= now.getTime()) {
+          throw new InvalidTransitionError('This appointment has already started; ask the front desk to cancel it');
+        }
+        appointment.cancelReason = cancelReason;
+        appointment.cancelledAt = now;
+      }
+      appointment.status = status;
+      appointment.version += 1;
+      recordAudit(em, this.ctx, {
+        action: status === AppointmentStatus.CANCELLED ? 'appointment.cancel' : 'appointment.status',
+        entityType: 'appointment',
+        entityId: appointment.id,
+        changes: diff(
+          { status: from, ...(status === AppointmentStatus.CANCELLED ? { cancelReason: null } : {}) },
+          { status, ...(status === AppointmentStatus.CANCELLED ? { cancelReason } : {}) },
+        ),
+      });
+      events.push(recordScheduleChange(em, { kind: status === AppointmentStatus.CANCELLED ? 'CANCELLED' : 'STATUS_CHANGED', appointment }));
+      return appointment;
+    });
+    await publishScheduleChanges(this.ctx, events);
+    return appointment;
+  }
+
+  // ---- reads --------------------------------------------------------------
+
+  /** The doctor's appointments of one hospital day: one query with patients, however full the day. */
+  async doctorDay(doctorId: string, date: string, includeCancelled: boolean): Promise<Appointment[]> {
+    const viewer = requireViewer(this.ctx);
+    const id = parseId(doctorId, 'doctorId');
+    if (!(viewer.role === Role.ADMIN || (viewer.role === Role.DOCTOR && viewer.doctorId === id))) {
+      throw new ForbiddenError('Only this doctor or an admin may see this day');
+    }
+    const day = localDay(date, this.config.timezone);
+    if (!day) throw new BadInputError('date must be YYYY-MM-DD', { date: 'Use YYYY-MM-DD' });
+    const doctor = await this.em.findOne(Doctor, id);
+    if (!doctor) throw new NotFoundError('Doctor');
+    const bounds = dayBounds(day);
+    const where: Record<string, unknown> = { doctor, startsAt: { $gte: bounds.startsAt, $lt: bounds.endsAt } };
+    if (!includeCancelled) where.status = { $nin: [AppointmentStatus.CANCELLED] };
+    return this.em.find(Appointment, where, { populate: ['patient'], orderBy: { startsAt: 'asc', id: 'asc' } });
+  }
+
+  /** Patient: own; doctor: on their schedule; admin: any. Everyone else: NOT_FOUND. */
+  async get(id: string): Promise<Appointment> {
+    requireViewer(this.ctx);
+    return this.findVisible(parseId(id));
+  }
+
+  /** The signed-in patient's appointments: upcoming soonest first, past latest first. */
+  async mine(upcoming: boolean | null | undefined, status: AppointmentStatus | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<AppointmentPageResult> {
+    const viewer = requireViewer(this.ctx);
+    if (!viewer.patientId) throw new ForbiddenError('Only patients have appointments of their own');
+    const where: string[] = ['a.patient_id = ?'];
+    const params: unknown[] = [viewer.patientId];
+    const now = sqlTime(new Date());
+    if (upcoming === true) { where.push('a.ends_at > ?'); params.push(now); }
+    if (upcoming === false) { where.push('a.ends_at <= ?'); params.push(now); }
+    if (status) { where.push('a.status = ?'); params.push(status); }
+    return this.page(where, params, upcoming === true ? 'asc' : 'desc', first, after);
+  }
+
+  /** ADMIN: every appointment; DOCTOR: their own schedule. Soonest first. */
+  async list(filter: AppointmentFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<AppointmentPageResult> {
+    const viewer = requireViewer(this.ctx);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const f = filter ?? {};
+    let doctorId = f.doctorId ? parseId(f.doctorId, 'doctorId') : null;
+    if (viewer.role === Role.DOCTOR) {
+      if (doctorId && doctorId !== viewer.doctorId) throw new ForbiddenError('Doctors list their own appointments only');
+      doctorId = viewer.doctorId ?? 0;
+    } else if (viewer.role !== Role.ADMIN) {
+      throw new ForbiddenError();
+    }
+    if (f.from && f.to && f.from >= f.to) throw new BadInputError('to must be after from', { to: 'Must be after from' });
+    if (doctorId) { where.push('a.doctor_id = ?'); params.push(doctorId); }
+    if (f.patientId) { where.push('a.patient_id = ?'); params.push(parseId(f.patientId, 'patientId')); }
+    if (f.departmentId) { where.push('a.doctor_id in (select d.id from doctor d where d.department_id = ?)'); params.push(parseId(f.departmentId, 'departmentId')); }
+    if (f.status) { where.push('a.status = ?'); params.push(f.status); }
+    if (f.from) { where.push('a.starts_at >= ?'); params.push(sqlTime(f.from)); }
+    if (f.to) { where.push('a.starts_at < ?'); params.push(sqlTime(f.to)); }
+    return this.page(where, params, 'asc', first, after);
+  }
+
+  /** Keyset paging over (starts_at, id): stable while rows are added. */
+  private async page(where: string[], params: unknown[], direction: 'asc' | 'desc', first: number | null | undefined, after: string | null | undefined): Promise<AppointmentPageResult> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor<{ s: string; id: number }>(after);
+    if (cursor && (typeof cursor.s !== 'string' || !Number.isInteger(cursor.id) || Number.isNaN(Date.parse(cursor.s)))) {
+      throw new BadInputError('after is not a cursor from this list', { after: 'Invalid cursor' });
+    }
+    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const [{ total }] = await sql<{ total: number }>(this.em, `select count(*) as total from appointment a ${filter}`, params);
+    const pageWhere = [...where];
+    const pageParams = [...params];
+    if (cursor) {
+      const op = direction === 'asc' ? '>' : '<';
+      const s = sqlTime(new Date(cursor.s));
+      pageWhere.push(`(a.starts_at ${op} ? or (a.starts_at = ? and a.id ${op} ?))`);
+      pageParams.push(s, s, cursor.id);
+    }
+    const rows = await sql<{ id: number }>(this.em,
+      `select a.id from appointment a ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} ` +
+        `order by a.starts_at ${direction}, a.id ${direction} limit ?`,
+      [...pageParams, limit + 1]);
+    const ids = rows.slice(0, limit).map((r) => Number(r.id));
+    const found = ids.length ? await this.em.find(Appointment, { id: { $in: ids } }) : [];
+    const byId = new Map(found.map((a) => [a.id, a]));
+    const items = ids.map((i) => byId.get(i)!).filter(Boolean);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ s: last.startsAt.toISOString(), id: last.id }) : null,
+      totalCount: Number(total),
+    };
+  }
+
+  // ---- rules --------------------------------------------------------------
+
+  private bookingPatientId(viewer: Viewer, requested: string | null | undefined): number {
+    if (viewer.role === Role.PATIENT) {
+      if (!viewer.patientId) throw new ForbiddenError('This account has no patient profile');
+      if (requested && parseId(requested, 'patientId') !== viewer.patientId) {
+        throw new ForbiddenError('Patients can only book for themselves');
+      }
+      return viewer.patientId;
+    }
+    if (viewer.role === Role.ADMIN) {
+      if (!requested) throw new BadInputError('patientId is required when booking for a patient', { patientId: 'Required' });
+      return parseId(requested, 'patientId');
+    }
+    throw new ForbiddenError('Doctors cannot book appointments; patients and the front desk do');
+  }
+
+  private startOf(value: Date, field = 'startsAt'): Date {
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new BadInputError(`${field} is not a valid instant`, { [field]: 'Not a valid instant' });
+    return value;
+  }
+
+  private async lockDoctor(em: EntityManager, doctorId: number, requireActive = true): Promise<Doctor> {
+    const doctor = await em.findOne(Doctor, doctorId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!doctor) throw new NotFoundError('Doctor');
+    if (requireActive && !doctor.active) throw new SlotUnavailableError('This doctor is not taking bookings');
+    return doctor;
+  }
+
+  /**
+   * Every SLOT_UNAVAILABLE rule for [startsAt, slot end) with this doctor and
+   * patient, run under the doctor and patient row locks. Returns the slot's end.
+   */
+  private async checkSlot(em: EntityManager, doctor: Doctor, patientId: number, startsAt: Date, excludeId: number | null): Promise<Date> {
+    const now = new Date();
+    if (startsAt.getTime() <= now.getTime()) throw new SlotUnavailableError('This time is in the past');
+    const window = bookingWindow(now, this.config.timezone, this.config.bookingWindowDays);
+    if (startsAt.getTime() >= window.endsAt.getTime()) {
+      throw new SlotUnavailableError(`Bookings open ${this.config.bookingWindowDays} days ahead; this time is beyond that`);
+    }
+    const slot = slotStartingAt(startsAt, this.config.timezone, await weeklyRanges(em, doctor.id));
+    if (!slot) throw new SlotUnavailableError('This time is not one of the doctor\'s slots');
+    const end = sqlTime(slot.endsAt);
+    const start = sqlTime(slot.startsAt);
+    const exclude = excludeId ?? 0;
+    const clashes = await sql<{ what: string }>(em,
+      `(select 'block' as what from availability_block where doctor_id = ? and starts_at < ? and ends_at > ? limit 1) union all ` +
+        `(select 'doctor' from appointment where doctor_id = ? and status in ${ACTIVE_STATUSES_SQL} and starts_at < ? and ends_at > ? and id <> ? limit 1) union all ` +
+        `(select 'patient' from appointment where patient_id = ? and status in ${ACTIVE_STATUSES_SQL} and starts_at < ? and ends_at > ? and id <> ? limit 1)`,
+      [doctor.id, end, start, doctor.id, end, start, exclude, patientId, end, start, exclude]);
+    const what = new Set(clashes.map((c) => c.what));
+    if (what.has('block')) throw new SlotUnavailableError('The doctor is not available at this time');
+    if (what.has('doctor')) throw new SlotUnavailableError('This slot has just been taken');
+    if (what.has('patient')) throw new SlotUnavailableError('The patient already has an appointment at this time');
+    return slot.endsAt;
+  }
+
+  /** Duplicate active slot (doctor or patient) from the unique indexes: the race was lost. */
+  private slotError(error: unknown): unknown {
+    if (isDuplicateKey(error) && !isDuplicateKey(error, IDEMPOTENCY_INDEX)) return new SlotUnavailableError('This slot has just been taken');
+    return error;
+  }
+
+  private async findByKey(em: EntityManager, userId: number, key: string): Promise<Appointment | null> {
+    return em.findOne(Appointment, { createdBy: userId, idempotencyKey: key }, { populate: ['doctor', 'patient'] });
+  }
+
+  private async findVisible(id: number): Promise<Appointment> {
+    const viewer = requireViewer(this.ctx);
+    const appointment = await this.em.findOne(Appointment, id);
+    if (!appointment) throw new NotFoundError('Appointment');
+    const visible = viewer.role === Role.ADMIN ||
+      (viewer.role === Role.PATIENT && viewer.patientId === appointment.patient.id) ||
+      (viewer.role === Role.DOCTOR && viewer.doctorId === appointment.doctor.id);
+    if (!visible) throw new NotFoundError('Appointment');
+    return appointment;
+  }
+
+  private assertMayChange(viewer: Viewer, appointment: Appointment, what: 'reschedule' | 'cancel'): void {
+    if (viewer.role === Role.ADMIN) return;
+    if (viewer.role === Role.PATIENT && viewer.patientId === appointment.patient.id) return;
+    if (what === 'cancel' && viewer.role === Role.DOCTOR && viewer.doctorId === appointment.doctor.id) return;
+    throw new ForbiddenError(`You may not ${what} this appointment`);
+  }
+}

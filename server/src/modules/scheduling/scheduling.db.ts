@@ -1,0 +1,51 @@
+// Small SQL helpers shared by the scheduling services: raw statements run in
+// the EntityManager's transaction (if any), plus the retry/duplicate-key rules.
+import { DeadlockException, type EntityManager, IsolationLevel, LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/mysql';
+import { ConflictError } from '../../errors';
+import type { WeeklyRange } from './slots';
+
+/** Runs `query` on `em`'s connection, inside its transaction when it has one. */
+export function sql<T = Record<string, unknown>>(em: EntityManager, query: string, params: unknown[] = []): Promise<T[]> {
+  return (em as unknown as SqlEntityManager).execute<T[]>(query, params);
+}
+
+/** A Date as a DATETIME(3) literal in UTC, the way every column stores it. */
+export function sqlTime(date: Date): string {
+  return date.toISOString().slice(0, 23).replace('T', ' ');
+}
+
+/** Statuses that hold their slot and can still change (a block over them is refused). */
+export const OPEN_STATUSES = "('SCHEDULED','CHECKED_IN')";
+export const ACTIVE_STATUSES_SQL = "('SCHEDULED','CHECKED_IN','COMPLETED')";
+
+export function isDuplicateKey(error: unknown, key?: string): boolean {
+  if (!(error instanceof UniqueConstraintViolationException)) return false;
+  return key ? error.message.includes(key) : true;
+}
+
+/**
+ * Runs a transaction, retrying it when InnoDB picks it as a deadlock victim
+ * (which can happen when many bookings race on the same index ranges). Each
+ * attempt gets a fresh fork, so nothing of a failed attempt leaks into the next.
+ */
+export async function withDeadlockRetry<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await em.fork().transactional(work, { isolationLevel: IsolationLevel.READ_COMMITTED });
+    } catch (error) {
+      const retriable = error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
+      if (!retriable) throw error;
+      if (attempt >= attempts) throw new ConflictError('The schedule is busy right now; try again');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+interface RuleRow { weekday: number; start_minute: number; end_minute: number; slot_minutes: number }
+
+export async function weeklyRanges(em: EntityManager, doctorId: number): Promise<WeeklyRange[]> {
+  const rows = await sql<RuleRow>(em,
+    'select weekday, start_minute, end_minute, slot_minutes from availability_rule where doctor_id = ? order by weekday, start_minute', [doctorId]);
+  return rows.map((r) => ({ weekday: Number(r.weekday), startMinute: Number(r.start_minute), endMinute: Number(r.end_minute), slotMinutes: Number(r.slot_minutes) }));
+}
