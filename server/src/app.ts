@@ -21,6 +21,7 @@ import { checkDataKeyAtStartup } from './modules/clinical/crypto';
 import { registerClinicalExports } from './modules/clinical/exports';
 import { registerBillingExports } from './modules/billing/exports';
 import { loadSecrets } from './modules/identity/secrets';
+import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
 import { createPubSubHandle } from './pubsub';
 import { checkQueryLimits } from './query-limits';
@@ -134,6 +135,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   // Before the client catch-all below, which would answer every GET.
   registerClinicalExports(app, deps);
   registerBillingExports(app, deps);
+  registerReportExports(app, deps);
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {

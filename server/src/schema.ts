@@ -6,6 +6,7 @@ import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
 import { InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
 import { TreatmentResolver } from './modules/clinical/clinical.resolver';
+import { ReportsResolver } from './modules/reports/reports.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
 import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
@@ -30,6 +31,7 @@ const resolvers: NonEmptyArray<Function> = [
   InvoiceResolver,
   InvoiceLineResolver,
   PaymentResolver,
+  ReportsResolver,
 ];
 
 const ROOT_DESCRIPTIONS = {

@@ -1,0 +1,111 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Express, Request } from 'express';
+import type { AppDeps } from '../../context';
+import { withViewer } from '../billing/exports';
+import { ReportsService, type DashboardArgs } from './reports.service';
+import type { Dashboard, Figures } from './reports.types';
+
+/**
+ * The dashboard's figures as files, ADMIN only (same arguments as the
+ * `dashboard` query, as query parameters):
+ *   GET /exports/reports/dashboard.csv?from=YYYY-MM-DD&to=YYYY-MM-DD[&departmentId=][&doctorId=]
+ *   GET /exports/reports/dashboard.xlsx?...   (sheets Totals, Daily, Doctors, Departments)
+ * with `Authorization: Bearer <token>`.
+ */
+export function registerReportExports(app: Express, deps: AppDeps): void {
+  app.get('/exports/reports/dashboard.csv', (req, res) => void withViewer(deps, req, res, async (ctx) => {
+    const dashboard = await new ReportsService(ctx).dashboard(args(req));
+    return () => {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${fileName(dashboard)}.csv"`);
+      res.send(toCsv(dashboard));
+    };
+  }));
+  app.get('/exports/reports/dashboard.xlsx', (req, res) => void withViewer(deps, req, res, async (ctx) => {
+    const dashboard = await new ReportsService(ctx).dashboard(args(req));
+    return async () => {
+      const buffer = await toXlsx(dashboard).xlsx.writeBuffer();
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', `attachment; filename="${fileName(dashboard)}.xlsx"`);
+      res.send(Buffer.from(buffer as ArrayBuffer));
+    };
+  }));
+}
+
+function args(req: Request): DashboardArgs {
+  const param = (name: string) => (typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : null);
+  return { from: param('from') ?? '', to: param('to') ?? '', departmentId: param('departmentId'), doctorId: param('doctorId') };
+}
+
+const fileName = (d: Dashboard) => `hms-dashboard-${d.from}-to-${d.to}`;
+
+/** The columns every table shares, in order; money as decimal strings (exact). */
+const FIGURE_COLUMNS: Array<[string, (f: Figures) => string | number]> = [
+  ['appointments', (f) => f.appointments],
+  ['completed', (f) => f.completed],
+  ['cancelled', (f) => f.cancelled],
+  ['no_show', (f) => f.noShow],
+  ['patients', (f) => f.patients],
+  ['invoices', (f) => f.invoiceCount],
+  ['invoiced', (f) => f.invoiced.amount],
+  ['collected', (f) => f.collected.amount],
+  ['outstanding', (f) => f.outstanding.amount],
+];
+
+interface Table { name: string; header: string[]; rows: Array<Array<string | number>> }
+
+/** The same four tables for CSV and Excel. */
+function tables(d: Dashboard): Table[] {
+  const figures = (f: Figures) => FIGURE_COLUMNS.map(([, get]) => get(f));
+  const names = FIGURE_COLUMNS.map(([name]) => name);
+  const t = d.totals;
+  return [
+    {
+      name: 'Totals',
+      header: ['measure', 'value'],
+      rows: [
+        ['from', d.from], ['to', d.to], ['timezone', d.timezone], ['currency', d.currency],
+        ['doctors', t.doctors], ['new_patients', t.newPatients],
+        ...FIGURE_COLUMNS.map(([name, get]): [string, string | number] => [name, get(t)]),
+        ...t.appointmentsByStatus.map((s): [string, number] => [`appointments_${s.status.toLowerCase()}`, s.count]),
+      ],
+    },
+    { name: 'Daily', header: ['date', ...names], rows: d.daily.map((r) => [r.date, ...figures(r)]) },
+    {
+      name: 'Doctors',
+      header: ['doctor_id', 'doctor', 'department_id', 'department', ...names],
+      rows: d.byDoctor.map((r) => [r.doctorId, r.doctorName, r.departmentId, r.departmentName, ...figures(r)]),
+    },
+    {
+      name: 'Departments',
+      header: ['department_id', 'department', ...names],
+      rows: d.byDepartment.map((r) => [r.departmentId, r.departmentName, ...figures(r)]),
+    },
+  ];
+}
+
+/** Spreadsheet apps run cells starting with = + - @ as formulas; a leading quote keeps names text. */
+const safe = (value: string | number) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value);
+
+/** One CSV with the four tables one after another: a `# name` line, a header, the rows, a blank line. */
+export function toCsv(d: Dashboard): string {
+  return tables(d)
+    .map((table) => `# ${table.name}\n${stringify([table.header, ...table.rows.map((r) => r.map(safe))])}`)
+    .join('\n');
+}
+
+export function toXlsx(d: Dashboard): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'HMS';
+  for (const table of tables(d)) {
+    const sheet = workbook.addWorksheet(table.name);
+    sheet.addRow(table.header).font = { bold: true };
+    for (const row of table.rows) {
+      // Money stays a decimal string in the data; Excel shows it as a number with the currency's decimals.
+      sheet.addRow(row.map((v) => (typeof v === 'string' && /^-?\d+\.\d+$/.test(v) ? Number(v) : safe(v))));
+    }
+    sheet.columns.forEach((column) => { column.width = 16; });
+  }
+  return workbook;
+}
