@@ -1,0 +1,198 @@
+// The data key's life: a wrong key refuses start-up; `npm run rotate-data-key` re-encrypts and old data still reads.
+import { MikroORM } from '@mikro-orm/core';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../app';
+import { loadConfig } from '../../config';
+import { ensureDatabase, ormOptions } from '../../db/orm';
+import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
+import { createAdmin, createDoctor, insertAppointment, registerPatient } from '../../../test/factories';
+import { keyId } from '../identity/secrets';
+
+const SERVER_DIR = path.resolve(__dirname, '../../..');
+const TSX = require.resolve('tsx/cli');
+const run = promisify(execFile);
+const children: ChildProcess[] = [];
+const newKey = () => randomBytes(32).toString('base64');
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await t.close();
+});
+
+/** The app on another database, in this process, as createTestApp does for the shared one. */
+async function appOn(databaseUrl: string, env: Record<string, string>): Promise<TestApp> {
+  const flavor = await ensureDatabase(databaseUrl);
+  const orm = await MikroORM.init(ormOptions(databaseUrl, flavor));
+  const config = loadConfig({ HMS_LOG: 'silent', ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
+  let app;
+  try {
+    app = await createApp(config, orm);
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { ...(await response.json()), status: response.status };
+  };
+  return {
+    app, orm, config, url, wsUrl: '', gql,
+    async ok(query, variables, token) {
+      const result = await gql(query, variables, token);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data;
+    },
+    wsClient() { throw new Error('not used here'); },
+    async close() { await app.close(); await orm.close(); },
+  };
+}
+
+function otherDatabase(name: string): string {
+  const base = new URL(inject('databaseUrl'));
+  base.pathname = `/${name}`;
+  return base.toString();
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const base = new URL(inject('databaseUrl'));
+  const connection = await mysql.createConnection({
+    host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password),
+  });
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.end();
+}
+
+function startMain(env: Record<string, string>): { output: () => string; exited: Promise<number | null>; child: ChildProcess } {
+  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => { output += d; });
+  child.stderr!.on('data', (d) => { output += d; });
+  return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+}
+
+const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { id diagnosis notes medicines { name } } }';
+const REVISIONS = 'query($id: ID!) { treatmentRevisions(treatmentId: $id) { changedFields previous { diagnosis } } }';
+const RECORD = 'mutation($a: ID!, $input: TreatmentInput!) { recordTreatment(appointmentId: $a, input: $input) { id } }';
+
+describe('a wrong data key in production', () => {
+  it('stops start-up with a clear message and exit code 1; the right key starts', async () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), HMS_JWT_SECRET: 'j'.repeat(40) };
+    const wrong = startMain({ ...production, HMS_DATA_KEY: newKey(), PORT: String(20000 + Math.floor(Math.random() * 20000)) });
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.output()).toMatch(/HMS cannot start: HMS_DATA_KEY does not open this database's clinical records: they are sealed with data key id [0-9a-f]{8}/);
+    expect(wrong.output()).not.toMatch(/listening/);
+
+    // The shared test database runs on its generated development key: that key, given explicitly, is right.
+    const [row] = await t.orm.em.getConnection().execute<Array<{ value: string }>>("select value from system_setting where name = 'dev_data_key'");
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const right = startMain({ ...production, HMS_DATA_KEY: row.value, PORT: port });
+    const deadline = Date.now() + 60_000;
+    while (!/listening/.test(right.output()) && Date.now() < deadline) {
+      if (right.child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(right.output()).toMatch(/HMS listening/);
+    right.child.kill('SIGTERM');
+    expect(await right.exited).toBe(0);
+  });
+
+  it('a malformed HMS_DATA_KEY_PREVIOUS is refused by the configuration', () => {
+    expect(() => loadConfig({ HMS_DATA_KEY_PREVIOUS: `${newKey()},short` } as NodeJS.ProcessEnv)).toThrow(/HMS_DATA_KEY_PREVIOUS entry 2 must be 32 bytes/);
+    expect(loadConfig({ HMS_DATA_KEY_PREVIOUS: ` ${newKey()} , ${newKey()} ` } as NodeJS.ProcessEnv).previousDataKeys).toHaveLength(2);
+  });
+});
+
+describe('npm run rotate-data-key', () => {
+  const dbName = `${new URL(inject('databaseUrl')).pathname.slice(1)}_rot_${uid()}`;
+  const databaseUrl = otherDatabase(dbName);
+  afterAll(async () => { await dropDatabase(dbName); });
+
+  it('re-encrypts every encrypted column under the new key in batches; old data still reads; the old key alone no longer starts', async () => {
+    await run(process.execPath, [TSX, 'src/db/migrate.ts'], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: databaseUrl, HMS_LOG: 'silent' } });
+    const oldKey = newKey();
+    const nextKey = newKey();
+
+    // 1. Records written under the old key, including an edit (a revision).
+    let a = await appOn(databaseUrl, { HMS_DATA_KEY: oldKey });
+    const admin = await createAdmin(a);
+    const doctor = await createDoctor(a, admin);
+    const patient = await registerPatient(a);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const visit = await insertAppointment(a, {
+        doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(Date.now() - (i + 1) * 3600_000), status: 'COMPLETED',
+      });
+      ids.push((await a.ok(RECORD, { a: visit, input: { diagnosis: `Old diagnosis ${i}`, notes: `Old notes ${i}`, medicines: [{ name: `Med ${i}` }] } }, doctor.token)).recordTreatment.id);
+    }
+    await a.ok('mutation($id: ID!) { updateTreatment(id: $id, input: { diagnosis: "Edited" }) { id } }', { id: ids[0] }, doctor.token);
+    await a.close();
+
+    // 2. The new key without the old one cannot start.
+    await expect(appOn(databaseUrl, { HMS_DATA_KEY: nextKey })).rejects.toThrow(/HMS_DATA_KEY does not open/);
+
+    // 3. New key + old as previous: both read, new writes use the new key (servers run like this during rotation).
+    a = await appOn(databaseUrl, { HMS_DATA_KEY: nextKey, HMS_DATA_KEY_PREVIOUS: oldKey });
+    const visit = await insertAppointment(a, { doctorId: doctor.doctorId, patientId: patient.patientId, status: 'CHECKED_IN' });
+    await a.ok(RECORD, { a: visit, input: { diagnosis: 'New diagnosis' } }, doctor.token);
+    const mixed = (await a.ok(HISTORY, { p: patient.patientId }, patient.token)).patientHistory;
+    expect(mixed.map((e: { diagnosis: string }) => e.diagnosis).sort()).toEqual(['Edited', 'New diagnosis', 'Old diagnosis 1', 'Old diagnosis 2', 'Old diagnosis 3', 'Old diagnosis 4']);
+    await a.close();
+
+    // 4. Rotate, in batches of 2.
+    const env = { ...process.env, DATABASE_URL: databaseUrl, HMS_DATA_KEY: nextKey, HMS_DATA_KEY_PREVIOUS: oldKey, HMS_LOG: 'silent' };
+    const { stdout } = await run(process.execPath, [TSX, 'src/modules/clinical/rotate-data-key.ts', '--batch-size=2'], { cwd: SERVER_DIR, env });
+    expect(stdout).toContain(`every value is now under key id ${keyId(Buffer.from(nextKey, 'base64'))}`);
+    expect(stdout).toMatch(/treatment 5, treatment_revision 1 rows re-encrypted/);
+
+    const raw = await mysql.createConnection(databaseUrl);
+    const [rows] = await raw.query('select diagnosis_enc, prescription_enc, medicines_enc, tests_ordered_enc, precautions_enc, notes_enc from treatment');
+    const [revisions] = await raw.query('select previous_enc from treatment_revision');
+    const [check] = await raw.query("select value from system_setting where name = 'data_key_check'");
+    await raw.end();
+    const values = [...(rows as Array<Record<string, string | null>>), ...(revisions as Array<Record<string, string>>), ...(check as Array<Record<string, string>>)]
+      .flatMap((r) => Object.values(r)).filter((v): v is string => v !== null);
+    expect(values.length).toBe(5 * 3 + 1 + 1 + 1); // 5 entries x (diagnosis, notes, medicines), the new entry, the revision, the check value
+    const prefix = `${keyId(Buffer.from(nextKey, 'base64'))}:`;
+    expect(values.filter((v) => !v.startsWith(prefix))).toEqual([]);
+
+    // 5. Repeating it is a no-op.
+    const again = await run(process.execPath, [TSX, 'src/modules/clinical/rotate-data-key.ts'], { cwd: SERVER_DIR, env });
+    expect(again.stdout).toMatch(/treatment 0, treatment_revision 0 rows re-encrypted/);
+
+    // 6. The new key alone now reads everything, revisions included; the old key alone refuses to start.
+    a = await appOn(databaseUrl, { HMS_DATA_KEY: nextKey });
+    const history = (await a.ok(HISTORY, { p: patient.patientId }, patient.token)).patientHistory;
+    expect(history).toHaveLength(6);
+    expect(history.find((e: { id: string }) => e.id === ids[4])).toEqual({ id: ids[4], diagnosis: 'Old diagnosis 4', notes: 'Old notes 4', medicines: [{ name: 'Med 4' }] });
+    expect((await a.ok(REVISIONS, { id: ids[0] }, doctor.token)).treatmentRevisions).toEqual([{ changedFields: ['diagnosis'], previous: { diagnosis: 'Old diagnosis 0' } }]);
+    expect(codes(await a.gql(HISTORY, { p: patient.patientId }, admin.token))).toEqual(['FORBIDDEN']);
+    await a.close();
+    await expect(appOn(databaseUrl, { HMS_DATA_KEY: oldKey })).rejects.toThrow(/HMS_DATA_KEY does not open/);
+
+    // 7. Rotating with keys that open nothing refuses before touching a row.
+    const refused = await run(process.execPath, [TSX, 'src/modules/clinical/rotate-data-key.ts'], {
+      cwd: SERVER_DIR, env: { ...env, HMS_DATA_KEY: newKey(), HMS_DATA_KEY_PREVIOUS: newKey() },
+    }).then(() => null, (error: { code: number; stderr: string }) => error);
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toMatch(/rotate-data-key failed: HMS_DATA_KEY does not open/);
+  });
+});
