@@ -164,3 +164,25 @@ export async function seedDoctor(
   );
   return { ...data.createDoctor, email, password: PASSWORD };
 }
+
+/** Opens the doctor's whole week, every day around the clock, so free slots exist whenever the test runs. */
+export async function seedAlwaysOpenWeek(token: string, doctorId: string, slotMinutes = 30): Promise<void> {
+  await apiOk(
+    'mutation($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id } }',
+    {
+      doctorId,
+      rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes })),
+    },
+    token,
+  );
+}
+
+/** Picks the first day with free slots, then the first free time, in the booking steps or the reschedule dialog. */
+export async function pickFirstFreeSlot(page: Page): Promise<string> {
+  await page.locator('[role="option"]:not([disabled]):not(.Mui-disabled)').first().click();
+  const slot = page.locator('button[aria-pressed]').first();
+  await slot.waitFor();
+  const label = (await slot.textContent()) ?? '';
+  await slot.click();
+  return label;
+}

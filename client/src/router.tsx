@@ -4,7 +4,11 @@ import { HomeRedirect, RequireRole } from './auth/RequireRole';
 import { AppFrame } from './components/AppFrame';
 import { NotFoundPage, RouteError } from './components/RouteError';
 import type { Role } from './gql/graphql';
+import { AdminBookPage } from './routes/admin/AdminBookPage';
 import { AdminDashboardPage } from './routes/admin/AdminDashboardPage';
+import { AppointmentsPage } from './routes/admin/AppointmentsPage';
+import { AuditLogPage } from './routes/admin/AuditLogPage';
+import { DoctorHoursPage } from './routes/admin/DoctorHoursPage';
 import { DepartmentsPage } from './routes/admin/DepartmentsPage';
 import { DoctorsPage } from './routes/admin/DoctorsPage';
 import { ChangePasswordPage } from './routes/auth/ChangePasswordPage';
@@ -12,6 +16,9 @@ import { SignInPage } from './routes/auth/SignInPage';
 import { SignOutPage } from './routes/auth/SignOutPage';
 import { SignUpPage } from './routes/auth/SignUpPage';
 import { DoctorDashboardPage } from './routes/doctor/DoctorDashboardPage';
+import { HoursPage } from './routes/doctor/HoursPage';
+import { BookPage } from './routes/patient/BookPage';
+import { MyAppointmentsPage } from './routes/patient/MyAppointmentsPage';
 import { PatientDashboardPage } from './routes/patient/PatientDashboardPage';
 
 function area(role: Role, path: string, children: RouteObject[]): RouteObject {
@@ -31,14 +38,21 @@ export const router = createBrowserRouter([
   { path: '/change-password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
   area('PATIENT', '/patient', [
     { index: true, element: <PatientDashboardPage /> },
+    { path: 'book', element: <BookPage /> },
+    { path: 'appointments', element: <MyAppointmentsPage /> },
   ]),
   area('DOCTOR', '/doctor', [
     { index: true, element: <DoctorDashboardPage /> },
+    { path: 'hours', element: <HoursPage /> },
   ]),
   area('ADMIN', '/admin', [
     { index: true, element: <AdminDashboardPage /> },
     { path: 'departments', element: <DepartmentsPage /> },
     { path: 'doctors', element: <DoctorsPage /> },
+    { path: 'doctors/:doctorId/hours', element: <DoctorHoursPage /> },
+    { path: 'appointments', element: <AppointmentsPage /> },
+    { path: 'book', element: <AdminBookPage /> },
+    { path: 'audit', element: <AuditLogPage /> },
   ]),
   { path: '*', element: <HomeRedirect /> },
 ]);

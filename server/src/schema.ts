@@ -5,7 +5,7 @@ import { authChecker } from './auth';
 import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
 import { InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
-import { TreatmentResolver } from './modules/clinical/clinical.resolver';
+import { AppointmentTreatmentsResolver, TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
 import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
@@ -28,6 +28,7 @@ const resolvers: NonEmptyArray<Function> = [
   LiveResolver,
   NotificationFieldsResolver,
   TreatmentResolver,
+  AppointmentTreatmentsResolver,
   InvoiceResolver,
   InvoiceLineResolver,
   PaymentResolver,

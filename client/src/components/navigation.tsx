@@ -6,6 +6,7 @@ import EventNote from '@mui/icons-material/EventNote';
 import Apartment from '@mui/icons-material/Apartment';
 import MedicalServices from '@mui/icons-material/MedicalServices';
 import Schedule from '@mui/icons-material/Schedule';
+import History from '@mui/icons-material/History';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -30,6 +31,9 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin', label: 'Dashboard', icon: <Dashboard />, end: true },
     { to: '/admin/departments', label: 'Departments', icon: <Apartment /> },
     { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
+    { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
+    { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
+    { to: '/admin/audit', label: 'Audit log', icon: <History /> },
   ],
 };
 

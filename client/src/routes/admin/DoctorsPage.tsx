@@ -6,8 +6,10 @@ import {
 import Add from '@mui/icons-material/Add';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import Schedule from '@mui/icons-material/Schedule';
 import Search from '@mui/icons-material/Search';
 import { useDeferredValue, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DoctorDialog } from '../../components/DoctorDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -136,6 +138,11 @@ export function DoctorsPage() {
                   <TableCell><ActiveChip active={doctor.active} /></TableCell>
                   <TableCell align="right">
                     <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                      <Tooltip title="Weekly hours and blocks">
+                        <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/hours`} aria-label={`Hours of ${doctor.fullName}`}>
+                          <Schedule />
+                        </IconButton>
+                      </Tooltip>
                       <Tooltip title="Edit">
                         <IconButton aria-label={`Edit ${doctor.fullName}`} onClick={() => setEditing(doctor)}><EditOutlined /></IconButton>
                       </Tooltip>

@@ -1,24 +1,65 @@
-import { Grid } from '@mui/material';
+import { useQuery } from '@apollo/client/react';
+import { Box, Button, Grid, Stack, Typography } from '@mui/material';
 import EventAvailable from '@mui/icons-material/EventAvailable';
 import EventNote from '@mui/icons-material/EventNote';
+import { Link as RouterLink } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
-import { LinkCard } from '../../components/LinkCard';
+import { AppointmentCard } from '../../components/AppointmentCard';
+import { LinkCard, StatCard } from '../../components/LinkCard';
 import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { graphql } from '../../gql';
+
+const PatientDashboardDocument = graphql(`
+  query PatientDashboard {
+    upcoming: myAppointments(upcoming: true, first: 3) {
+      totalCount
+      items { id ...AppointmentCard_appointment }
+    }
+    completed: myAppointments(status: COMPLETED, first: 1) { totalCount }
+  }
+`);
 
 export function PatientDashboardPage() {
   const { user } = useCurrentUser();
+  const { data, loading, error, refetch } = useQuery(PatientDashboardDocument, { fetchPolicy: 'network-only' });
   const firstName = user?.patient?.fullName.split(' ')[0];
   return (
     <>
-      <PageHeader title={firstName ? `Hello, ${firstName}` : 'Welcome'} subtitle="Your visits at the hospital." />
-      <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <LinkCard to="/patient/book" icon={<EventAvailable />} title="Book a visit">Choose a department, a doctor and a free time.</LinkCard>
+      <PageHeader
+        title={firstName ? `Hello, ${firstName}` : 'Welcome'}
+        subtitle="Your visits at the hospital."
+        actions={<Button component={RouterLink} to="/patient/book" variant="contained" startIcon={<EventAvailable />}>Book a visit</Button>}
+      />
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      <Grid container spacing={2} sx={{ mb: 3 }}>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <StatCard label="Upcoming visits" value={data?.upcoming.totalCount ?? '…'} />
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <StatCard label="Completed visits" value={data?.completed.totalCount ?? '…'} />
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <LinkCard to="/patient/appointments" icon={<EventNote />} title="My appointments">See, move or cancel your visits.</LinkCard>
         </Grid>
       </Grid>
+      <Box component="section" aria-label="Next visits">
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1.5 }}>
+          <Typography variant="h6" component="h2">Next visits</Typography>
+          {data && data.upcoming.totalCount > data.upcoming.items.length && (
+            <Button component={RouterLink} to="/patient/appointments">See all {data.upcoming.totalCount}</Button>
+          )}
+        </Stack>
+        {loading && !data ? <Loading /> : data && data.upcoming.items.length === 0 ? (
+          <EmptyState title="No upcoming visits" action={<Button component={RouterLink} to="/patient/book" variant="outlined">Book your first visit</Button>}>
+            Book a visit with one of our doctors in a few steps.
+          </EmptyState>
+        ) : (
+          <Stack spacing={2}>
+            {data?.upcoming.items.map((appointment) => <AppointmentCard key={appointment.id} appointment={appointment} />)}
+          </Stack>
+        )}
+      </Box>
     </>
   );
 }

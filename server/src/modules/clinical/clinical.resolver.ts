@@ -131,3 +131,16 @@ export class TreatmentResolver {
     return treatment.version - 1;
   }
 }
+
+/** Appointment.treatments lives here, with the clinical rules, rather than in scheduling. */
+@Resolver(() => Appointment)
+export class AppointmentTreatmentsResolver {
+  @FieldResolver(() => [Treatment], {
+    nullable: true,
+    description: 'The visit\'s treatment entries, oldest first: for the patient and doctors who may read their history; ' +
+      'admins get FORBIDDEN (null here).',
+  })
+  treatments(@Root() appointment: Appointment, @Ctx() ctx: Context): Promise<Treatment[]> {
+    return new ClinicalService(ctx).visitTreatments(appointment);
+  }
+}

@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { requireViewer } from '../../auth';
@@ -142,6 +143,47 @@ export interface HistoryEntry {
   department: Department;
 }
 
+const visitLoaders = new WeakMap<Context, DataLoader<Appointment, Treatment[] | Error, number>>();
+
+/**
+ * The entries of many visits in one go (per request): one query for the
+ * entries, one for which of the patients the viewing doctor has seen. A visit
+ * whose history the viewer may not read resolves to FORBIDDEN.
+ */
+function visitTreatmentsLoader(ctx: Context): DataLoader<Appointment, Treatment[] | Error, number> {
+  let loader = visitLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader<Appointment, Treatment[] | Error, number>(async (appointments) => {
+      const viewer = requireViewer(ctx);
+      const patientIds = [...new Set(appointments.map((a) => a.patient.id))];
+      let readable = new Set<number>();
+      if (viewer.role === Role.PATIENT && viewer.patientId) readable = new Set([viewer.patientId]);
+      if (viewer.role === Role.DOCTOR && viewer.doctorId) {
+        const rows = (await ctx.em.getConnection().execute(
+          `select distinct patient_id from appointment where doctor_id = ? and patient_id in (${patientIds.map(() => '?').join(', ')})`,
+          [viewer.doctorId, ...patientIds],
+        )) as Array<{ patient_id: number }>;
+        readable = new Set(rows.map((r) => Number(r.patient_id)));
+      }
+      const allowed = appointments.filter((a) => readable.has(a.patient.id)).map((a) => a.id);
+      const treatments = allowed.length
+        ? await ctx.em.find(Treatment, { appointment: { $in: allowed } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+        : [];
+      const byVisit = new Map<number, Treatment[]>();
+      for (const treatment of treatments) {
+        const list = byVisit.get(treatment.appointment.id) ?? [];
+        list.push(treatment);
+        byVisit.set(treatment.appointment.id, list);
+      }
+      return appointments.map((a) => (readable.has(a.patient.id)
+        ? byVisit.get(a.id) ?? []
+        : new ForbiddenError('Only the patient and doctors who have an appointment with them may read treatment entries')));
+    }, { cacheKeyFn: (a) => a.id });
+    visitLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
 /** Treatments: recording, editing with revisions, and who may read a patient's history. */
 export class ClinicalService {
   private readonly keyring: Keyring;
@@ -244,6 +286,15 @@ export class ClinicalService {
     if (viewer.role === Role.PATIENT && viewer.patientId === patientId) return;
     if (viewer.role === Role.DOCTOR && viewer.doctorId && (await new PatientService(this.ctx).isPatientOfDoctor(patientId, viewer.doctorId))) return;
     throw new ForbiddenError('Only the patient and doctors who have an appointment with them may read this history');
+  }
+
+  /** The entries of one visit, oldest first (batched across the visits of a list). */
+  async visitTreatments(appointment: Appointment): Promise<Treatment[]> {
+    const viewer = requireViewer(this.ctx);
+    if (viewer.role === Role.ADMIN) throw new ForbiddenError('Admins cannot read clinical content');
+    const result = await visitTreatmentsLoader(this.ctx).load(appointment);
+    if (result instanceof Error) throw result;
+    return result;
   }
 
   /** Newest first. */

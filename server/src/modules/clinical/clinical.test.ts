@@ -201,7 +201,7 @@ describe('patientHistory', () => {
       const logged: string[] = [];
       const logger = t.orm.config.getLogger();
       const original = logger.logQuery.bind(logger);
-      logger.logQuery = (context) => { logged.push(context.query); };
+      logger.logQuery = (context) => { logged.push(context.query ?? ''); };
       try {
         await t.ok(HISTORY, { p: patient.patientId }, patient.token);
       } finally {
@@ -228,6 +228,29 @@ describe('patientHistory', () => {
   });
 });
 
+describe('Appointment.treatments', () => {
+  it('lists a visit\'s entries oldest first for the patient and their doctors, in one batch for many visits; admins get FORBIDDEN', async () => {
+    const patient = await registerPatient(t);
+    const v1 = await newVisit('COMPLETED', patient);
+    const v2 = await newVisit('CHECKED_IN', patient);
+    const a = (await t.ok(RECORD, { a: v1, input: { diagnosis: 'Visit one, first' } }, author.token)).recordTreatment.id;
+    const b = (await t.ok(RECORD, { a: v1, input: { diagnosis: 'Visit one, second' } }, author.token)).recordTreatment.id;
+    const c = (await t.ok(RECORD, { a: v2, input: { diagnosis: 'Visit two' } }, author.token)).recordTreatment.id;
+    const NESTED = 'query($p: ID!) { patientHistory(patientId: $p) { id appointment { id treatments { id diagnosis } } } }';
+    for (const who of [patient, author]) {
+      const history = (await t.ok(NESTED, { p: patient.patientId }, who.token)).patientHistory;
+      const byVisit = Object.fromEntries(history.map((e: { appointment: { id: string; treatments: Array<{ id: string }> } }) =>
+        [e.appointment.id, e.appointment.treatments.map((x) => x.id)]));
+      expect(byVisit).toEqual({ [v1]: [a, b], [v2]: [c] });
+    }
+    const ONE = 'query($id: ID!) { appointment(id: $id) { id treatments { id } } }';
+    const asAdmin = await t.gql(ONE, { id: v1 }, admin.token);
+    expect(codes(asAdmin)).toEqual(['FORBIDDEN']);
+    expect(asAdmin.data?.appointment).toEqual({ id: v1, treatments: null });
+    expect((await t.ok(ONE, { id: v1 }, patient.token)).appointment.treatments.map((x: { id: string }) => x.id)).toEqual([a, b]);
+  });
+});
+
 describe('updateTreatment and revisions', () => {
   it('the author edits; each edit keeps a revision with the previous values and an audit event with field names only', async () => {
     const visit = await newVisit();
@@ -250,8 +273,9 @@ describe('updateTreatment and revisions', () => {
     expect(revisions[1]).toMatchObject({ changedFields: ['diagnosis', 'icdCode'], previous: { diagnosis: secret, icdCode: null, notes: null } });
     expect(await count('treatment_revision', 'treatment_id = ?', [entry.id])).toBe(2);
 
-    const audits = await t.orm.em.getConnection().execute<Array<{ action: string; changes: unknown; actor_id: number }>>(
-      "select action, changes, actor_id from audit_event where entity_type = 'treatment' and entity_id = ? order by id", [entry.id]);
+    const audits = (await t.orm.em.getConnection().execute(
+      "select action, changes, actor_id from audit_event where entity_type = 'treatment' and entity_id = ? order by id", [entry.id],
+    )) as Array<{ action: string; changes: unknown; actor_id: number }>;
     expect(audits.map((a) => a.action)).toEqual(['treatment.record', 'treatment.update', 'treatment.update']);
     expect(audits.every((a) => String(a.actor_id) === author.userId)).toBe(true);
     const changes = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../app';
 import { loadConfig } from '../../config';
 import { ensureDatabase, ormOptions } from '../../db/orm';
-import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, uid, type GqlResult, type TestApp } from '../../../test/harness';
 import { createAdmin, createDoctor, insertAppointment, registerPatient } from '../../../test/factories';
 import { keyId } from '../identity/secrets';
 
@@ -47,7 +47,7 @@ async function appOn(databaseUrl: string, env: Record<string, string>): Promise<
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { ...(await response.json()), status: response.status };
+    return { ...((await response.json()) as object), status: response.status } as GqlResult;
   };
   return {
     app, orm, config, url, wsUrl: '', gql,

@@ -126,7 +126,7 @@ describe('history exports', () => {
       const response = await download(path, token);
       expect(response.status, `${path} ${status}`).toBe(status);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      const body = await response.json();
+      const body = (await response.json()) as { error: { code: string } };
       expect(body.error.code).toBe(code);
       expect(JSON.stringify(body)).not.toContain('influenza');
     }

@@ -1,0 +1,74 @@
+// One of a patient's appointments: when, with whom, status, and what can still be done.
+import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import EventIcon from '@mui/icons-material/Event';
+import { getFragmentData, graphql, type FragmentType } from '../gql';
+import { formatTime, toHospitalTime } from '../lib/format';
+import { AppointmentStatusChip } from './AppointmentStatusChip';
+
+export const AppointmentCardFragment = graphql(`
+  fragment AppointmentCard_appointment on Appointment {
+    id
+    startsAt
+    endsAt
+    status
+    reason
+    cancelReason
+    doctor {
+      id
+      fullName
+      specialization
+      department { id name }
+    }
+  }
+`);
+
+export function AppointmentCard(props: {
+  appointment: FragmentType<typeof AppointmentCardFragment>;
+  onReschedule?: () => void;
+  onCancel?: () => void;
+}) {
+  const appointment = getFragmentData(AppointmentCardFragment, props.appointment);
+  const start = toHospitalTime(appointment.startsAt);
+  return (
+    <Card data-testid="appointment-card">
+      <CardContent>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
+          <Box
+            sx={{
+              width: 72, flexShrink: 0, textAlign: 'center', borderRadius: 2, py: 1,
+              bgcolor: appointment.status === 'SCHEDULED' ? 'primary.main' : 'action.hover',
+              color: appointment.status === 'SCHEDULED' ? 'primary.contrastText' : 'text.secondary',
+            }}
+          >
+            <Typography variant="caption" sx={{ display: 'block', textTransform: 'uppercase' }}>{start.toLocaleString({ month: 'short' })}</Typography>
+            <Typography variant="h5" component="span">{start.day}</Typography>
+            <Typography variant="caption" sx={{ display: 'block' }}>{start.toLocaleString({ weekday: 'short' })}</Typography>
+          </Box>
+          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
+              <Typography variant="h6" component="h3">{appointment.doctor.fullName}</Typography>
+              <AppointmentStatusChip status={appointment.status} />
+            </Stack>
+            <Typography color="text.secondary">
+              {appointment.doctor.specialization} · {appointment.doctor.department.name}
+            </Typography>
+            <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', mt: 0.5 }}>
+              <EventIcon fontSize="small" color="action" />
+              <Typography>{formatTime(appointment.startsAt)} – {formatTime(appointment.endsAt)}</Typography>
+            </Stack>
+            {appointment.reason && <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>Reason: {appointment.reason}</Typography>}
+            {appointment.status === 'CANCELLED' && appointment.cancelReason && (
+              <Typography variant="body2" color="text.secondary">Cancelled: {appointment.cancelReason}</Typography>
+            )}
+          </Box>
+          {(props.onReschedule || props.onCancel) && (
+            <Stack direction={{ xs: 'row', sm: 'column' }} spacing={1}>
+              {props.onReschedule && <Button variant="outlined" onClick={props.onReschedule}>Reschedule</Button>}
+              {props.onCancel && <Button color="error" onClick={props.onCancel}>Cancel</Button>}
+            </Stack>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import { Chip, type ChipProps } from '@mui/material';
+import type { AppointmentStatus } from '../gql/graphql';
+
+const LOOK: Record<AppointmentStatus, { label: string; color: ChipProps['color'] }> = {
+  SCHEDULED: { label: 'Scheduled', color: 'primary' },
+  CHECKED_IN: { label: 'Checked in', color: 'secondary' },
+  COMPLETED: { label: 'Completed', color: 'success' },
+  CANCELLED: { label: 'Cancelled', color: 'default' },
+  NO_SHOW: { label: 'No-show', color: 'warning' },
+};
+
+export const APPOINTMENT_STATUSES = Object.keys(LOOK) as AppointmentStatus[];
+
+export function statusLabel(status: AppointmentStatus): string {
+  return LOOK[status].label;
+}
+
+export function AppointmentStatusChip({ status }: { status: AppointmentStatus }) {
+  const look = LOOK[status];
+  return <Chip size="small" label={look.label} color={look.color} variant={status === 'SCHEDULED' ? 'filled' : 'outlined'} />;
+}

@@ -1,0 +1,65 @@
+// The next days of one doctor with their free-slot counts; full days cannot be picked.
+import { useQuery } from '@apollo/client/react';
+import { Box, ButtonBase, Typography } from '@mui/material';
+import { DateTime } from 'luxon';
+import { graphql } from '../../gql';
+import { EmptyState, ErrorState, Loading } from '../QueryState';
+
+const AvailableDaysDocument = graphql(`
+  query AvailableDays($doctorId: ID!, $days: Int) {
+    availableDays(doctorId: $doctorId, days: $days) { date freeSlots }
+  }
+`);
+
+export function DayPicker(props: { doctorId: string; days?: number; selected: string | null; onSelect(date: string): void }) {
+  const { data, loading, error, refetch } = useQuery(AvailableDaysDocument, {
+    variables: { doctorId: props.doctorId, days: props.days ?? null },
+    fetchPolicy: 'network-only',
+  });
+  if (loading && !data) return <Loading label="Finding free days…" />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const days = data?.availableDays ?? [];
+  if (!days.some((day) => day.freeSlots > 0)) {
+    return <EmptyState title="No free times">This doctor has no free slots in the booking window. Try another doctor.</EmptyState>;
+  }
+  return (
+    <Box
+      role="listbox"
+      aria-label="Days"
+      sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(112px, 1fr))' }}
+    >
+      {days.map((day) => {
+        const date = DateTime.fromISO(day.date);
+        const full = day.freeSlots === 0;
+        const selected = props.selected === day.date;
+        return (
+          <ButtonBase
+            key={day.date}
+            role="option"
+            aria-selected={selected}
+            aria-label={`${date.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' })}: ${full ? 'full' : `${day.freeSlots} free`}`}
+            disabled={full}
+            onClick={() => props.onSelect(day.date)}
+            sx={{
+              flexDirection: 'column',
+              py: 1.5,
+              borderRadius: 2,
+              border: 1,
+              borderColor: selected ? 'primary.main' : 'divider',
+              bgcolor: selected ? 'primary.main' : full ? 'action.hover' : 'background.paper',
+              color: selected ? 'primary.contrastText' : full ? 'text.disabled' : 'text.primary',
+              transition: 'all 120ms',
+              '&:hover': { borderColor: 'primary.main' },
+            }}
+          >
+            <Typography variant="body2" sx={{ opacity: 0.8 }}>{date.toLocaleString({ weekday: 'short' })}</Typography>
+            <Typography variant="h6" component="span">{date.toLocaleString({ day: 'numeric', month: 'short' })}</Typography>
+            <Typography variant="caption" sx={{ fontWeight: 600, color: selected ? 'inherit' : full ? 'text.disabled' : 'success.main' }}>
+              {full ? 'Full' : `${day.freeSlots} free`}
+            </Typography>
+          </ButtonBase>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,71 @@
+// The free slots of one doctor's day, grouped into morning, afternoon and evening.
+import { useQuery } from '@apollo/client/react';
+import { Box, Button, Stack, Typography } from '@mui/material';
+import WbSunnyOutlined from '@mui/icons-material/WbSunnyOutlined';
+import WbTwilight from '@mui/icons-material/WbTwilight';
+import NightsStayOutlined from '@mui/icons-material/NightsStayOutlined';
+import type { ReactNode } from 'react';
+import { graphql } from '../../gql';
+import type { DayPeriod } from '../../gql/graphql';
+import { formatTime } from '../../lib/format';
+import { EmptyState, ErrorState, Loading } from '../QueryState';
+
+const AvailableSlotsDocument = graphql(`
+  query AvailableSlots($doctorId: ID!, $date: LocalDate!) {
+    availableSlots(doctorId: $doctorId, date: $date) { startsAt endsAt period }
+  }
+`);
+
+export interface PickedSlot {
+  startsAt: string;
+  endsAt: string;
+}
+
+const PERIODS: Array<{ period: DayPeriod; label: string; icon: ReactNode }> = [
+  { period: 'MORNING', label: 'Morning', icon: <WbSunnyOutlined fontSize="small" /> },
+  { period: 'AFTERNOON', label: 'Afternoon', icon: <WbTwilight fontSize="small" /> },
+  { period: 'EVENING', label: 'Evening', icon: <NightsStayOutlined fontSize="small" /> },
+];
+
+export function SlotPicker(props: { doctorId: string; date: string; selected: string | null; onSelect(slot: PickedSlot): void }) {
+  const { data, loading, error, refetch } = useQuery(AvailableSlotsDocument, {
+    variables: { doctorId: props.doctorId, date: props.date },
+    fetchPolicy: 'network-only',
+  });
+  if (loading && !data) return <Loading label="Loading free times…" />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const slots = data?.availableSlots ?? [];
+  if (slots.length === 0) return <EmptyState title="No free times left on this day">Pick another day.</EmptyState>;
+  return (
+    <Stack spacing={2.5}>
+      {PERIODS.map(({ period, label, icon }) => {
+        const inPeriod = slots.filter((slot) => slot.period === period);
+        if (inPeriod.length === 0) return null;
+        return (
+          <Box key={period} component="section" aria-label={label}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, color: 'text.secondary' }}>
+              {icon}
+              <Typography variant="subtitle2" component="h3">{label}</Typography>
+              <Typography variant="caption">· {inPeriod.length} free</Typography>
+            </Stack>
+            <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: 'repeat(auto-fill, minmax(92px, 1fr))' }}>
+              {inPeriod.map((slot) => {
+                const selected = props.selected === slot.startsAt;
+                return (
+                  <Button
+                    key={slot.startsAt}
+                    variant={selected ? 'contained' : 'outlined'}
+                    aria-pressed={selected}
+                    onClick={() => props.onSelect({ startsAt: slot.startsAt, endsAt: slot.endsAt })}
+                  >
+                    {formatTime(slot.startsAt)}
+                  </Button>
+                );
+              })}
+            </Box>
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}

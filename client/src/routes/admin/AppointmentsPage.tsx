@@ -1,0 +1,199 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  Alert, Button, Grid, IconButton, MenuItem, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField,
+  Tooltip, Typography,
+} from '@mui/material';
+import Add from '@mui/icons-material/Add';
+import EventBusy from '@mui/icons-material/EventBusy';
+import Update from '@mui/icons-material/Update';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { Link as RouterLink, useLocation } from 'react-router-dom';
+import { APPOINTMENT_STATUSES, AppointmentStatusChip, statusLabel } from '../../components/AppointmentStatusChip';
+import { CancelAppointmentDialog } from '../../components/CancelAppointmentDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { RescheduleDialog } from '../../components/RescheduleDialog';
+import { graphql } from '../../gql';
+import type { AppointmentStatus } from '../../gql/graphql';
+import { formatDateTime, formatTime } from '../../lib/format';
+import { useCursorPager } from '../../lib/pager';
+
+const AdminAppointmentsDocument = graphql(`
+  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {
+    appointments(filter: $filter, after: $after, first: $first) {
+      totalCount
+      nextCursor
+      items {
+        id
+        startsAt
+        endsAt
+        status
+        reason
+        cancelReason
+        patient { id fullName medicalRecordNumber }
+        doctor { id fullName department { id name } }
+      }
+    }
+  }
+`);
+
+const AppointmentFilterOptionsDocument = graphql(`
+  query AppointmentFilterOptions {
+    departments(includeInactive: true) { id name }
+    doctors(includeInactive: true) { id fullName department { id } }
+  }
+`);
+
+const PAGE_SIZE = 25;
+
+interface Filters { from: string; to: string; status: string; departmentId: string; doctorId: string }
+
+/** A hospital day (YYYY-MM-DD, local) as the instant it starts. */
+function dayStart(date: string, plusDays = 0): string | null {
+  if (!date) return null;
+  const day = DateTime.fromISO(date);
+  return day.isValid ? day.plus({ days: plusDays }).toUTC().toISO() : null;
+}
+
+interface Target { id: string; startsAt: string; doctorId: string; doctorName: string; patientName?: string }
+
+export function AppointmentsPage() {
+  const location = useLocation();
+  const booked = (location.state as { booked?: string } | null)?.booked;
+  const [filters, setFilters] = useState<Filters>({ from: DateTime.now().toISODate()!, to: '', status: '', departmentId: '', doctorId: '' });
+  const pager = useCursorPager();
+  const [moving, setMoving] = useState<Target | null>(null);
+  const [cancelling, setCancelling] = useState<Target | null>(null);
+  const [notice, setNotice] = useState<string | null>(booked ?? null);
+
+  const options = useQuery(AppointmentFilterOptionsDocument);
+  const { data, previousData, loading, error, refetch } = useQuery(AdminAppointmentsDocument, {
+    variables: {
+      first: PAGE_SIZE,
+      after: pager.after,
+      filter: {
+        from: dayStart(filters.from),
+        to: dayStart(filters.to, 1),
+        status: (filters.status || null) as AppointmentStatus | null,
+        departmentId: filters.departmentId || null,
+        doctorId: filters.doctorId || null,
+      },
+    },
+    fetchPolicy: 'cache-and-network',
+  });
+
+  const setFilter = (name: keyof Filters, value: string) => {
+    pager.reset();
+    setFilters((f) => ({ ...f, [name]: value, ...(name === 'departmentId' ? { doctorId: '' } : {}) }));
+  };
+
+  const shown = data ?? previousData;
+  const page = shown?.appointments;
+  const doctors = (options.data?.doctors ?? []).filter((d) => !filters.departmentId || d.department.id === filters.departmentId);
+
+  return (
+    <>
+      <PageHeader
+        title="Appointments"
+        subtitle="Every appointment in the hospital, soonest first."
+        actions={<Button component={RouterLink} to="/admin/book" variant="contained" startIcon={<Add />}>Book for a patient</Button>}
+      />
+      {notice && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setNotice(null)}>{notice}</Alert>}
+      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 6, md: 2 }}>
+            <TextField label="From day" type="date" size="small" value={filters.from} onChange={(e) => setFilter('from', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 2 }}>
+            <TextField label="To day" type="date" size="small" value={filters.to} onChange={(e) => setFilter('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4, md: 2 }}>
+            <TextField select label="Status" size="small" value={filters.status} onChange={(e) => setFilter('status', e.target.value)}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
+              <MenuItem value="">Any status</MenuItem>
+              {APPOINTMENT_STATUSES.map((status) => <MenuItem key={status} value={status}>{statusLabel(status)}</MenuItem>)}
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4, md: 3 }}>
+            <TextField select label="Department" size="small" value={filters.departmentId} onChange={(e) => setFilter('departmentId', e.target.value)}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
+              <MenuItem value="">All departments</MenuItem>
+              {options.data?.departments.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 4, md: 3 }}>
+            <TextField select label="Doctor" size="small" value={filters.doctorId} onChange={(e) => setFilter('doctorId', e.target.value)}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
+              <MenuItem value="">All doctors</MenuItem>
+              {doctors.map((d) => <MenuItem key={d.id} value={d.id}>{d.fullName}</MenuItem>)}
+            </TextField>
+          </Grid>
+        </Grid>
+      </Paper>
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {loading && !shown ? <Loading /> : page && page.items.length === 0 ? (
+        <EmptyState title="No appointments match">Widen the date range or clear a filter.</EmptyState>
+      ) : page && (
+        <>
+          <TableContainer component={Paper} variant="outlined">
+            <Table aria-label="Appointments" size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>When</TableCell>
+                  <TableCell>Patient</TableCell>
+                  <TableCell>Doctor</TableCell>
+                  <TableCell>Status</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>Reason</TableCell>
+                  <TableCell align="right">Actions</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {page.items.map((a) => {
+                  const target = { id: a.id, startsAt: a.startsAt, doctorId: a.doctor.id, doctorName: a.doctor.fullName, patientName: a.patient.fullName };
+                  const future = new Date(a.startsAt).getTime() > Date.now();
+                  return (
+                    <TableRow key={a.id} hover>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        <Typography variant="body2" sx={{ fontWeight: 600 }}>{formatDateTime(a.startsAt)}</Typography>
+                        <Typography variant="caption" color="text.secondary">until {formatTime(a.endsAt)}</Typography>
+                      </TableCell>
+                      <TableCell>
+                        <Typography variant="body2">{a.patient.fullName}</Typography>
+                        <Typography variant="caption" color="text.secondary">{a.patient.medicalRecordNumber}</Typography>
+                      </TableCell>
+                      <TableCell>
+                        <Typography variant="body2">{a.doctor.fullName}</Typography>
+                        <Typography variant="caption" color="text.secondary">{a.doctor.department.name}</Typography>
+                      </TableCell>
+                      <TableCell><AppointmentStatusChip status={a.status} /></TableCell>
+                      <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' }, maxWidth: 240, color: 'text.secondary' }}>
+                        {a.status === 'CANCELLED' ? a.cancelReason ?? '' : a.reason ?? ''}
+                      </TableCell>
+                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                        {a.status === 'SCHEDULED' && future && (
+                          <Tooltip title="Reschedule">
+                            <IconButton aria-label="Reschedule" onClick={() => setMoving(target)}><Update /></IconButton>
+                          </Tooltip>
+                        )}
+                        {(a.status === 'SCHEDULED' || a.status === 'CHECKED_IN') && (
+                          <Tooltip title="Cancel">
+                            <IconButton aria-label="Cancel appointment" onClick={() => setCancelling(target)}><EventBusy /></IconButton>
+                          </Tooltip>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </TableContainer>
+          <Pager page={pager.page} totalCount={page.totalCount} nextCursor={page.nextCursor} onNext={pager.next} onPrevious={pager.previous} />
+        </>
+      )}
+      <RescheduleDialog appointment={moving} onClose={() => setMoving(null)} onMoved={() => { setNotice('Appointment moved.'); void refetch(); }} />
+      <CancelAppointmentDialog appointment={cancelling} onClose={() => setCancelling(null)} onCancelled={() => { setNotice('Appointment cancelled.'); void refetch(); }} />
+    </>
+  );
+}
