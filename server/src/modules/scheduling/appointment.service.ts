@@ -15,7 +15,7 @@ import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-e
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { ACTIVE_STATUSES_SQL, isDuplicateKey, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
 import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
-import { bookingWindow, dayBounds, localDay, slotStartingAt } from './slots';
+import { bookingWindow, dayBounds, type Interval, localDay, slotStartingAt } from './slots';
 
 const IDEMPOTENCY_INDEX = 'appointment_idempotency_unique';
 const CHECK_IN_EARLY_MS = 60 * 60_000;
@@ -78,24 +78,26 @@ export class AppointmentService {
       if (existing) return existing;
     }
 
+    // Cheap refusals first, outside any transaction and lock: the grid, the
+    // clock, and a slot already taken before we arrived (most race losers).
+    const slot = await this.planSlot(this.em, doctorId, patientId, startsAt, null);
+
     const events: OutboxEvent[] = [];
     try {
       const appointment = await withDeadlockRetry(this.em, async (em) => {
         events.length = 0;
-        const doctor = await this.lockDoctor(em, doctorId);
-        const patient = await em.findOne(Patient, patientId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!patient) throw new NotFoundError('Patient');
+        await this.lockDoctorAndPatient(em, doctorId, patientId, true);
         // A concurrent retry with the same key that got here first has committed by now.
         if (key) {
           const existing = await this.findByKey(em, viewer.userId, key);
           if (existing) return existing;
         }
-        const endsAt = await this.checkSlot(em, doctor, patient.id, startsAt, null);
+        await this.assertNoClash(em, doctorId, patientId, slot, null);
         const created = em.create(Appointment, {
-          doctor,
-          patient,
+          doctor: em.getReference(Doctor, doctorId),
+          patient: em.getReference(Patient, patientId),
           startsAt,
-          endsAt,
+          endsAt: slot.endsAt,
           status: AppointmentStatus.SCHEDULED,
           reason: data.reason,
           createdBy: em.getReference(User, viewer.userId),
@@ -128,8 +130,7 @@ export class AppointmentService {
     try {
       const appointment = await withDeadlockRetry(this.em, async (em) => {
         events.length = 0;
-        const doctor = await this.lockDoctor(em, current.doctor.id, false);
-        await em.findOne(Patient, current.patient.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        await this.lockDoctorAndPatient(em, current.doctor.id, current.patient.id, false);
         const appointment = await em.findOneOrFail(Appointment, appointmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (appointment.status !== AppointmentStatus.SCHEDULED) {
           throw new InvalidTransitionError(`A ${appointment.status} appointment cannot be rescheduled`);
@@ -138,8 +139,11 @@ export class AppointmentService {
           throw new InvalidTransitionError('This appointment has already started; ask the front desk');
         }
         if (appointment.startsAt.getTime() === startsAt.getTime()) return appointment;
+        const doctor = await em.findOneOrFail(Doctor, appointment.doctor.id);
         if (!doctor.active) throw new SlotUnavailableError('This doctor is not taking bookings');
-        const endsAt = await this.checkSlot(em, doctor, appointment.patient.id, startsAt, appointment.id);
+        const slot = await this.planSlot(em, doctor.id, appointment.patient.id, startsAt, appointment.id);
+        await this.assertNoClash(em, doctor.id, appointment.patient.id, slot, appointment.id);
+        const endsAt = slot.endsAt;
         const before = { startsAt: appointment.startsAt, endsAt: appointment.endsAt };
         appointment.startsAt = startsAt;
         appointment.endsAt = endsAt;
@@ -344,26 +348,52 @@ export class AppointmentService {
     return value;
   }
 
-  private async lockDoctor(em: EntityManager, doctorId: number, requireActive = true): Promise<Doctor> {
-    const doctor = await em.findOne(Doctor, doctorId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!doctor) throw new NotFoundError('Doctor');
-    if (requireActive && !doctor.active) throw new SlotUnavailableError('This doctor is not taking bookings');
-    return doctor;
+  /**
+   * Locks the doctor and the patient rows, in that order, in one statement.
+   * Every booking and move of this doctor or this patient queues here, so the
+   * checks that follow see every appointment committed before.
+   */
+  private async lockDoctorAndPatient(em: EntityManager, doctorId: number, patientId: number, requireActive: boolean): Promise<void> {
+    const rows = await sql<{ active: number }>(em,
+      'select d.active from doctor d, patient p where d.id = ? and p.id = ? for update', [doctorId, patientId]);
+    if (!rows.length) {
+      const [doctor] = await sql(em, 'select id from doctor where id = ?', [doctorId]);
+      throw new NotFoundError(doctor ? 'Patient' : 'Doctor');
+    }
+    if (requireActive && !Number(rows[0].active)) throw new SlotUnavailableError('This doctor is not taking bookings');
   }
 
   /**
-   * Every SLOT_UNAVAILABLE rule for [startsAt, slot end) with this doctor and
-   * patient, run under the doctor and patient row locks. Returns the slot's end.
+   * The rules that need no lock: in the future, inside the booking window, on
+   * the doctor's weekly grid. Also refuses early (without locking) a slot that
+   * is already blocked or taken; `assertNoClash` repeats that under the locks.
    */
-  private async checkSlot(em: EntityManager, doctor: Doctor, patientId: number, startsAt: Date, excludeId: number | null): Promise<Date> {
+  private async planSlot(em: EntityManager, doctorId: number, patientId: number, startsAt: Date, excludeId: number | null): Promise<Interval> {
     const now = new Date();
     if (startsAt.getTime() <= now.getTime()) throw new SlotUnavailableError('This time is in the past');
     const window = bookingWindow(now, this.config.timezone, this.config.bookingWindowDays);
     if (startsAt.getTime() >= window.endsAt.getTime()) {
       throw new SlotUnavailableError(`Bookings open ${this.config.bookingWindowDays} days ahead; this time is beyond that`);
     }
-    const slot = slotStartingAt(startsAt, this.config.timezone, await weeklyRanges(em, doctor.id));
+    const [rows] = await Promise.all([
+      sql<{ active: number; weekday: number | null; start_minute: number; end_minute: number; slot_minutes: number }>(em,
+        'select d.active, r.weekday, r.start_minute, r.end_minute, r.slot_minutes from doctor d ' +
+          'left join availability_rule r on r.doctor_id = d.id where d.id = ?', [doctorId]),
+      // Only a fast path: the slot's end is not known yet, so check its start instant.
+      this.assertNoClash(em, doctorId, patientId, { startsAt, endsAt: new Date(startsAt.getTime() + 1) }, excludeId),
+    ]);
+    if (!rows.length) throw new NotFoundError('Doctor');
+    if (!Number(rows[0].active)) throw new SlotUnavailableError('This doctor is not taking bookings');
+    const ranges = rows.filter((r) => r.weekday !== null).map((r) => ({
+      weekday: Number(r.weekday), startMinute: Number(r.start_minute), endMinute: Number(r.end_minute), slotMinutes: Number(r.slot_minutes),
+    }));
+    const slot = slotStartingAt(startsAt, this.config.timezone, ranges);
     if (!slot) throw new SlotUnavailableError('This time is not one of the doctor\'s slots');
+    return slot;
+  }
+
+  /** Blocked, taken, or overlapping the patient's other active appointments: SLOT_UNAVAILABLE. */
+  private async assertNoClash(em: EntityManager, doctorId: number, patientId: number, slot: Interval, excludeId: number | null): Promise<void> {
     const end = sqlTime(slot.endsAt);
     const start = sqlTime(slot.startsAt);
     const exclude = excludeId ?? 0;
@@ -371,12 +401,11 @@ export class AppointmentService {
       `(select 'block' as what from availability_block where doctor_id = ? and starts_at < ? and ends_at > ? limit 1) union all ` +
         `(select 'doctor' from appointment where doctor_id = ? and status in ${ACTIVE_STATUSES_SQL} and starts_at < ? and ends_at > ? and id <> ? limit 1) union all ` +
         `(select 'patient' from appointment where patient_id = ? and status in ${ACTIVE_STATUSES_SQL} and starts_at < ? and ends_at > ? and id <> ? limit 1)`,
-      [doctor.id, end, start, doctor.id, end, start, exclude, patientId, end, start, exclude]);
+      [doctorId, end, start, doctorId, end, start, exclude, patientId, end, start, exclude]);
     const what = new Set(clashes.map((c) => c.what));
     if (what.has('block')) throw new SlotUnavailableError('The doctor is not available at this time');
     if (what.has('doctor')) throw new SlotUnavailableError('This slot has just been taken');
     if (what.has('patient')) throw new SlotUnavailableError('The patient already has an appointment at this time');
-    return slot.endsAt;
   }
 
   /** Duplicate active slot (doctor or patient) from the unique indexes: the race was lost. */
