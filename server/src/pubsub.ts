@@ -15,6 +15,8 @@ export interface ScheduleChangedEvent {
   startsAt?: string;
   endsAt?: string;
   status?: string;
+  /** When it was published, right after the commit (ISO); replayed events use the outbox row's time. */
+  occurredAt?: string;
 }
 
 export interface NotificationAddedEvent {

@@ -83,6 +83,7 @@ function toEvent(row: OutboxEvent): ScheduleChangedEvent {
     appointmentId: row.appointmentId,
     kind: row.kind,
     previousStartsAt: row.previousStartsAt ? row.previousStartsAt.toISOString() : null,
+    occurredAt: row.createdAt.toISOString(),
   };
 }
 
@@ -209,6 +210,7 @@ export class LiveService {
       appointment,
       previousStartsAt: event.previousStartsAt ? new Date(event.previousStartsAt) : null,
       cursor: event.cursor,
+      occurredAt: event.occurredAt ? new Date(event.occurredAt) : null,
     };
   }
 

@@ -36,6 +36,12 @@ export class ScheduleChange {
     description: 'Position of this event in the doctor\'s stream. Pass the last one you received as `after` when you resubscribe to get what you missed.',
   })
   cursor!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the change was committed (server clock; for an event replayed after `after`, when it was recorded).',
+  })
+  occurredAt!: Date | null;
 }
 
 @ObjectType({ description: 'A page of your notifications, newest first.' })

@@ -86,6 +86,7 @@ export async function publishScheduleChanges(ctx: Pick<Context, 'deps'>, events:
         kind: event.kind,
         previousStartsAt: event.previousStartsAt ? event.previousStartsAt.toISOString() : null,
         ...(extra?.slot ?? {}),
+        occurredAt: new Date().toISOString(),
       });
       for (const notification of extra?.notifications ?? []) {
         ctx.deps.pubsub.publish('NOTIFICATION_ADDED', { recipientUserId: notification.recipient.id, notificationId: notification.id });
