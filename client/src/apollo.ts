@@ -8,6 +8,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { expireSession, getToken, onTokenChange } from './auth/token';
+import { liveConnectionEvents } from './live/connection';
 
 function webSocketUrl(): string {
   const { protocol, host } = window.location;
@@ -21,6 +22,8 @@ function makeWsLink(): GraphQLWsLink {
       // Connect only when a subscription starts; the server turns anonymous sockets away.
       lazy: true,
       retryAttempts: 5,
+      // Drives the live/reconnecting/paused indicators (live/connection.ts).
+      on: liveConnectionEvents,
       connectionParams: () => {
         const token = getToken();
         return token ? { authorization: `Bearer ${token}` } : {};

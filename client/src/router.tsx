@@ -16,6 +16,7 @@ import { SignInPage } from './routes/auth/SignInPage';
 import { SignOutPage } from './routes/auth/SignOutPage';
 import { SignUpPage } from './routes/auth/SignUpPage';
 import { DoctorDashboardPage } from './routes/doctor/DoctorDashboardPage';
+import { DayPage } from './routes/doctor/DayPage';
 import { HoursPage } from './routes/doctor/HoursPage';
 import { BookPage } from './routes/patient/BookPage';
 import { MyAppointmentsPage } from './routes/patient/MyAppointmentsPage';
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
   ]),
   area('DOCTOR', '/doctor', [
     { index: true, element: <DoctorDashboardPage /> },
+    { path: 'day', element: <DayPage /> },
     { path: 'hours', element: <HoursPage /> },
   ]),
   area('ADMIN', '/admin', [

@@ -11,6 +11,7 @@ import { Link as RouterLink, NavLink, Outlet, useNavigate } from 'react-router-d
 import { useCurrentUser } from '../auth/CurrentUser';
 import type { Role } from '../gql/graphql';
 import { navigationFor } from './navigation';
+import { NotificationBell } from './live/NotificationBell';
 
 const ROLE_LABEL: Record<Role, string> = { PATIENT: 'Patient', DOCTOR: 'Doctor', ADMIN: 'Admin' };
 
@@ -50,6 +51,7 @@ export function AppFrame({ role }: { role: Role }) {
             </Box>
           )}
           <Box sx={{ flexGrow: 1 }} />
+          <NotificationBell role={role} />
           <AccountMenu name={name} email={user?.email ?? ''} />
         </Toolbar>
       </AppBar>

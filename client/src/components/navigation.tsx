@@ -6,6 +6,7 @@ import EventNote from '@mui/icons-material/EventNote';
 import Apartment from '@mui/icons-material/Apartment';
 import MedicalServices from '@mui/icons-material/MedicalServices';
 import Schedule from '@mui/icons-material/Schedule';
+import Today from '@mui/icons-material/Today';
 import History from '@mui/icons-material/History';
 import type { Role } from '../gql/graphql';
 
@@ -25,6 +26,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   DOCTOR: [
     { to: '/doctor', label: 'Dashboard', icon: <Dashboard />, end: true },
+    { to: '/doctor/day', label: 'Day view', icon: <Today /> },
     { to: '/doctor/hours', label: 'Weekly hours', icon: <Schedule /> },
   ],
   ADMIN: [

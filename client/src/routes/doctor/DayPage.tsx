@@ -1,0 +1,225 @@
+// The doctor's day: appointments of one hospital day in time order, kept live over the
+// WebSocket (new bookings highlighted, moves re-ordered, cancellations struck through),
+// with check-in, complete, no-show and cancel.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Chip, IconButton, Paper, Snackbar, Stack, TextField, Tooltip } from '@mui/material';
+import ChevronLeft from '@mui/icons-material/ChevronLeft';
+import ChevronRight from '@mui/icons-material/ChevronRight';
+import { DateTime } from 'luxon';
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useCurrentUser } from '../../auth/CurrentUser';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConnectionIndicator } from '../../components/live/ConnectionIndicator';
+import { DayAppointmentRow, type DayAction, type LiveMark } from '../../components/live/DayAppointmentRow';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { graphql } from '../../gql';
+import type { AppointmentStatus } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+import { formatLocalDate, formatTime } from '../../lib/format';
+import { useDoctorSchedule, type ScheduleChange } from '../../live/useDoctorSchedule';
+
+const HospitalTodayDocument = graphql(`
+  query HospitalToday($doctorId: ID!) {
+    availableDays(doctorId: $doctorId, days: 1) { date }
+  }
+`);
+
+const DoctorDayDocument = graphql(`
+  query DoctorDay($doctorId: ID!, $date: LocalDate!) {
+    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {
+      id
+      startsAt
+      status
+      patient { id fullName }
+      ...DayAppointmentRow_appointment
+    }
+  }
+`);
+
+const DoctorDaySetStatusDocument = graphql(`
+  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {
+    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }
+  }
+`);
+
+const DoctorDayCancelDocument = graphql(`
+  mutation DoctorDayCancel($id: ID!, $reason: String) {
+    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }
+  }
+`);
+
+/** How long a live change stays highlighted. */
+const HIGHLIGHT_MS = 30_000;
+
+const ACTION_STATUS: Record<Exclude<DayAction, 'CANCEL'>, AppointmentStatus> = {
+  CHECK_IN: 'CHECKED_IN',
+  COMPLETE: 'COMPLETED',
+  NO_SHOW: 'NO_SHOW',
+};
+
+export function DayPage() {
+  const { user } = useCurrentUser();
+  const doctorId = user?.doctor?.id;
+  const [params, setParams] = useSearchParams();
+  // "Today" is the hospital's, as the server counts days (HMS_TIMEZONE).
+  const today = useQuery(HospitalTodayDocument, { variables: { doctorId: doctorId ?? '' }, skip: !doctorId, fetchPolicy: 'cache-first' });
+  const todayDate = today.data?.availableDays[0]?.date ?? DateTime.local().toISODate()!;
+  const date = params.get('date') ?? (today.loading && !today.data ? null : todayDate);
+
+  const day = useQuery(DoctorDayDocument, {
+    variables: { doctorId: doctorId ?? '', date: date ?? '' },
+    skip: !doctorId || !date,
+    notifyOnNetworkStatusChange: false,
+  });
+
+  // Live changes: appointments already listed update through the cache; bookings and
+  // moves change which appointments belong to the day, so the day is reloaded.
+  const [marks, setMarks] = useState<Record<string, LiveMark & { at: number }>>({});
+  const refetchDay = day.refetch;
+  const onChange = useCallback((change: ScheduleChange) => {
+    setMarks((m) => ({ ...m, [change.appointment.id]: { kind: change.kind, previousStartsAt: change.previousStartsAt, at: Date.now() } }));
+    if (change.kind === 'BOOKED' || change.kind === 'RESCHEDULED') void refetchDay();
+  }, [refetchDay]);
+  const onCatchUp = useCallback(() => { void refetchDay(); }, [refetchDay]);
+  const live = useDoctorSchedule(doctorId, { onChange, onCatchUp });
+
+  // Highlights fade out; "now" also decides when no-show becomes possible.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, []);
+  const activeMarks = Object.fromEntries(Object.entries(marks).filter(([, mark]) => now - mark.at < HIGHLIGHT_MS));
+
+  const [setStatus] = useMutation(DoctorDaySetStatusDocument);
+  const [cancel, cancelling] = useMutation(DoctorDayCancelDocument);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [cancelTarget, setCancelTarget] = useState<{ id: string; label: string } | null>(null);
+  const [cancelReason, setCancelReason] = useState('');
+  const [cancelError, setCancelError] = useState<string | null>(null);
+
+  const act = async (appointment: { id: string; startsAt: string; patientName: string }, action: DayAction) => {
+    if (action === 'CANCEL') {
+      setCancelReason('');
+      setCancelError(null);
+      setCancelTarget({ id: appointment.id, label: `${formatTime(appointment.startsAt)} · ${appointment.patientName}` });
+      return;
+    }
+    setBusy(appointment.id);
+    try {
+      await setStatus({ variables: { id: appointment.id, status: ACTION_STATUS[action] } });
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirmCancel = async () => {
+    if (!cancelTarget) return;
+    try {
+      await cancel({ variables: { id: cancelTarget.id, reason: cancelReason.trim() || null } });
+      setCancelTarget(null);
+    } catch (error) {
+      setCancelError(errorMessage(error));
+    }
+  };
+
+  const goTo = (next: string) => setParams(next === todayDate ? {} : { date: next }, { replace: true });
+  const shift = (days: number) => date && goTo(DateTime.fromISO(date).plus({ days }).toISODate()!);
+
+  const appointments = day.data?.doctorDay ?? [];
+  const counts = appointments.reduce<Partial<Record<AppointmentStatus, number>>>((c, a) => ({ ...c, [a.status]: (c[a.status] ?? 0) + 1 }), {});
+  const isToday = date === todayDate;
+
+  return (
+    <>
+      <PageHeader
+        title={isToday ? 'Today' : date ? formatLocalDate(date, { weekday: 'long' }) : 'Day'}
+        subtitle={date ? formatLocalDate(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) : undefined}
+        actions={<ConnectionIndicator onReconnect={live.reconnect} />}
+      />
+
+      <Paper variant="outlined" sx={{ p: 1.5, mb: 2, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Tooltip title="Previous day">
+          <IconButton aria-label="Previous day" onClick={() => shift(-1)}><ChevronLeft /></IconButton>
+        </Tooltip>
+        <TextField
+          id="field-date"
+          type="date"
+          size="small"
+          label="Day"
+          value={date ?? ''}
+          onChange={(event) => event.target.value && goTo(event.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: 190 }}
+        />
+        <Tooltip title="Next day">
+          <IconButton aria-label="Next day" onClick={() => shift(1)}><ChevronRight /></IconButton>
+        </Tooltip>
+        <Button disabled={isToday} onClick={() => goTo(todayDate)}>Today</Button>
+        <Stack direction="row" spacing={1} sx={{ ml: 'auto', flexWrap: 'wrap', rowGap: 1 }}>
+          <Chip size="small" label={`${appointments.filter((a) => a.status !== 'CANCELLED').length} booked`} />
+          {counts.CHECKED_IN ? <Chip size="small" color="secondary" variant="outlined" label={`${counts.CHECKED_IN} waiting`} /> : null}
+          {counts.COMPLETED ? <Chip size="small" color="success" variant="outlined" label={`${counts.COMPLETED} seen`} /> : null}
+          {counts.CANCELLED ? <Chip size="small" variant="outlined" label={`${counts.CANCELLED} cancelled`} /> : null}
+        </Stack>
+      </Paper>
+
+      {!doctorId ? (
+        <Alert severity="warning">This account has no doctor profile.</Alert>
+      ) : day.error && !day.data ? (
+        <ErrorState error={day.error} onRetry={() => void day.refetch()} />
+      ) : !day.data ? (
+        <Loading label="Loading the day…" />
+      ) : appointments.length === 0 ? (
+        <EmptyState title="No appointments on this day">New bookings appear here as soon as patients make them.</EmptyState>
+      ) : (
+        <Stack spacing={1.5} aria-label="Appointments" role="list">
+          {appointments.map((appointment) => (
+            <div role="listitem" key={appointment.id}>
+              <DayAppointmentRow
+                appointment={appointment}
+                mark={activeMarks[appointment.id]}
+                busy={busy === appointment.id}
+                now={now}
+                onAction={(action) => void act({ id: appointment.id, startsAt: appointment.startsAt, patientName: appointment.patient.fullName }, action)}
+              />
+            </div>
+          ))}
+        </Stack>
+      )}
+
+      <ConfirmDialog
+        open={Boolean(cancelTarget)}
+        title="Cancel this appointment?"
+        confirmLabel="Cancel appointment"
+        destructive
+        busy={cancelling.loading}
+        error={cancelError}
+        onConfirm={() => void confirmCancel()}
+        onClose={() => setCancelTarget(null)}
+      >
+        {cancelTarget?.label}. The patient is notified and the slot becomes free.
+        <TextField
+          id="field-cancelReason"
+          label="Reason (optional)"
+          fullWidth
+          multiline
+          minRows={2}
+          sx={{ mt: 2 }}
+          value={cancelReason}
+          onChange={(event) => setCancelReason(event.target.value)}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      </ConfirmDialog>
+
+      <Snackbar open={Boolean(failure)} autoHideDuration={6000} onClose={() => setFailure(null)}>
+        <Alert severity="error" onClose={() => setFailure(null)} variant="filled">{failure}</Alert>
+      </Snackbar>
+    </>
+  );
+}
