@@ -121,6 +121,17 @@ describe('admin directory', () => {
     await doctorPage.context().close();
   });
 
+  it('works on a phone: the navigation moves into a drawer', async () => {
+    const page = await newPage(browser, { width: 390, height: 844 });
+    await signUp(page);
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My appointments' }).click();
+    await page.waitForURL('**/patient/appointments');
+    await page.getByRole('heading', { name: 'My appointments' }).waitFor();
+    await screenshot(page, 'phone-my-appointments');
+    await page.context().close();
+  });
+
   it('a patient cannot open the admin area', async () => {
     const page = await newPage(browser);
     await signUp(page);
