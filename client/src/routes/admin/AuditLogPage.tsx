@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import {
-  Box, Button, Chip, Collapse, Grid, IconButton, MenuItem, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography,
+  Box, Chip, Collapse, Grid, IconButton, Link, MenuItem, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowUp from '@mui/icons-material/KeyboardArrowUp';
@@ -23,7 +23,7 @@ const AuditEventsDocument = graphql(`
   }
 `);
 
-const ENTITY_TYPES = ['appointment', 'availability', 'availability_block', 'department', 'doctor', 'patient', 'user', 'treatment', 'invoice'];
+const ENTITY_TYPES = ['appointment', 'availability_block', 'doctor', 'invoice', 'treatment'];
 const PAGE_SIZE = 30;
 
 type Changes = Record<string, { before?: unknown; after?: unknown }>;
@@ -133,13 +133,13 @@ export function AuditLogPage() {
                         </TableCell>
                         <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</TableCell>
                         <TableCell><Chip size="small" variant="outlined" label={event.action} /></TableCell>
-                        <TableCell>{event.entityType} #{event.entityId}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{event.entityType} #{event.entityId}</TableCell>
                         <TableCell>
                           {event.actorEmail ? (
-                            <Button size="small" sx={{ textTransform: 'none', p: 0, minWidth: 0 }}
+                            <Link component="button" variant="body2" underline="hover" sx={{ textAlign: 'left', wordBreak: 'break-all' }}
                               onClick={() => event.actorId && change(setActor)({ id: event.actorId, email: event.actorEmail! })}>
                               {event.actorEmail}
-                            </Button>
+                            </Link>
                           ) : <Typography variant="body2" color="text.secondary">system</Typography>}
                           {event.actorRole && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{event.actorRole.toLowerCase()}</Typography>}
                         </TableCell>
