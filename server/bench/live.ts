@@ -14,6 +14,7 @@
 // BENCH_RUNS ("1,2": process counts), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PORT (4610).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import mysql from 'mysql2/promise';
@@ -302,6 +303,7 @@ async function run(processes: number): Promise<void> {
     console.log(`deliveries: ${deliveries} (expected ${deliveries + lost}), events lost: ${lost}, duplicates: ${duplicates}, subscription errors: ${errors}`);
     console.log(`latency commit -> receipt (ms): p50 ${percentile(latencies, 50)}  p95 ${percentile(latencies, 95)}  p99 ${percentile(latencies, 99)}  max ${latencies.at(-1)}`);
     console.log(`latency request sent -> receipt (ms): p50 ${percentile(fromSend, 50)}  p95 ${percentile(fromSend, 95)}  p99 ${percentile(fromSend, 99)}`);
+    console.log(`host load average (1/5/15 min) at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${os.cpus().length} CPUs`);
     console.log(`server RSS: ${rssBefore.map((v) => `${(v / 1024).toFixed(0)} MB`).join(' + ')} before clients, ${rssAfter.map((v) => `${(v / 1024).toFixed(0)} MB`).join(' + ')} with them; ${(rssDelta / subscribers.length).toFixed(1)} KB per connection`);
 
     await Promise.all(subscribers.map((s) => s.client.dispose()));

@@ -5,7 +5,7 @@ import type { AppDeps, Context } from '../../context';
 import { requireViewer } from '../../auth';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors';
 import { logger } from '../../logger';
-import type { NotificationAddedEvent, ScheduleChangedEvent } from '../../pubsub';
+import type { HmsPubSub, NotificationAddedEvent, ScheduleChangedEvent, Topics } from '../../pubsub';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
 import { Doctor } from '../directory/doctor.entity';
 import { Role } from '../identity/user.entity';
@@ -112,6 +112,87 @@ function loadAppointmentForEvent(deps: AppDeps, event: ScheduleChangedEvent): Pr
   return value;
 }
 
+
+type Listener<T> = (event: T) => void;
+
+/**
+ * One pub/sub subscription per topic per process, fanned out to local listeners by key
+ * (doctor id, user id): a thousand sockets cost one Redis channel and one dispatch loop,
+ * not a thousand. The subscription is dropped when the last listener goes.
+ */
+class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
+  private readonly listeners = new Map<number, Set<Listener<Topics[K][0]>>>();
+  private count = 0;
+  private live: { return?: () => unknown } | null = null;
+
+  constructor(private readonly pubsub: HmsPubSub, private readonly topic: K, private readonly keyOf: (event: Topics[K][0]) => number) {}
+
+  /** Listens from now on; returns the function that stops. */
+  listen(key: number, listener: Listener<Topics[K][0]>): () => void {
+    if (!this.live) this.start();
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(listener);
+    this.count += 1;
+    let removed = false;
+    return () => {
+      if (removed) return;
+      removed = true;
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(key);
+      this.count -= 1;
+      if (this.count === 0) this.stop();
+    };
+  }
+
+  private start(): void {
+    const live = (this.pubsub.subscribe as (topic: K) => AsyncIterableIterator<Topics[K][0]>)(this.topic);
+    this.live = live;
+    void (async () => {
+      for await (const event of live) {
+        const set = this.listeners.get(this.keyOf(event));
+        if (!set) continue;
+        for (const listener of [...set]) {
+          try {
+            listener(event);
+          } catch (error) {
+            logger.warn('a live listener failed', { topic: this.topic, error: (error as Error).message });
+          }
+        }
+      }
+    })().catch((error: Error) => logger.warn('live topic loop ended', { topic: this.topic, error: error.message }));
+  }
+
+  private stop(): void {
+    const live = this.live;
+    this.live = null;
+    void live?.return?.();
+  }
+}
+
+const hubs = new WeakMap<HmsPubSub, { schedule: TopicHub<'SCHEDULE_CHANGED'>; notifications: TopicHub<'NOTIFICATION_ADDED'> }>();
+
+function hubsOf(pubsub: HmsPubSub) {
+  let found = hubs.get(pubsub);
+  if (!found) {
+    found = {
+      schedule: new TopicHub(pubsub, 'SCHEDULE_CHANGED', (event) => event.doctorId),
+      notifications: new TopicHub(pubsub, 'NOTIFICATION_ADDED', (event) => event.recipientUserId),
+    };
+    hubs.set(pubsub, found);
+  }
+  return found;
+}
+
+/** A push that never throws: a consumer that stopped reading (or fell 1,024 events behind) just misses out. */
+function pushSafely<T>(push: (value: T) => Promise<unknown>, value: T): void {
+  try {
+    push(value).catch(() => {});
+  } catch (error) {
+    logger.warn('a live subscriber is too far behind; dropping an event for it', { error: (error as Error).message });
+  }
+}
+
 export class LiveService {
   constructor(private readonly ctx: Context) {}
 
@@ -142,7 +223,6 @@ export class LiveService {
   doctorStream(doctorId: number, after: bigint | null): AsyncIterable<ScheduleChangedEvent> {
     const { deps } = this.ctx;
     return new Repeater<ScheduleChangedEvent>(async (push, stop) => {
-      const live = deps.pubsub.subscribe('SCHEDULE_CHANGED');
       const sent = new RecentIds();
       let last: bigint = after ?? 0n;
       let queue: Promise<void> = Promise.resolve();
@@ -153,6 +233,8 @@ export class LiveService {
           stop(error);
         });
       };
+      // Live events first (queued behind the backlog read), so none falls between the two.
+      const unlisten = hubsOf(deps.pubsub).schedule.listen(doctorId, (event) => enqueue(() => deliver(event)));
       const deliver = async (event: ScheduleChangedEvent) => {
         if (stopped || sent.has(event.cursor)) return;
         const id = BigInt(event.cursor);
@@ -189,15 +271,10 @@ export class LiveService {
           if (now > last) last = now;
         });
       }
-      void (async () => {
-        for await (const event of live) {
-          if (event.doctorId === doctorId) enqueue(() => deliver(event));
-        }
-      })().catch((error: Error) => stop(error));
       await stop;
       stopped = true;
       removeReconnect();
-      await live.return?.();
+      unlisten();
     });
   }
 
@@ -225,15 +302,11 @@ export class LiveService {
   slotStream(doctorId: number): AsyncIterable<SlotChange> {
     const { deps } = this.ctx;
     return new Repeater<SlotChange>(async (push, stop) => {
-      const live = deps.pubsub.subscribe('SCHEDULE_CHANGED');
-      void (async () => {
-        for await (const event of live) {
-          if (event.doctorId !== doctorId) continue;
-          for (const change of slotChanges(event)) await push(change);
-        }
-      })().catch((error: Error) => stop(error));
+      const unlisten = hubsOf(deps.pubsub).schedule.listen(doctorId, (event) => {
+        for (const change of slotChanges(event)) pushSafely(push, change);
+      });
       await stop;
-      await live.return?.();
+      unlisten();
     });
   }
 
@@ -241,14 +314,9 @@ export class LiveService {
     const viewer = requireViewer(this.ctx);
     const { deps } = this.ctx;
     return new Repeater<NotificationAddedEvent>(async (push, stop) => {
-      const live = deps.pubsub.subscribe('NOTIFICATION_ADDED');
-      void (async () => {
-        for await (const event of live) {
-          if (event.recipientUserId === viewer.userId) await push(event);
-        }
-      })().catch((error: Error) => stop(error));
+      const unlisten = hubsOf(deps.pubsub).notifications.listen(viewer.userId, (event) => pushSafely(push, event));
       await stop;
-      await live.return?.();
+      unlisten();
     });
   }
 
