@@ -118,7 +118,8 @@ describe('configuration', () => {
   });
 
   it('introspection is off in production over HTTP', async () => {
-    const prod = await createTestApp({ NODE_ENV: 'production', HMS_JWT_SECRET: 'p'.repeat(40), HMS_DATA_KEY: Buffer.alloc(32, 1).toString('base64') });
+    // The database's own data key: another key would (rightly) stop start-up (clinical/crypto.ts verifyDataKey).
+    const prod = await createTestApp({ NODE_ENV: 'production', HMS_JWT_SECRET: 'p'.repeat(40), HMS_DATA_KEY: t.app.deps.secrets.dataKey.toString('base64') });
     try {
       const result = await prod.gql('{ __schema { queryType { name } } }');
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
