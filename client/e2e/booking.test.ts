@@ -3,8 +3,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminCredentials, adminToken, launchBrowser, newPage, screenshot, seedAlwaysOpenWeek, seedDepartment, seedDoctor, signIn,
-  signUp, uid,
+  adminCredentials, adminToken, apiOk, firstFreeSlot, launchBrowser, newPage, pickFirstFreeSlot, registerPatientApi, screenshot,
+  seedAlwaysOpenWeek, seedDepartment, seedDoctor, signIn, signUp, uid,
 } from './helpers';
 
 let browser: Browser;
@@ -78,6 +78,32 @@ describe('booking through the pages', () => {
     await page.context().close();
   });
 
+  it('a slot taken by someone else while confirming is refused kindly and the times reload', async () => {
+    const page = await newPage(browser);
+    await signUp(page);
+    await page.goto('/patient/book');
+    await page.getByRole('button', { name: new RegExp(department.name) }).click();
+    await page.getByRole('button', { name: new RegExp(doctor.fullName) }).click();
+    await pickFirstFreeSlot(page);
+    await page.getByRole('heading', { name: 'Confirm your visit' }).waitFor();
+
+    // Another patient books the very same slot first.
+    const startsAt = await firstFreeSlot(doctor.id);
+    const other = await registerPatientApi();
+    await apiOk(
+      'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+      { input: { doctorId: doctor.id, startsAt } },
+      other.token,
+    );
+
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    await page.getByText('that time was just taken').waitFor();
+    expect(page.url()).toContain('/patient/book');
+    // Back on the time step with the remaining free times.
+    await page.locator('button[aria-pressed]').first().waitFor();
+    await page.context().close();
+  });
+
   it('a doctor edits their weekly hours', async () => {
     const page = await newPage(browser);
     await signIn(page, doctor.email, doctor.password);
@@ -94,7 +120,40 @@ describe('booking through the pages', () => {
     await monday.getByLabel('Monday to').fill('12:00');
     await page.getByRole('button', { name: 'Save weekly hours' }).click();
     await page.getByText('Weekly hours saved.').waitFor();
+
+    // A block of time off appears in the list and can be removed.
+    const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
+    await page.locator('#field-startsAt').fill(`${tomorrow}T10:00`);
+    await page.locator('#field-endsAt').fill(`${tomorrow}T11:00`);
+    await page.locator('#field-note').fill('Conference');
+    await page.getByRole('button', { name: 'Add block' }).click();
+    const blocks = page.getByRole('list', { name: 'Blocks' });
+    await blocks.getByText('Conference').waitFor();
     await screenshot(page, 'doctor-hours');
+    await blocks.getByRole('button', { name: 'Remove block' }).click();
+    await page.getByText('No upcoming blocks').waitFor();
+    await page.context().close();
+  });
+
+  it('the admin registers a walk-in patient and books for them', async () => {
+    const page = await newPage(browser);
+    const admin = adminCredentials();
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Book' }).click();
+    await page.getByRole('button', { name: 'Register walk-in patient' }).click();
+    const walkIn = `Walk In ${uid()}`;
+    await page.locator('#field-fullName').fill(walkIn);
+    await page.locator('#field-phone').fill('+1 555 0199');
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    await page.getByText(walkIn).first().waitFor();
+    await page.getByRole('button', { name: new RegExp(department.name) }).click();
+    await page.getByRole('button', { name: new RegExp(doctor.fullName) }).click();
+    await pickFirstFreeSlot(page);
+    await page.getByRole('heading', { name: 'Confirm your visit' }).waitFor();
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    await page.waitForURL('**/admin/appointments');
+    await page.getByText(`Booked ${walkIn} with ${doctor.fullName}`).waitFor();
+    await page.getByRole('table', { name: 'Appointments' }).getByText(walkIn).first().waitFor();
     await page.context().close();
   });
 

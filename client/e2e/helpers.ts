@@ -186,3 +186,27 @@ export async function pickFirstFreeSlot(page: Page): Promise<string> {
   await slot.click();
   return label;
 }
+
+/** Signs a patient up over the API (no browser); returns the token. */
+export async function registerPatientApi(patient: NewPatient = newPatient()): Promise<{ token: string; patient: NewPatient }> {
+  const data = await apiOk<{ register: { token: string } }>(
+    'mutation($input: RegisterInput!) { register(input: $input) { token } }',
+    { input: { email: patient.email, password: patient.password, fullName: patient.fullName } },
+  );
+  return { token: data.register.token, patient };
+}
+
+/** The doctor's first free slot over the API: the one the booking pages offer first. */
+export async function firstFreeSlot(doctorId: string): Promise<string> {
+  const days = await apiOk<{ availableDays: Array<{ date: string; freeSlots: number }> }>(
+    'query($doctorId: ID!) { availableDays(doctorId: $doctorId) { date freeSlots } }',
+    { doctorId },
+  );
+  const day = days.availableDays.find((d) => d.freeSlots > 0);
+  if (!day) throw new Error('no free day');
+  const slots = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
+    'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
+    { doctorId, date: day.date },
+  );
+  return slots.availableSlots[0]!.startsAt;
+}
