@@ -238,7 +238,7 @@ export class BillingService {
         await em.flush();
         recordAudit(em, this.ctx, {
           action: status === InvoiceStatus.ISSUED ? 'invoice.issue' : 'invoice.draft',
-          entityType: 'Invoice',
+          entityType: 'invoice',
           entityId: invoice.id,
           changes: { ...diff({}, snapshot(invoice)), number: { before: null, after: invoice.number }, appointmentId: { before: null, after: id } },
         });
@@ -276,7 +276,7 @@ export class BillingService {
       const before = snapshot(invoice);
       const extra = await change(invoice, em);
       await em.flush();
-      recordAudit(em, this.ctx, { action, entityType: 'Invoice', entityId: invoice.id, changes: { ...diff(before, snapshot(invoice)), ...extra } });
+      recordAudit(em, this.ctx, { action, entityType: 'invoice', entityId: invoice.id, changes: { ...diff(before, snapshot(invoice)), ...extra } });
       return invoice;
     }));
   }

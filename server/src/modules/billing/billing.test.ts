@@ -62,7 +62,7 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 }
 
 const paymentRows = (invoiceId: string) => count('select count(*) as n from payment where invoice_id = ?', [invoiceId]);
-const auditRows = (invoiceId: string) => count("select count(*) as n from audit_event where entity_type = 'Invoice' and entity_id = ?", [invoiceId]);
+const auditRows = (invoiceId: string) => count("select count(*) as n from audit_event where entity_type = 'invoice' and entity_id = ?", [invoiceId]);
 
 describe('issueInvoice', () => {
   it('bills a completed visit with the doctor\'s consultation fee as its one line, audited', async () => {
@@ -413,5 +413,41 @@ describe('invoice PDF download', () => {
     expect((await download(invoice.id, doctor.token)).status).toBe(403);
     expect((await download('99999999', admin.token)).status).toBe(404);
     expect((await download('abc', admin.token)).status).toBe(400);
+  });
+});
+
+describe('batched loading', () => {
+  it('lists invoices with lines, payments, visit, doctor and patient in a constant number of SQL statements', async () => {
+    const queries: string[] = [];
+    const logger = t.orm.config.getLogger();
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (context) => { queries.push(context.query); };
+    const LIST_DEEP = `query($filter: InvoiceFilter) { invoices(filter: $filter, first: 50) { totalCount items {
+      number total { amount } lines { kind amount { amount } } payments { amount { amount } }
+      patient { fullName } appointment { startsAt doctor { fullName department { name } } patient { fullName } } } } }`;
+    const statements = async (doctorId: string) => {
+      queries.length = 0;
+      const data = await t.ok(LIST_DEEP, { filter: { doctorId } }, admin.token);
+      return { n: queries.length, items: data.invoices.items.length };
+    };
+    try {
+      const few = await createDoctor(t, admin, { consultationFee: '5.00' });
+      const many = await createDoctor(t, admin, { consultationFee: '5.00' });
+      for (const [d, count] of [[few, 2], [many, 8]] as const) {
+        for (let i = 0; i < count; i += 1) {
+          const patient = i % 2 ? patientA : patientB;
+          const invoice = await issued({ doctorId: d.doctorId, patientId: patient.patientId });
+          await t.ok(PAY, { id: invoice.id, amount: '1.00', method: 'CASH' }, admin.token);
+        }
+      }
+      const small = await statements(few.doctorId);
+      const large = await statements(many.doctorId);
+      expect(small.items).toBe(2);
+      expect(large.items).toBe(8);
+      expect(small.n).toBeGreaterThan(0);
+      expect(large.n).toBe(small.n);
+    } finally {
+      logger.logQuery = original;
+    }
   });
 });
