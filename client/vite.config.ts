@@ -10,6 +10,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: true },
       '/healthz': { target: 'http://localhost:4000' },
+      '/exports': { target: 'http://localhost:4000' },
     },
   },
   build: {

@@ -11,6 +11,8 @@ import { AuditLogPage } from './routes/admin/AuditLogPage';
 import { DoctorHoursPage } from './routes/admin/DoctorHoursPage';
 import { DepartmentsPage } from './routes/admin/DepartmentsPage';
 import { DoctorsPage } from './routes/admin/DoctorsPage';
+import { InvoicePage } from './routes/admin/InvoicePage';
+import { InvoicesPage } from './routes/admin/InvoicesPage';
 import { ChangePasswordPage } from './routes/auth/ChangePasswordPage';
 import { SignInPage } from './routes/auth/SignInPage';
 import { SignOutPage } from './routes/auth/SignOutPage';
@@ -21,6 +23,8 @@ import { HoursPage } from './routes/doctor/HoursPage';
 import { BookPage } from './routes/patient/BookPage';
 import { MyAppointmentsPage } from './routes/patient/MyAppointmentsPage';
 import { PatientDashboardPage } from './routes/patient/PatientDashboardPage';
+import { BillsPage } from './routes/patient/BillsPage';
+import { ProfilePage } from './routes/patient/ProfilePage';
 
 function area(role: Role, path: string, children: RouteObject[]): RouteObject {
   return {
@@ -41,6 +45,8 @@ export const router = createBrowserRouter([
     { index: true, element: <PatientDashboardPage /> },
     { path: 'book', element: <BookPage /> },
     { path: 'appointments', element: <MyAppointmentsPage /> },
+    { path: 'bills', element: <BillsPage /> },
+    { path: 'profile', element: <ProfilePage /> },
   ]),
   area('DOCTOR', '/doctor', [
     { index: true, element: <DoctorDashboardPage /> },
@@ -55,6 +61,8 @@ export const router = createBrowserRouter([
     { path: 'appointments', element: <AppointmentsPage /> },
     { path: 'book', element: <AdminBookPage /> },
     { path: 'audit', element: <AuditLogPage /> },
+    { path: 'billing', element: <InvoicesPage /> },
+    { path: 'billing/:id', element: <InvoicePage /> },
   ]),
   { path: '*', element: <HomeRedirect /> },
 ]);

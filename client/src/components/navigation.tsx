@@ -8,6 +8,8 @@ import MedicalServices from '@mui/icons-material/MedicalServices';
 import Schedule from '@mui/icons-material/Schedule';
 import Today from '@mui/icons-material/Today';
 import History from '@mui/icons-material/History';
+import ReceiptLong from '@mui/icons-material/ReceiptLong';
+import AccountCircle from '@mui/icons-material/AccountCircle';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -23,6 +25,8 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/patient', label: 'Dashboard', icon: <Dashboard />, end: true },
     { to: '/patient/book', label: 'Book a visit', icon: <EventAvailable /> },
     { to: '/patient/appointments', label: 'My appointments', icon: <EventNote /> },
+    { to: '/patient/bills', label: 'Bills', icon: <ReceiptLong /> },
+    { to: '/patient/profile', label: 'Profile', icon: <AccountCircle /> },
   ],
   DOCTOR: [
     { to: '/doctor', label: 'Dashboard', icon: <Dashboard />, end: true },
@@ -35,6 +39,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
     { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
     { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
+    { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
     { to: '/admin/audit', label: 'Audit log', icon: <History /> },
   ],
 };

@@ -2,9 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { Grid } from '@mui/material';
 import Apartment from '@mui/icons-material/Apartment';
 import MedicalServices from '@mui/icons-material/MedicalServices';
+import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import { LinkCard, StatCard } from '../../components/LinkCard';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/QueryState';
+import { LazyHospitalReport } from '../../components/reports/LazyHospitalReport';
 import { graphql } from '../../gql';
 
 const AdminDashboardDocument = graphql(`
@@ -33,12 +35,16 @@ export function AdminDashboardPage() {
           <StatCard label="Registered patients" value={data?.patients.totalCount ?? '…'} />
         </Grid>
       </Grid>
+      <LazyHospitalReport />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <LinkCard to="/admin/departments" icon={<Apartment />} title="Departments">Create, rename and deactivate departments.</LinkCard>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <LinkCard to="/admin/doctors" icon={<MedicalServices />} title="Doctors">Add doctors with their fees and sign-in accounts.</LinkCard>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <LinkCard to="/admin/billing" icon={<ReceiptLong />} title="Billing">Bill visits, take payments, refunds and voids.</LinkCard>
         </Grid>
       </Grid>
     </>

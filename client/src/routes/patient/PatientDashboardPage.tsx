@@ -2,6 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Box, Button, Grid, Stack, Typography } from '@mui/material';
 import EventAvailable from '@mui/icons-material/EventAvailable';
 import EventNote from '@mui/icons-material/EventNote';
+import Description from '@mui/icons-material/Description';
+import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import { Link as RouterLink } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { AppointmentCard } from '../../components/AppointmentCard';
@@ -9,6 +11,7 @@ import { LinkCard, StatCard } from '../../components/LinkCard';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { formatDateTime, formatMoney } from '../../lib/format';
 
 const PatientDashboardDocument = graphql(`
   query PatientDashboard {
@@ -17,6 +20,8 @@ const PatientDashboardDocument = graphql(`
       items { id ...AppointmentCard_appointment }
     }
     completed: myAppointments(status: COMPLETED, first: 1) { totalCount }
+    records: myRecordSummary { treatmentCount latest { id diagnosis appointment { id startsAt } doctor { id fullName } } }
+    bills: myBillingSummary { outstanding { amount currency } unpaidCount }
   }
 `);
 
@@ -41,6 +46,20 @@ export function PatientDashboardPage() {
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <LinkCard to="/patient/appointments" icon={<EventNote />} title="My appointments">See, move or cancel your visits.</LinkCard>
+        </Grid>
+      </Grid>
+      <Grid container spacing={2} sx={{ mb: 3 }}>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <LinkCard to="/patient/history" icon={<Description />} title={`Medical records: ${data?.records.treatmentCount ?? '…'}`}>
+            {data?.records.latest
+              ? `Latest: ${data.records.latest.diagnosis} (${data.records.latest.doctor.fullName}, ${formatDateTime(data.records.latest.appointment.startsAt)})`
+              : 'Your doctors\' notes after each visit.'}
+          </LinkCard>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <LinkCard to="/patient/bills" icon={<ReceiptLong />} title={`Outstanding: ${data ? formatMoney(data.bills.outstanding) : '…'}`}>
+            {data && data.bills.unpaidCount > 0 ? `${data.bills.unpaidCount} unpaid invoice${data.bills.unpaidCount === 1 ? '' : 's'}.` : 'Nothing to pay.'}
+          </LinkCard>
         </Grid>
       </Grid>
       <Box component="section" aria-label="Next visits">

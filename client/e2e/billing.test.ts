@@ -1,0 +1,169 @@
+// Issue 6 (and the patient side of issue 5) through the browser: an admin bills a checked-in visit
+// and takes a payment; the patient sees the balance change on their bills page and dashboard.
+// Also: the admin dashboard figures and charts, and the patient's profile with field errors.
+import type { Browser, Page } from 'playwright-core';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminCredentials, adminToken, apiOk, launchBrowser, newPage, PASSWORD, screenshot, seedAlwaysOpenWeek, seedDepartment,
+  seedDoctor, signIn, uid,
+} from './helpers';
+
+let browser: Browser;
+let token: string;
+let doctor: Awaited<ReturnType<typeof seedDoctor>>;
+const patient = { fullName: `Billie Payer ${uid()}`, email: `billie-${uid()}@e2e.hms.test`, password: PASSWORD, id: '' };
+
+/** Books the doctor's next free slot today for the patient (as admin) and checks the patient in. */
+async function checkedInVisitToday(): Promise<string> {
+  const today = DateTime.utc().toISODate()!; // the e2e server runs with HMS_TIMEZONE=UTC
+  const { availableSlots } = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
+    'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
+    { doctorId: doctor.id, date: today },
+    token,
+  );
+  if (availableSlots.length === 0) throw new Error('No free slot left today (the test needs a slot before midnight UTC)');
+  const { bookAppointment } = await apiOk<{ bookAppointment: { id: string } }>(
+    'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+    { input: { doctorId: doctor.id, startsAt: availableSlots[0]!.startsAt, patientId: patient.id, reason: 'Check-up' } },
+    token,
+  );
+  await apiOk(
+    'mutation($id: ID!) { setAppointmentStatus(id: $id, status: CHECKED_IN) { id status } }',
+    { id: bookAppointment.id },
+    token,
+  );
+  return bookAppointment.id;
+}
+
+async function outstanding(page: Page): Promise<string> {
+  return (await page.getByTestId('outstanding-total').textContent()) ?? '';
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  token = await adminToken();
+  const department = await seedDepartment(token, `Cardiology ${uid()}`);
+  doctor = await seedDoctor(token, department.id, { fullName: `Dr Heart ${uid()}`, consultationFee: '80.00' });
+  await seedAlwaysOpenWeek(token, doctor.id, 15);
+  const { register } = await apiOk<{ register: { user: { patient: { id: string } } } }>(
+    'mutation($input: RegisterInput!) { register(input: $input) { user { patient { id } } } }',
+    { input: { email: patient.email, password: patient.password, fullName: patient.fullName } },
+  );
+  patient.id = register.user.patient.id;
+});
+afterAll(async () => { await browser?.close(); });
+
+describe('billing through the pages', () => {
+  it('an admin issues an invoice and takes a payment; the patient sees the balance change', async () => {
+    await checkedInVisitToday();
+
+    // The admin bills the visit from the billing page.
+    const admin = await newPage(browser);
+    const { email, password } = adminCredentials();
+    await signIn(admin, email, password);
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
+    await admin.waitForURL('**/admin/billing');
+    await admin.getByRole('heading', { name: 'Billing' }).waitFor();
+    await admin.getByRole('button', { name: 'Bill a visit' }).first().click();
+    await admin.getByLabel('Find patient or doctor').fill(patient.fullName);
+    await admin.getByRole('list', { name: 'Visits to bill' }).getByRole('button', { name: new RegExp(patient.fullName) }).click();
+    await screenshot(admin, 'billing-bill-a-visit');
+    await admin.getByRole('button', { name: 'Issue invoice' }).click();
+    await admin.waitForURL(/\/admin\/billing\/\d+$/);
+    await admin.getByRole('heading', { name: /Invoice INV-\d{4}-\d{6}/ }).waitFor();
+    await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$80.00');
+    expect(await admin.getByRole('table', { name: /Lines of/ }).textContent()).toContain('Consultation');
+    await screenshot(admin, 'billing-invoice-issued');
+
+    // The patient owes the fee.
+    const patientPage = await newPage(browser);
+    await signIn(patientPage, patient.email, patient.password);
+    await patientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bills' }).click();
+    await patientPage.waitForURL('**/patient/bills');
+    await expect.poll(() => outstanding(patientPage)).toBe('$80.00');
+    await screenshot(patientPage, 'billing-patient-bills-before');
+
+    // A bad amount is refused next to the field; a partial payment goes through.
+    await admin.getByRole('button', { name: 'Take payment' }).click();
+    await admin.locator('#field-amount').fill('90.00');
+    await admin.getByRole('button', { name: 'Record payment' }).click();
+    await expect.poll(() => admin.locator('#field-amount-helper-text').textContent()).toContain('At most 80.00');
+    await screenshot(admin, 'billing-payment-field-error');
+    await admin.locator('#field-amount').fill('30.00');
+    await admin.getByRole('combobox', { name: 'Method' }).click();
+    await admin.getByRole('option', { name: 'Card' }).click();
+    await admin.locator('#field-reference').fill('SLIP-1234');
+    await admin.getByRole('button', { name: 'Record payment' }).click();
+    await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$50.00');
+    expect(await admin.getByRole('table', { name: /Payments of/ }).textContent()).toContain('SLIP-1234');
+    await screenshot(admin, 'billing-invoice-paid-partly');
+
+    // The patient sees the new balance on the bills page and on the dashboard.
+    await patientPage.reload();
+    await expect.poll(() => outstanding(patientPage)).toBe('$50.00');
+    expect(await patientPage.getByRole('table', { name: /Payments of/ }).textContent()).toContain('$30.00');
+    await screenshot(patientPage, 'billing-patient-bills-after');
+    await patientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await patientPage.getByRole('heading', { name: 'Outstanding: $50.00' }).waitFor();
+    await screenshot(patientPage, 'billing-patient-dashboard');
+
+    // Paying the rest makes it PAID and the list shows it.
+    await admin.getByRole('button', { name: 'Take payment' }).click();
+    expect(await admin.locator('#field-amount').inputValue()).toBe('50.00');
+    await admin.getByRole('button', { name: 'Record payment' }).click();
+    await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$0.00');
+    await admin.getByRole('link', { name: 'Billing' }).first().click();
+    await admin.getByRole('table', { name: 'Invoices' }).getByRole('row', { name: new RegExp(patient.fullName) }).getByText('Paid').waitFor();
+    await screenshot(admin, 'billing-invoice-list');
+
+    // And the admin dashboard counts the revenue.
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await admin.getByRole('heading', { name: 'Hospital figures' }).waitFor();
+    await admin.getByRole('table', { name: 'Figures by doctor' }).getByRole('row', { name: new RegExp(doctor.fullName) }).waitFor();
+    const row = await admin.getByRole('table', { name: 'Figures by doctor' }).getByRole('row', { name: new RegExp(doctor.fullName) }).textContent();
+    expect(row).toContain('$80.00');
+    await screenshot(admin, 'admin-dashboard-figures');
+
+    await admin.context().close();
+    await patientPage.context().close();
+  });
+});
+
+describe('patient records pages', () => {
+  it('the profile shows field errors and saves; history shows its empty state with downloads', async () => {
+    const page = await newPage(browser);
+    await signIn(page, patient.email, patient.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    await page.waitForURL('**/patient/profile');
+    await page.locator('#field-heightCm').fill('9000');
+    await page.locator('#field-phone').fill('+1 555 0199');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.locator('#field-heightCm-helper-text').textContent()).toContain('At most 272');
+    await screenshot(page, 'profile-field-error');
+    await page.locator('#field-heightCm').fill('172');
+    await page.locator('#field-weightKg').fill('68.5');
+    await page.getByRole('combobox', { name: 'Blood group' }).click();
+    await page.getByRole('option', { name: 'O+', exact: true }).click();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Your profile is saved.').waitFor();
+    const { me } = await apiOk<{ me: { patient: { heightCm: number; weightKg: string; bloodGroup: string; phone: string } } }>(
+      '{ me { patient { heightCm weightKg bloodGroup phone } } }',
+      undefined,
+      await (async () => (await apiOk<{ login: { token: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: patient.email, p: patient.password },
+      )).login.token)(),
+    );
+    expect(me.patient).toEqual({ heightCm: 172, weightKg: '68.5', bloodGroup: 'O+', phone: '+1 555 0199' });
+    await screenshot(page, 'profile-saved');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: 'No records yet' }).waitFor();
+    await page.getByRole('button', { name: 'CSV' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    await screenshot(page, 'history-empty');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,139 @@
+// Bill a visit (admin): pick a checked-in or recently completed appointment, issue its invoice
+// (or start a draft to add lines before the patient sees it).
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItemButton,
+  ListItemText, Radio, Switch, TextField, Typography,
+} from '@mui/material';
+import { DateTime } from 'luxon';
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorState, Loading } from '../QueryState';
+import { graphql } from '../../gql';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+
+const BillableVisitsDocument = graphql(`
+  query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {
+    checkedIn: appointments(filter: $checkedIn, first: 100) {
+      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }
+    }
+    completed: appointments(filter: $completed, first: 100) {
+      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }
+    }
+  }
+`);
+
+const IssueInvoiceDocument = graphql(`
+  mutation IssueInvoice($appointmentId: ID!) {
+    issueInvoice(appointmentId: $appointmentId) { id number status }
+  }
+`);
+
+const CreateDraftInvoiceDocument = graphql(`
+  mutation CreateDraftInvoice($appointmentId: ID!) {
+    createDraftInvoice(appointmentId: $appointmentId) { id number status }
+  }
+`);
+
+/** How far back completed visits are offered. */
+const LOOKBACK_DAYS = 14;
+
+export function IssueInvoiceDialog(props: {
+  open: boolean;
+  /** A visit picked elsewhere (the appointments list). */
+  appointmentId?: string | null;
+  onClose(): void;
+  onIssued(invoiceId: string): void;
+}) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [draft, setDraft] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const variables = useMemo(() => {
+    const from = DateTime.now().minus({ days: LOOKBACK_DAYS }).startOf('day').toUTC().toISO()!;
+    return { checkedIn: { status: 'CHECKED_IN' as const, from }, completed: { status: 'COMPLETED' as const, from } };
+    // Recomputed each time the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.open]);
+  const { data, loading, error, refetch } = useQuery(BillableVisitsDocument, { variables, skip: !props.open, fetchPolicy: 'network-only' });
+  const [issue, issuing] = useMutation(IssueInvoiceDocument);
+  const [createDraft, drafting] = useMutation(CreateDraftInvoiceDocument);
+
+  useEffect(() => {
+    if (!props.open) return;
+    setSelected(props.appointmentId ?? null);
+    setSearch('');
+    setDraft(false);
+    setFailure(null);
+  }, [props.open, props.appointmentId]);
+
+  const visits = useMemo(() => {
+    const all = [...(data?.checkedIn.items ?? []), ...(data?.completed.items ?? [])]
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    const needle = search.trim().toLowerCase();
+    if (!needle) return all;
+    return all.filter((visit) =>
+      [visit.patient.fullName, visit.patient.medicalRecordNumber, visit.doctor.fullName].some((text) => text.toLowerCase().includes(needle)));
+  }, [data, search]);
+
+  const submit = async () => {
+    if (!selected) return;
+    setFailure(null);
+    try {
+      const result = draft
+        ? (await createDraft({ variables: { appointmentId: selected } })).data?.createDraftInvoice
+        : (await issue({ variables: { appointmentId: selected } })).data?.issueInvoice;
+      if (result) props.onIssued(result.id);
+    } catch (e) {
+      setFailure(errorMessage(e));
+    }
+  };
+
+  return (
+    <Dialog open={props.open} onClose={props.onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>Bill a visit</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          Checked-in visits and visits completed in the last {LOOKBACK_DAYS} days. The invoice starts with the doctor's consultation fee.
+        </DialogContentText>
+        <TextField
+          label="Find patient or doctor"
+          size="small"
+          fullWidth
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          sx={{ mb: 1 }}
+        />
+        {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+        {loading && !data ? <Loading /> : data && visits.length === 0 ? (
+          <Typography color="text.secondary" sx={{ py: 3, textAlign: 'center' }}>No visits to bill.</Typography>
+        ) : (
+          <List dense sx={{ maxHeight: 320, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }} aria-label="Visits to bill">
+            {visits.map((visit) => (
+              <ListItemButton key={visit.id} selected={selected === visit.id} onClick={() => setSelected(visit.id)}>
+                <Radio edge="start" checked={selected === visit.id} tabIndex={-1} size="small" slotProps={{ input: { 'aria-label': visit.patient.fullName } }} />
+                <ListItemText
+                  primary={`${visit.patient.fullName} · ${visit.patient.medicalRecordNumber}`}
+                  secondary={`${formatDateTime(visit.startsAt)} · ${visit.doctor.fullName}, ${visit.doctor.department.name}`}
+                />
+                <Chip size="small" variant="outlined" label={visit.status === 'CHECKED_IN' ? 'Checked in' : 'Completed'} />
+              </ListItemButton>
+            ))}
+          </List>
+        )}
+        <FormControlLabel
+          sx={{ mt: 1 }}
+          control={<Switch checked={draft} onChange={(event) => setDraft(event.target.checked)} />}
+          label="Start as a draft (add lines before the patient sees it)"
+        />
+        {failure && <Alert severity="error" sx={{ mt: 1 }}>{failure}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!selected || issuing.loading || drafting.loading} onClick={() => void submit()}>
+          {draft ? 'Create draft' : 'Issue invoice'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,263 @@
+// The hospital's numbers for a date range (admin dashboard): counters, daily charts, per-doctor and
+// per-department tables, CSV/Excel downloads. It owns its query because it owns its filters.
+import { useQuery } from '@apollo/client/react';
+import {
+  Box, Grid, MenuItem, Paper, Stack, Tab, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tabs, TextField,
+  ToggleButton, ToggleButtonGroup, Typography,
+} from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { DownloadButton } from '../DownloadButton';
+import { StatCard } from '../LinkCard';
+import { EmptyState, ErrorState, Loading } from '../QueryState';
+import { statusLabel } from '../AppointmentStatusChip';
+import { graphql } from '../../gql';
+import { formatLocalDate, formatMoney } from '../../lib/format';
+
+const HospitalReportDocument = graphql(`
+  query HospitalReport($from: LocalDate!, $to: LocalDate!, $departmentId: ID, $doctorId: ID) {
+    dashboard(from: $from, to: $to, departmentId: $departmentId, doctorId: $doctorId) {
+      from
+      to
+      timezone
+      currency
+      totals {
+        appointments completed cancelled noShow patients newPatients doctors invoiceCount
+        invoiced { amount currency }
+        collected { amount currency }
+        outstanding { amount currency }
+        appointmentsByStatus { status count }
+      }
+      daily {
+        date appointments completed cancelled noShow
+        invoiced { amount currency }
+        collected { amount currency }
+      }
+      byDoctor {
+        doctorId doctorName departmentName appointments completed cancelled noShow patients invoiceCount
+        invoiced { amount currency }
+        collected { amount currency }
+        outstanding { amount currency }
+      }
+      byDepartment {
+        departmentId departmentName appointments completed cancelled noShow patients invoiceCount
+        invoiced { amount currency }
+        collected { amount currency }
+        outstanding { amount currency }
+      }
+    }
+  }
+`);
+
+const ReportFilterOptionsDocument = graphql(`
+  query ReportFilterOptions {
+    departments(includeInactive: true) { id name }
+    doctors(includeInactive: true) { id fullName department { id } }
+  }
+`);
+
+const PRESETS = [7, 30, 90] as const;
+
+function lastDays(days: number): { from: string; to: string } {
+  const today = DateTime.now();
+  return { from: today.minus({ days: days - 1 }).toISODate()!, to: today.toISODate()! };
+}
+
+export function HospitalReport() {
+  const [range, setRange] = useState(lastDays(30));
+  const [departmentId, setDepartmentId] = useState('');
+  const [doctorId, setDoctorId] = useState('');
+  const [table, setTable] = useState<'doctors' | 'departments'>('doctors');
+  const options = useQuery(ReportFilterOptionsDocument);
+  const validRange = Boolean(range.from && range.to && range.from <= range.to);
+  const variables = { ...range, departmentId: departmentId || null, doctorId: doctorId || null };
+  const { data, previousData, loading, error, refetch } = useQuery(HospitalReportDocument, {
+    variables,
+    skip: !validRange,
+    fetchPolicy: 'cache-and-network',
+  });
+  const report = (data ?? previousData)?.dashboard;
+  const doctors = (options.data?.doctors ?? []).filter((d) => !departmentId || d.department.id === departmentId);
+  const preset = PRESETS.find((days) => {
+    const r = lastDays(days);
+    return r.from === range.from && r.to === range.to;
+  });
+
+  const query = new URLSearchParams({ from: range.from, to: range.to, ...(departmentId ? { departmentId } : {}), ...(doctorId ? { doctorId } : {}) });
+  const money = (m: { amount: string }) => Number(m.amount);
+  const days = report?.daily.map((d) => formatLocalDate(d.date, { day: 'numeric', month: 'short' })) ?? [];
+
+  return (
+    <Box component="section" aria-label="Hospital figures" sx={{ mb: 3 }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' }, mb: 2 }}>
+        <Typography variant="h5" component="h2">Hospital figures</Typography>
+        <Stack direction="row" spacing={1}>
+          <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.csv?${query}`} fileName="hms-dashboard.csv">CSV</DownloadButton>
+          <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.xlsx?${query}`} fileName="hms-dashboard.xlsx">Excel</DownloadButton>
+        </Stack>
+      </Stack>
+      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+        <Grid container spacing={2} sx={{ alignItems: 'center' }}>
+          <Grid size={{ xs: 12, md: 'auto' }}>
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={preset ?? null}
+              onChange={(_, days: number | null) => days && setRange(lastDays(days))}
+              aria-label="Quick range"
+            >
+              {PRESETS.map((days) => <ToggleButton key={days} value={days}>{days} days</ToggleButton>)}
+            </ToggleButtonGroup>
+          </Grid>
+          <Grid size={{ xs: 6, md: 2 }}>
+            <TextField fullWidth label="From" type="date" size="small" value={range.from}
+              onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }}
+              error={!validRange} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 2 }}>
+            <TextField fullWidth label="To" type="date" size="small" value={range.to}
+              onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }}
+              error={!validRange} helperText={validRange ? undefined : 'From must not be after To'} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 2.5 }}>
+            <TextField select fullWidth label="Department" size="small" value={departmentId}
+              onChange={(e) => { setDepartmentId(e.target.value); setDoctorId(''); }}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
+              <MenuItem value="">All departments</MenuItem>
+              {options.data?.departments.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 2.5 }}>
+            <TextField select fullWidth label="Doctor" size="small" value={doctorId} onChange={(e) => setDoctorId(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
+              <MenuItem value="">All doctors</MenuItem>
+              {doctors.map((d) => <MenuItem key={d.id} value={d.id}>{d.fullName}</MenuItem>)}
+            </TextField>
+          </Grid>
+        </Grid>
+      </Paper>
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {loading && !report ? <Loading label="Counting…" /> : report && (
+        <>
+          <Grid container spacing={2} sx={{ mb: 2 }}>
+            <Grid size={{ xs: 6, md: 3 }}>
+              <StatCard label="Appointments" value={report.totals.appointments}
+                hint={`${report.totals.completed} completed · ${report.totals.cancelled} cancelled · ${report.totals.noShow} no-show`} />
+            </Grid>
+            <Grid size={{ xs: 6, md: 3 }}>
+              <StatCard label="Patients seen" value={report.totals.patients} hint={`New sign-ups: ${report.totals.newPatients} · Doctors: ${report.totals.doctors}`} />
+            </Grid>
+            <Grid size={{ xs: 6, md: 2 }}>
+              <StatCard label="Invoiced" value={formatMoney(report.totals.invoiced)} hint={`Invoices: ${report.totals.invoiceCount}`} />
+            </Grid>
+            <Grid size={{ xs: 6, md: 2 }}>
+              <StatCard label="Collected" value={formatMoney(report.totals.collected)} />
+            </Grid>
+            <Grid size={{ xs: 12, md: 2 }}>
+              <StatCard label="Outstanding" value={formatMoney(report.totals.outstanding)} />
+            </Grid>
+          </Grid>
+          <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+            <Typography variant="subtitle2" sx={{ mb: 1 }}>Appointments by status</Typography>
+            <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+              {report.totals.appointmentsByStatus.map((s) => (
+                <Box key={s.status}>
+                  <Typography variant="caption" color="text.secondary">{statusLabel(s.status)}</Typography>
+                  <Typography variant="h6" component="p">{s.count}</Typography>
+                </Box>
+              ))}
+            </Stack>
+          </Paper>
+          <Grid container spacing={2} sx={{ mb: 2 }}>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <Paper variant="outlined" sx={{ p: 2 }}>
+                <Typography variant="subtitle1" component="h3">Appointments per day</Typography>
+                <BarChart
+                  height={280}
+                  skipAnimation
+                  xAxis={[{ scaleType: 'band', data: days }]}
+                  yAxis={[{ min: 0, tickMinStep: 1 }]}
+                  series={[
+                    { data: report.daily.map((d) => d.completed), label: 'Completed', stack: 'all', color: '#2e7d32' },
+                    { data: report.daily.map((d) => d.appointments - d.completed - d.cancelled - d.noShow), label: 'Open', stack: 'all', color: '#1976d2' },
+                    { data: report.daily.map((d) => d.cancelled), label: 'Cancelled', stack: 'all', color: '#9e9e9e' },
+                    { data: report.daily.map((d) => d.noShow), label: 'No-show', stack: 'all', color: '#ed6c02' },
+                  ]}
+                />
+              </Paper>
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <Paper variant="outlined" sx={{ p: 2 }}>
+                <Typography variant="subtitle1" component="h3">Revenue per day ({report.currency})</Typography>
+                <LineChart
+                  height={280}
+                  skipAnimation
+                  xAxis={[{ scaleType: 'point', data: days }]}
+                  yAxis={[{ min: 0 }]}
+                  series={[
+                    { data: report.daily.map((d) => money(d.invoiced)), label: 'Invoiced', color: '#1976d2' },
+                    { data: report.daily.map((d) => money(d.collected)), label: 'Collected', color: '#2e7d32' },
+                  ]}
+                />
+              </Paper>
+            </Grid>
+          </Grid>
+          <Paper variant="outlined">
+            <Tabs value={table} onChange={(_, value: 'doctors' | 'departments') => setTable(value)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
+              <Tab value="doctors" label={`By doctor (${report.byDoctor.length})`} />
+              <Tab value="departments" label={`By department (${report.byDepartment.length})`} />
+            </Tabs>
+            {(table === 'doctors' ? report.byDoctor.length : report.byDepartment.length) === 0 ? (
+              <Box sx={{ p: 2 }}><EmptyState title="Nothing in this range">No appointments, invoices or payments between these days.</EmptyState></Box>
+            ) : (
+              <TableContainer>
+                <Table size="small" aria-label={table === 'doctors' ? 'Figures by doctor' : 'Figures by department'}>
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{table === 'doctors' ? 'Doctor' : 'Department'}</TableCell>
+                      <TableCell align="right">Appointments</TableCell>
+                      <TableCell align="right">Completed</TableCell>
+                      <TableCell align="right">Cancelled</TableCell>
+                      <TableCell align="right">No-show</TableCell>
+                      <TableCell align="right">Patients</TableCell>
+                      <TableCell align="right">Invoiced</TableCell>
+                      <TableCell align="right">Collected</TableCell>
+                      <TableCell align="right">Outstanding</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {(table === 'doctors'
+                      ? report.byDoctor.map((r) => ({ key: r.doctorId, name: r.doctorName, sub: r.departmentName, row: r }))
+                      : report.byDepartment.map((r) => ({ key: r.departmentId, name: r.departmentName, sub: null, row: r }))
+                    ).map(({ key, name, sub, row }) => (
+                      <TableRow key={key} hover>
+                        <TableCell>
+                          <Typography variant="body2" sx={{ fontWeight: 600 }}>{name}</Typography>
+                          {sub && <Typography variant="caption" color="text.secondary">{sub}</Typography>}
+                        </TableCell>
+                        <TableCell align="right">{row.appointments}</TableCell>
+                        <TableCell align="right">{row.completed}</TableCell>
+                        <TableCell align="right">{row.cancelled}</TableCell>
+                        <TableCell align="right">{row.noShow}</TableCell>
+                        <TableCell align="right">{row.patients}</TableCell>
+                        <TableCell align="right">{formatMoney(row.invoiced)}</TableCell>
+                        <TableCell align="right">{formatMoney(row.collected)}</TableCell>
+                        <TableCell align="right">{formatMoney(row.outstanding)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </TableContainer>
+            )}
+          </Paper>
+          <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
+            Hospital days {formatLocalDate(report.from, { day: 'numeric', month: 'short', year: 'numeric' })} to{' '}
+            {formatLocalDate(report.to, { day: 'numeric', month: 'short', year: 'numeric' })} ({report.timezone}).
+          </Typography>
+        </>
+      )}
+    </Box>
+  );
+}
