@@ -24,6 +24,8 @@ const DoctorScheduleChangedDocument = graphql(`
         checkedInAt
         updatedAt
         patient { id fullName }
+        # Everything the day view's row shows, so a new booking can be listed before the day reloads.
+        ...DayAppointmentRow_appointment
       }
     }
   }

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { graphql } from '../../gql';
 import type { DayPeriod } from '../../gql/graphql';
 import { formatTime } from '../../lib/format';
+import { useLiveSlots } from '../../live/useLiveSlots';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
 
 const AvailableSlotsDocument = graphql(`
@@ -32,6 +33,8 @@ export function SlotPicker(props: { doctorId: string; date: string; selected: st
     variables: { doctorId: props.doctorId, date: props.date },
     fetchPolicy: 'network-only',
   });
+  // Someone else booking a slot greys it out at once; a freed one reloads the list.
+  const live = useLiveSlots(props.doctorId, () => void refetch());
   if (loading && !data) return <Loading label="Loading free times…" />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const slots = data?.availableSlots ?? [];
@@ -51,11 +54,15 @@ export function SlotPicker(props: { doctorId: string; date: string; selected: st
             <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: 'repeat(auto-fill, minmax(92px, 1fr))' }}>
               {inPeriod.map((slot) => {
                 const selected = props.selected === slot.startsAt;
+                const taken = live.isTaken(slot.startsAt);
                 return (
                   <Button
                     key={slot.startsAt}
                     variant={selected ? 'contained' : 'outlined'}
                     aria-pressed={selected}
+                    disabled={taken}
+                    title={taken ? 'Just taken' : undefined}
+                    sx={taken ? { '&.Mui-disabled': { textDecoration: 'line-through', color: 'text.disabled', borderColor: 'divider', bgcolor: 'action.disabledBackground' } } : undefined}
                     onClick={() => props.onSelect({ startsAt: slot.startsAt, endsAt: slot.endsAt })}
                   >
                     {formatTime(slot.startsAt)}

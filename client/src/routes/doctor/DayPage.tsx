@@ -1,7 +1,7 @@
 // The doctor's day: appointments of one hospital day in time order, kept live over the
 // WebSocket (new bookings highlighted, moves re-ordered, cancellations struck through),
 // with check-in, complete, no-show and cancel.
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Chip, IconButton, Paper, Snackbar, Stack, TextField, Tooltip } from '@mui/material';
 import ChevronLeft from '@mui/icons-material/ChevronLeft';
 import ChevronRight from '@mui/icons-material/ChevronRight';
@@ -17,7 +17,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { AppointmentStatus } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { formatLocalDate, formatTime } from '../../lib/format';
+import { formatLocalDate, formatTime, toHospitalTime } from '../../lib/format';
 import { useDoctorSchedule, type ScheduleChange } from '../../live/useDoctorSchedule';
 
 const HospitalTodayDocument = graphql(`
@@ -78,10 +78,20 @@ export function DayPage() {
   // moves change which appointments belong to the day, so the day is reloaded.
   const [marks, setMarks] = useState<Record<string, LiveMark & { at: number }>>({});
   const refetchDay = day.refetch;
+  const client = useApolloClient();
   const onChange = useCallback((change: ScheduleChange) => {
     setMarks((m) => ({ ...m, [change.appointment.id]: { kind: change.kind, previousStartsAt: change.previousStartsAt, at: Date.now() } }));
-    if (change.kind === 'BOOKED' || change.kind === 'RESCHEDULED') void refetchDay();
-  }, [refetchDay]);
+    if ((change.kind !== 'BOOKED' && change.kind !== 'RESCHEDULED') || !doctorId || !date) return;
+    // List (or unlist) it at once from the event, then let the server confirm the day.
+    const onThisDay = toHospitalTime(change.appointment.startsAt).toISODate() === date;
+    client.cache.updateQuery({ query: DoctorDayDocument, variables: { doctorId, date } }, (data) => {
+      if (!data) return data;
+      const others = data.doctorDay.filter((a) => a.id !== change.appointment.id);
+      const listed = onThisDay ? [...others, change.appointment as unknown as (typeof others)[number]] : others;
+      return { ...data, doctorDay: listed.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)) };
+    });
+    void refetchDay();
+  }, [client, doctorId, date, refetchDay]);
   const onCatchUp = useCallback(() => { void refetchDay(); }, [refetchDay]);
   const live = useDoctorSchedule(doctorId, { onChange, onCatchUp });
 
