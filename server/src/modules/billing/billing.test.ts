@@ -223,6 +223,17 @@ describe('recordPayment', () => {
     expect(last).toMatchObject({ status: 'PAID', paid: { amount: '99.99' }, balance: { amount: '0.00' } });
     expect(last.paidAt).toMatch(/Z$/);
     expect(codes(await t.gql(PAY, { id: invoice.id, amount: '0.01', method: 'CASH' }, admin.token))).toEqual(['INVALID_TRANSITION']);
+
+    // Each payment is audited with its actor, in the same transaction.
+    const audits = await t.orm.em.getConnection().execute<Array<{ actor_id: number; changes: unknown }>>(
+      "select actor_id, changes from audit_event where entity_type = 'invoice' and entity_id = ? and action = 'payment.record' order by id",
+      [invoice.id]);
+    expect(audits).toHaveLength(2);
+    expect(audits.map((a) => String(a.actor_id))).toEqual([admin.userId, admin.userId]);
+    const last2 = (typeof audits[1].changes === 'string' ? JSON.parse(audits[1].changes) : audits[1].changes) as Record<string, { before: unknown; after: unknown }>;
+    expect(last2.status).toEqual({ before: 'ISSUED', after: 'PAID' });
+    expect(last2.paidMinor).toEqual({ before: 9998, after: 9999 });
+    expect(last2.payment.after).toMatchObject({ amountMinor: 1, method: 'CASH' });
   });
 
   it.each([
