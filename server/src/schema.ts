@@ -4,7 +4,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth';
 import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
-import { InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
+import { AppointmentInvoiceResolver, InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
 import { AppointmentTreatmentsResolver, TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
@@ -32,6 +32,7 @@ const resolvers: NonEmptyArray<Function> = [
   InvoiceResolver,
   InvoiceLineResolver,
   PaymentResolver,
+  AppointmentInvoiceResolver,
   ReportsResolver,
 ];
 

@@ -194,3 +194,15 @@ export class PaymentResolver {
     return payment.amountMinor < 0;
   }
 }
+
+/** Appointment.invoice: the front desk sees from a visit whether it is billed yet. */
+@Resolver(() => Appointment)
+export class AppointmentInvoiceResolver {
+  @FieldResolver(() => Invoice, {
+    nullable: true,
+    description: 'The visit\'s invoice: for admins (any status) and the patient (not a DRAFT); null when none, and always null for doctors.',
+  })
+  invoice(@Root() appointment: Appointment, @Ctx() ctx: Context): Promise<Invoice | null> {
+    return new BillingService(ctx).forAppointment(appointment);
+  }
+}

@@ -1,6 +1,7 @@
 import {
   DeadlockException, type EntityManager, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException,
 } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { requireViewer } from '../../auth';
 import type { Context } from '../../context';
@@ -76,6 +77,9 @@ async function retryOnLockConflict<T>(work: () => Promise<T>, attempts = 5): Pro
   }
 }
 
+/** One loader per operation: the invoices of many appointments in one query. */
+const invoiceByAppointment = new WeakMap<Context, DataLoader<number, Invoice | null>>();
+
 /** Invoices and payments: the front desk bills each visit and takes payment. */
 export class BillingService {
   constructor(private readonly ctx: Context) {}
@@ -100,6 +104,28 @@ export class BillingService {
     if (viewer.role === Role.ADMIN) return invoice;
     if (viewer.patientId !== null && invoice.patient.id === viewer.patientId && invoice.status !== InvoiceStatus.DRAFT) return invoice;
     throw new NotFoundError('Invoice');
+  }
+
+  /**
+   * The invoice of a visit as the viewer may see it: admins any, the patient
+   * their own unless DRAFT, doctors none (null). Batched over a list of visits.
+   */
+  async forAppointment(appointment: Appointment): Promise<Invoice | null> {
+    const viewer = this.ctx.viewer;
+    if (!viewer || viewer.role === Role.DOCTOR) return null;
+    let loader = invoiceByAppointment.get(this.ctx);
+    if (!loader) {
+      const em = this.ctx.em;
+      loader = new DataLoader(async (ids: readonly number[]) => {
+        const invoices = await em.find(Invoice, { appointment: { $in: [...ids] } });
+        const byAppointment = new Map(invoices.map((i) => [i.appointment.id, i]));
+        return ids.map((id) => byAppointment.get(id) ?? null);
+      });
+      invoiceByAppointment.set(this.ctx, loader);
+    }
+    const invoice = await loader.load(appointment.id);
+    if (!invoice || viewer.role === Role.ADMIN) return invoice;
+    return invoice.patient.id === viewer.patientId && invoice.status !== InvoiceStatus.DRAFT ? invoice : null;
   }
 
   /** One invoice (same visibility as `get`) with everything its printout shows. */

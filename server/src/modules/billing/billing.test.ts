@@ -462,3 +462,18 @@ describe('batched loading', () => {
     }
   });
 });
+
+describe('Appointment.invoice', () => {
+  const APPOINTMENT = 'query($id: ID!) { appointment(id: $id) { id invoice { id number status } } }';
+
+  it('shows the visit\'s invoice to admins and its patient (not drafts), never to doctors', async () => {
+    const billedVisit = await visit();
+    const invoice = (await t.ok(DRAFT, { id: billedVisit }, admin.token)).createDraftInvoice;
+    expect((await t.ok(APPOINTMENT, { id: billedVisit }, admin.token)).appointment.invoice).toMatchObject({ id: invoice.id, status: 'DRAFT' });
+    expect((await t.ok(APPOINTMENT, { id: billedVisit }, patientA.token)).appointment.invoice).toBeNull();
+    await t.ok(FINALIZE, { id: invoice.id }, admin.token);
+    expect((await t.ok(APPOINTMENT, { id: billedVisit }, patientA.token)).appointment.invoice).toMatchObject({ number: invoice.number });
+    expect((await t.ok(APPOINTMENT, { id: billedVisit }, doctor.token)).appointment.invoice).toBeNull();
+    expect((await t.ok(APPOINTMENT, { id: await visit() }, admin.token)).appointment.invoice).toBeNull();
+  });
+});
