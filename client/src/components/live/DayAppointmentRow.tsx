@@ -82,7 +82,14 @@ export function DayAppointmentRow(props: {
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
           <Typography
-            sx={{ fontWeight: 600, textDecoration: gone ? 'line-through' : 'none', color: gone ? 'text.disabled' : 'text.primary' }}
+            component={RouterLink}
+            to={`/doctor/visits/${appointment.id}`}
+            sx={{
+              fontWeight: 600,
+              textDecoration: gone ? 'line-through' : 'none',
+              color: gone ? 'text.disabled' : 'text.primary',
+              '&:hover': { textDecoration: gone ? 'line-through' : 'underline' },
+            }}
           >
             {appointment.patient.fullName}
           </Typography>

@@ -1,19 +1,84 @@
-import { Grid } from '@mui/material';
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import People from '@mui/icons-material/People';
 import Schedule from '@mui/icons-material/Schedule';
+import Today from '@mui/icons-material/Today';
+import { Link as RouterLink } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { LinkCard } from '../../components/LinkCard';
 import { PageHeader } from '../../components/PageHeader';
+import { graphql } from '../../gql';
+import { formatTime } from '../../lib/format';
+
+const DoctorTodayDocument = graphql(`
+  query DoctorToday($doctorId: ID!) {
+    availableDays(doctorId: $doctorId, days: 1) { date }
+  }
+`);
+
+const DoctorTodayAppointmentsDocument = graphql(`
+  query DoctorTodayAppointments($doctorId: ID!, $date: LocalDate!) {
+    doctorDay(doctorId: $doctorId, date: $date) { id startsAt endsAt status patient { id fullName } }
+  }
+`);
 
 export function DoctorDashboardPage() {
   const { user } = useCurrentUser();
+  const doctorId = user?.doctor?.id ?? '';
   return (
     <>
       <PageHeader title={user?.doctor ? `Dr. ${user.doctor.fullName}` : 'Doctor'} subtitle="Your schedule and patients." />
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 6 }}>
+        <Grid size={12}>
+          {doctorId && <TodayCard doctorId={doctorId} />}
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <LinkCard to="/doctor/day" icon={<Today />} title="Day view">Your appointments as they happen: check-ins, visits, changes live.</LinkCard>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <LinkCard to="/doctor/patients" icon={<People />} title="Patients">Find your patients by name, record number or phone; read their history.</LinkCard>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
           <LinkCard to="/doctor/hours" icon={<Schedule />} title="Weekly hours">Set the hours patients can book, and block time off.</LinkCard>
         </Grid>
       </Grid>
     </>
+  );
+}
+
+/** Today at a glance: how many visits, who is next. */
+function TodayCard({ doctorId }: { doctorId: string }) {
+  const today = useQuery(DoctorTodayDocument, { variables: { doctorId }, fetchPolicy: 'cache-first' });
+  const date = today.data?.availableDays[0]?.date;
+  const day = useQuery(DoctorTodayAppointmentsDocument, { variables: { doctorId, date: date ?? '' }, skip: !date });
+  const appointments = day.data?.doctorDay ?? [];
+  const now = Date.now();
+  const waiting = appointments.filter((a) => a.status === 'CHECKED_IN');
+  const next = appointments.find((a) => a.status === 'SCHEDULED' && Date.parse(a.endsAt) > now);
+  const summary = day.error
+    ? 'Today’s schedule could not be loaded.'
+    : !day.data
+      ? 'Loading today’s schedule…'
+      : appointments.length === 0
+        ? 'No appointments today yet.'
+        : [
+            `${appointments.length} appointment${appointments.length === 1 ? '' : 's'} today`,
+            waiting.length ? `${waiting.length} waiting` : null,
+            next ? `next: ${next.patient.fullName} at ${formatTime(next.startsAt)}` : 'no one else scheduled',
+          ].filter(Boolean).join(' · ');
+  return (
+    <Card sx={{ bgcolor: 'primary.main', color: 'primary.contrastText' }}>
+      <CardContent>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}>
+          <div>
+            <Typography variant="h6" component="h2">Today</Typography>
+            <Typography sx={{ opacity: 0.9 }}>{summary}</Typography>
+          </div>
+          <Button component={RouterLink} to="/doctor/day" variant="contained" color="inherit" sx={{ color: 'primary.main', flexShrink: 0 }}>
+            Open day view
+          </Button>
+        </Stack>
+      </CardContent>
+    </Card>
   );
 }
