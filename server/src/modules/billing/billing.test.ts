@@ -477,3 +477,26 @@ describe('Appointment.invoice', () => {
     expect((await t.ok(APPOINTMENT, { id: await visit() }, admin.token)).appointment.invoice).toBeNull();
   });
 });
+
+describe('a currency without minor units (HMS_CURRENCY=JPY)', () => {
+  it('bills and takes payments in whole yen, refusing decimals', async () => {
+    const yen = await createTestApp({ HMS_CURRENCY: 'JPY' });
+    try {
+      const yenAdmin = await createAdmin(yen);
+      const yenDoctor = await createDoctor(yen, yenAdmin, { consultationFee: '3000' });
+      const patient = await registerPatient(yen);
+      slot += 1;
+      const appointmentId = await insertAppointment(yen, {
+        doctorId: yenDoctor.doctorId, patientId: patient.patientId, status: 'CHECKED_IN', startsAt: new Date(Date.UTC(2026, 0, 5, 8) + slot * 30 * 60_000),
+      });
+      const invoice = (await yen.ok(ISSUE, { id: appointmentId }, yenAdmin.token)).issueInvoice;
+      expect(invoice).toMatchObject({ currency: 'JPY', total: { amount: '3000', currency: 'JPY' }, balance: { amount: '3000' } });
+      const decimals = await yen.gql(PAY, { id: invoice.id, amount: '0.5', method: 'CASH' }, yenAdmin.token);
+      expect(codes(decimals)).toEqual(['BAD_USER_INPUT']);
+      const paid = (await yen.ok(PAY, { id: invoice.id, amount: '3000', method: 'CASH' }, yenAdmin.token)).recordPayment;
+      expect(paid).toMatchObject({ status: 'PAID', balance: { amount: '0' } });
+    } finally {
+      await yen.close();
+    }
+  });
+});
