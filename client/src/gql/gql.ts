@@ -28,6 +28,7 @@ type Documents = {
     "\n  mutation AddInvoiceLine($invoiceId: ID!, $input: InvoiceLineInput!) {\n    addInvoiceLine(invoiceId: $invoiceId, input: $input) {\n      id\n      ...InvoiceDetails_invoice\n    }\n  }\n": typeof types.AddInvoiceLineDocument,
     "\n  fragment InvoiceDetails_invoice on Invoice {\n    id\n    number\n    status\n    total { amount currency }\n    paid { amount currency }\n    balance { amount currency }\n    lines { id kind description quantity unitPrice { amount currency } amount { amount currency } }\n    payments { id method reference reason createdAt isRefund amount { amount currency } }\n  }\n": typeof types.InvoiceDetails_InvoiceFragmentDoc,
     "\n  query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {\n    checkedIn: appointments(filter: $checkedIn, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n    completed: appointments(filter: $completed, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n  }\n": typeof types.BillableVisitsDocument,
+    "\n  query PickedVisit($id: ID!) {\n    appointment(id: $id) { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n  }\n": typeof types.PickedVisitDocument,
     "\n  mutation IssueInvoice($appointmentId: ID!) {\n    issueInvoice(appointmentId: $appointmentId) { id number status }\n  }\n": typeof types.IssueInvoiceDocument,
     "\n  mutation CreateDraftInvoice($appointmentId: ID!) {\n    createDraftInvoice(appointmentId: $appointmentId) { id number status }\n  }\n": typeof types.CreateDraftInvoiceDocument,
     "\n  query PatientPicker($search: String) {\n    patients(search: $search, first: 10) { items { id fullName medicalRecordNumber } }\n  }\n": typeof types.PatientPickerDocument,
@@ -80,6 +81,8 @@ type Documents = {
     "\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n": typeof types.DoctorDayDocument,
     "\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": typeof types.DoctorDaySetStatusDocument,
     "\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n": typeof types.DoctorDayCancelDocument,
+    "\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": typeof types.DoctorTodayDocument,
+    "\n  query DoctorTodayAppointments($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date) { id startsAt endsAt status patient { id fullName } }\n  }\n": typeof types.DoctorTodayAppointmentsDocument,
     "\n  query DoctorPatient($patientId: ID!) {\n    patient(id: $patientId) { id fullName ...PatientSummary_patient }\n    patientHistory(patientId: $patientId) { id ...TreatmentEntry_treatment }\n  }\n": typeof types.DoctorPatientDocument,
     "\n  query DoctorPatients($search: String, $first: Int!, $after: String) {\n    patients(search: $search, first: $first, after: $after) {\n      totalCount\n      nextCursor\n      items { id fullName medicalRecordNumber dateOfBirth gender phone }\n    }\n  }\n": typeof types.DoctorPatientsDocument,
     "\n  query DoctorVisit($id: ID!) {\n    appointment(id: $id) {\n      id\n      startsAt\n      endsAt\n      status\n      reason\n      checkedInAt\n      doctor { id fullName }\n      patient { id fullName ...PatientSummary_patient }\n    }\n  }\n": typeof types.DoctorVisitDocument,
@@ -107,6 +110,7 @@ const documents: Documents = {
     "\n  mutation AddInvoiceLine($invoiceId: ID!, $input: InvoiceLineInput!) {\n    addInvoiceLine(invoiceId: $invoiceId, input: $input) {\n      id\n      ...InvoiceDetails_invoice\n    }\n  }\n": types.AddInvoiceLineDocument,
     "\n  fragment InvoiceDetails_invoice on Invoice {\n    id\n    number\n    status\n    total { amount currency }\n    paid { amount currency }\n    balance { amount currency }\n    lines { id kind description quantity unitPrice { amount currency } amount { amount currency } }\n    payments { id method reference reason createdAt isRefund amount { amount currency } }\n  }\n": types.InvoiceDetails_InvoiceFragmentDoc,
     "\n  query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {\n    checkedIn: appointments(filter: $checkedIn, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n    completed: appointments(filter: $completed, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n  }\n": types.BillableVisitsDocument,
+    "\n  query PickedVisit($id: ID!) {\n    appointment(id: $id) { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n  }\n": types.PickedVisitDocument,
     "\n  mutation IssueInvoice($appointmentId: ID!) {\n    issueInvoice(appointmentId: $appointmentId) { id number status }\n  }\n": types.IssueInvoiceDocument,
     "\n  mutation CreateDraftInvoice($appointmentId: ID!) {\n    createDraftInvoice(appointmentId: $appointmentId) { id number status }\n  }\n": types.CreateDraftInvoiceDocument,
     "\n  query PatientPicker($search: String) {\n    patients(search: $search, first: 10) { items { id fullName medicalRecordNumber } }\n  }\n": types.PatientPickerDocument,
@@ -159,6 +163,8 @@ const documents: Documents = {
     "\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n": types.DoctorDayDocument,
     "\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": types.DoctorDaySetStatusDocument,
     "\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n": types.DoctorDayCancelDocument,
+    "\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": types.DoctorTodayDocument,
+    "\n  query DoctorTodayAppointments($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date) { id startsAt endsAt status patient { id fullName } }\n  }\n": types.DoctorTodayAppointmentsDocument,
     "\n  query DoctorPatient($patientId: ID!) {\n    patient(id: $patientId) { id fullName ...PatientSummary_patient }\n    patientHistory(patientId: $patientId) { id ...TreatmentEntry_treatment }\n  }\n": types.DoctorPatientDocument,
     "\n  query DoctorPatients($search: String, $first: Int!, $after: String) {\n    patients(search: $search, first: $first, after: $after) {\n      totalCount\n      nextCursor\n      items { id fullName medicalRecordNumber dateOfBirth gender phone }\n    }\n  }\n": types.DoctorPatientsDocument,
     "\n  query DoctorVisit($id: ID!) {\n    appointment(id: $id) {\n      id\n      startsAt\n      endsAt\n      status\n      reason\n      checkedInAt\n      doctor { id fullName }\n      patient { id fullName ...PatientSummary_patient }\n    }\n  }\n": types.DoctorVisitDocument,
@@ -242,6 +248,10 @@ export function graphql(source: "\n  fragment InvoiceDetails_invoice on Invoice 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {\n    checkedIn: appointments(filter: $checkedIn, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n    completed: appointments(filter: $completed, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {\n    checkedIn: appointments(filter: $checkedIn, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n    completed: appointments(filter: $completed, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PickedVisit($id: ID!) {\n    appointment(id: $id) { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n  }\n"): (typeof documents)["\n  query PickedVisit($id: ID!) {\n    appointment(id: $id) { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -450,6 +460,14 @@ export function graphql(source: "\n  mutation DoctorDaySetStatus($id: ID!, $stat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n"): (typeof documents)["\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n"): (typeof documents)["\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DoctorTodayAppointments($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date) { id startsAt endsAt status patient { id fullName } }\n  }\n"): (typeof documents)["\n  query DoctorTodayAppointments($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date) { id startsAt endsAt status patient { id fullName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
