@@ -2,7 +2,7 @@
 // doctor's forced password change, sign-out.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, choose, launchBrowser, newPage, newPatient, PASSWORD, screenshot, signIn, signUp, uid } from './helpers';
+import { adminCredentials, apiOk, choose, launchBrowser, newPage, newPatient, PASSWORD, screenshot, signIn, signUp, uid } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -49,6 +49,23 @@ describe('patient sign-up', () => {
     await page.locator('#field-password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.locator('#field-email-helper-text').textContent()).toContain('Already registered');
+    await page.context().close();
+  });
+
+  it('a password change elsewhere ends this session: the next page load asks to sign in', async () => {
+    const page = await newPage(browser);
+    const patient = await signUp(page);
+    const token = await page.evaluate(() => localStorage.getItem('hms.token'));
+    await apiOk(
+      'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+      { c: patient.password, n: `${PASSWORD}-new` },
+      token ?? undefined,
+    );
+    await page.reload();
+    await page.waitForURL('**/sign-in**');
+    expect(await page.evaluate(() => localStorage.getItem('hms.token'))).toBeNull();
+    await signIn(page, patient.email, `${PASSWORD}-new`);
+    await page.waitForURL('**/patient');
     await page.context().close();
   });
 

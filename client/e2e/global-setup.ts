@@ -2,7 +2,8 @@
 // (it creates and migrates the database on start, and serves the built client), torn down after.
 import mysql from 'mysql2/promise';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -15,6 +16,16 @@ const serverDir = path.resolve(clientDir, '../server');
 
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms_e2e';
 export const ADMIN = { email: 'admin@e2e.hms.test', password: 'Admin-e2e-Passw0rd' };
+
+function copyDir(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) copyDir(source, target);
+    else copyFileSync(source, target);
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,6 +73,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error('chromium is missing: `apt-get install -y chromium` (or set CHROMIUM_PATH)');
   }
   await dropDatabase(new URL(E2E_DATABASE_URL));
+  // Serve a copy: a `vite build` running meanwhile (another terminal, another test run)
+  // would otherwise swap the assets under the browser's feet.
+  const servedDist = mkdtempSync(path.join(os.tmpdir(), 'hms-e2e-dist-'));
+  copyDir(clientDist, servedDist);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -76,7 +91,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DATABASE_URL: E2E_DATABASE_URL,
       HMS_ADMIN_EMAIL: ADMIN.email,
       HMS_ADMIN_PASSWORD: ADMIN.password,
-      HMS_CLIENT_DIST: clientDist,
+      HMS_CLIENT_DIST: servedDist,
       HMS_TIMEZONE: process.env.HMS_TIMEZONE || 'UTC',
       HMS_LOG: 'silent',
     },
@@ -89,6 +104,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitUntilHealthy(baseUrl, child, () => log.slice(-4000));
   } catch (error) {
     child.kill('SIGKILL');
+    rmSync(servedDist, { recursive: true, force: true });
     throw error;
   }
 
@@ -96,12 +112,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('admin', ADMIN);
 
   return async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(servedDist, { recursive: true, force: true });
   };
 }
 
