@@ -1,5 +1,5 @@
 // Live / reconnecting / paused: whether the page is still receiving changes as they happen.
-import { Button, Chip, Stack, Tooltip } from '@mui/material';
+import { Alert, Button, Chip, Stack, Tooltip } from '@mui/material';
 import FiberManualRecord from '@mui/icons-material/FiberManualRecord';
 import Sync from '@mui/icons-material/Sync';
 import PauseCircle from '@mui/icons-material/PauseCircle';
@@ -37,5 +37,23 @@ export function ConnectionIndicator({ onReconnect }: { onReconnect?: () => void 
         size="small"
       />
     </Tooltip>
+  );
+}
+
+/** A banner over a live list while updates are not arriving, so nobody trusts a stale screen. */
+export function LiveBanner({ onReconnect }: { onReconnect?: () => void }) {
+  const { status } = useLiveConnection();
+  if (status !== 'reconnecting' && status !== 'paused') return null;
+  return (
+    <Alert
+      severity="warning"
+      sx={{ mb: 2 }}
+      role="status"
+      action={status === 'paused' && onReconnect ? <Button color="inherit" size="small" onClick={onReconnect}>Reconnect</Button> : undefined}
+    >
+      {status === 'paused'
+        ? 'Live updates are paused: the connection to the hospital server was lost. Changes made meanwhile load as soon as it is back.'
+        : 'Live updates are paused while reconnecting. Changes made meanwhile load as soon as the connection is back.'}
+    </Alert>
   );
 }

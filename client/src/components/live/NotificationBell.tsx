@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Badge, Box, Button, Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
 import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { Role } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
+import { useLiveConnection } from '../../live/connection';
 
 const RECENT = 8;
 
@@ -38,6 +39,13 @@ export function NotificationBell({ role }: { role: Role }) {
   const { data, refetch } = useQuery(MyNotificationsDocument, { variables: { first: RECENT } });
   // A new notification: reload the short list (one small query) so count and order come from the server.
   useSubscription(NotificationAddedDocument, { onData: () => void refetch() });
+  // After a dropped connection, count again: notifications written meanwhile were not pushed.
+  const { connections } = useLiveConnection();
+  const seen = useRef(connections);
+  useEffect(() => {
+    if (seen.current > 0 && connections > seen.current) void refetch();
+    seen.current = connections;
+  }, [connections, refetch]);
   const [markRead] = useMutation(MarkNotificationsReadDocument, { onCompleted: () => void refetch() });
 
   const page = data?.myNotifications;

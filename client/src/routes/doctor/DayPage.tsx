@@ -10,7 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ConnectionIndicator } from '../../components/live/ConnectionIndicator';
+import { ConnectionIndicator, LiveBanner } from '../../components/live/ConnectionIndicator';
 import { DayAppointmentRow, type DayAction, type LiveMark } from '../../components/live/DayAppointmentRow';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
@@ -179,6 +179,7 @@ export function DayPage() {
         </Stack>
       </Paper>
 
+      <LiveBanner onReconnect={live.reconnect} />
       {!doctorId ? (
         <Alert severity="warning">This account has no doctor profile.</Alert>
       ) : day.error && !day.data ? (
