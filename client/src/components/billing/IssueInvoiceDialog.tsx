@@ -23,6 +23,12 @@ const BillableVisitsDocument = graphql(`
   }
 `);
 
+const PickedVisitDocument = graphql(`
+  query PickedVisit($id: ID!) {
+    appointment(id: $id) { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }
+  }
+`);
+
 const IssueInvoiceDocument = graphql(`
   mutation IssueInvoice($appointmentId: ID!) {
     issueInvoice(appointmentId: $appointmentId) { id number status }
@@ -56,6 +62,8 @@ export function IssueInvoiceDialog(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.open]);
   const { data, loading, error, refetch } = useQuery(BillableVisitsDocument, { variables, skip: !props.open, fetchPolicy: 'network-only' });
+  // A visit picked on the appointments list may be older than the look-back: load it on its own.
+  const picked = useQuery(PickedVisitDocument, { variables: { id: props.appointmentId ?? '' }, skip: !props.open || !props.appointmentId });
   const [issue, issuing] = useMutation(IssueInvoiceDocument);
   const [createDraft, drafting] = useMutation(CreateDraftInvoiceDocument);
 
@@ -70,11 +78,13 @@ export function IssueInvoiceDialog(props: {
   const visits = useMemo(() => {
     const all = [...(data?.checkedIn.items ?? []), ...(data?.completed.items ?? [])]
       .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+    const pickedVisit = picked.data?.appointment;
+    if (pickedVisit && !all.some((visit) => visit.id === pickedVisit.id)) all.unshift(pickedVisit);
     const needle = search.trim().toLowerCase();
     if (!needle) return all;
     return all.filter((visit) =>
       [visit.patient.fullName, visit.patient.medicalRecordNumber, visit.doctor.fullName].some((text) => text.toLowerCase().includes(needle)));
-  }, [data, search]);
+  }, [data, search, picked.data]);
 
   const submit = async () => {
     if (!selected) return;

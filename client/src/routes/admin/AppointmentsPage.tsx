@@ -6,6 +6,7 @@ import {
 import Add from '@mui/icons-material/Add';
 import EventBusy from '@mui/icons-material/EventBusy';
 import Update from '@mui/icons-material/Update';
+import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
@@ -180,6 +181,11 @@ export function AppointmentsPage() {
                         {(a.status === 'SCHEDULED' || a.status === 'CHECKED_IN') && (
                           <Tooltip title="Cancel">
                             <IconButton aria-label="Cancel appointment" onClick={() => setCancelling(target)}><EventBusy /></IconButton>
+                          </Tooltip>
+                        )}
+                        {(a.status === 'CHECKED_IN' || a.status === 'COMPLETED') && (
+                          <Tooltip title="Bill this visit">
+                            <IconButton aria-label="Bill this visit" component={RouterLink} to={`/admin/billing?bill=${a.id}`}><ReceiptLong /></IconButton>
                           </Tooltip>
                         )}
                       </TableCell>
