@@ -13,8 +13,6 @@ import { DepartmentsPage } from './routes/admin/DepartmentsPage';
 import { DoctorsPage } from './routes/admin/DoctorsPage';
 import { InvoicePage } from './routes/admin/InvoicePage';
 import { InvoicesPage } from './routes/admin/InvoicesPage';
-import { InvoicePage } from './routes/admin/InvoicePage';
-import { InvoicesPage } from './routes/admin/InvoicesPage';
 import { ChangePasswordPage } from './routes/auth/ChangePasswordPage';
 import { SignInPage } from './routes/auth/SignInPage';
 import { SignOutPage } from './routes/auth/SignOutPage';
@@ -25,8 +23,6 @@ import { HoursPage } from './routes/doctor/HoursPage';
 import { BookPage } from './routes/patient/BookPage';
 import { MyAppointmentsPage } from './routes/patient/MyAppointmentsPage';
 import { PatientDashboardPage } from './routes/patient/PatientDashboardPage';
-import { BillsPage } from './routes/patient/BillsPage';
-import { ProfilePage } from './routes/patient/ProfilePage';
 import { BillsPage } from './routes/patient/BillsPage';
 import { ProfilePage } from './routes/patient/ProfilePage';
 
@@ -51,8 +47,6 @@ export const router = createBrowserRouter([
     { path: 'appointments', element: <MyAppointmentsPage /> },
     { path: 'bills', element: <BillsPage /> },
     { path: 'profile', element: <ProfilePage /> },
-    { path: 'bills', element: <BillsPage /> },
-    { path: 'profile', element: <ProfilePage /> },
   ]),
   area('DOCTOR', '/doctor', [
     { index: true, element: <DoctorDashboardPage /> },
@@ -67,8 +61,6 @@ export const router = createBrowserRouter([
     { path: 'appointments', element: <AppointmentsPage /> },
     { path: 'book', element: <AdminBookPage /> },
     { path: 'audit', element: <AuditLogPage /> },
-    { path: 'billing', element: <InvoicesPage /> },
-    { path: 'billing/:id', element: <InvoicePage /> },
     { path: 'billing', element: <InvoicesPage /> },
     { path: 'billing/:id', element: <InvoicePage /> },
   ]),

@@ -10,8 +10,6 @@ import Today from '@mui/icons-material/Today';
 import History from '@mui/icons-material/History';
 import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import AccountCircle from '@mui/icons-material/AccountCircle';
-import ReceiptLong from '@mui/icons-material/ReceiptLong';
-import AccountCircle from '@mui/icons-material/AccountCircle';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -29,8 +27,6 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/patient/appointments', label: 'My appointments', icon: <EventNote /> },
     { to: '/patient/bills', label: 'Bills', icon: <ReceiptLong /> },
     { to: '/patient/profile', label: 'Profile', icon: <AccountCircle /> },
-    { to: '/patient/bills', label: 'Bills', icon: <ReceiptLong /> },
-    { to: '/patient/profile', label: 'Profile', icon: <AccountCircle /> },
   ],
   DOCTOR: [
     { to: '/doctor', label: 'Dashboard', icon: <Dashboard />, end: true },
@@ -43,7 +39,6 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
     { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
     { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
-    { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
     { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
     { to: '/admin/audit', label: 'Audit log', icon: <History /> },
   ],
