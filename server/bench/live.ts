@@ -10,7 +10,7 @@
 // The commit time of an event is its `occurredAt`, stamped by the server right after the
 // commit when it publishes. Same host, same clock.
 //
-// Env: BENCH_CLIENTS (1000), BENCH_DOCTORS (5), BENCH_RATE bookings/s (10), BENCH_SECONDS (20),
+// Env: BENCH_CLIENTS (1000), BENCH_DOCTORS (50: 20 sockets per doctor), BENCH_RATE bookings/s (20), BENCH_SECONDS (20),
 // BENCH_RUNS ("1,2": process counts), BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PORT (4610).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,10 +19,18 @@ import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import mysql from 'mysql2/promise';
 import WebSocket from 'ws';
+import 'reflect-metadata';
+import { openDatabase } from '../src/db/orm';
+import { Department } from '../src/modules/directory/department.entity';
+import { Doctor } from '../src/modules/directory/doctor.entity';
+import { Patient } from '../src/modules/directory/patient.entity';
+import { signToken } from '../src/modules/identity/tokens';
+import { Role, User } from '../src/modules/identity/user.entity';
+import { AvailabilityRule } from '../src/modules/scheduling/availability-rule.entity';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
-const DOCTORS = Number(process.env.BENCH_DOCTORS ?? 5);
-const RATE = Number(process.env.BENCH_RATE ?? 10);
+const DOCTORS = Number(process.env.BENCH_DOCTORS ?? 50);
+const RATE = Number(process.env.BENCH_RATE ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RUNS = (process.env.BENCH_RUNS ?? '1,2').split(',').map(Number);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hms_bench_live';
@@ -30,6 +38,7 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4610);
 const ADMIN_EMAIL = 'bench-admin@hms.test';
 const ADMIN_PASSWORD = 'Bench-Admin-Password-42';
+const JWT_SECRET = 'bench-live-jwt-secret-0123456789abcdef';
 const HARD_LIMIT_MS = 170_000;
 const SERVER_DIR = path.resolve(__dirname, '..');
 
@@ -78,6 +87,8 @@ async function startServer(index: number, redis: boolean): Promise<Server> {
     HMS_ADMIN_EMAIL: ADMIN_EMAIL,
     HMS_ADMIN_PASSWORD: ADMIN_PASSWORD,
     HMS_BOOKING_WINDOW_DAYS: '14',
+    HMS_TIMEZONE: 'UTC',
+    HMS_JWT_SECRET: JWT_SECRET,
     NODE_ENV: 'development',
   };
   if (redis) env.REDIS_URL = REDIS_URL;
@@ -111,6 +122,12 @@ async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode === null) server.child.kill('SIGKILL');
 }
 
+/** CPU time (ms) a process has used so far: utime + stime from /proc/<pid>/stat. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
@@ -133,42 +150,46 @@ interface Seed {
   patients: string[];
 }
 
-async function seed(url: string): Promise<Seed> {
-  const login = async (email: string, password: string) =>
-    (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password })).login.token as string;
-  const adminToken = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
-  const department = (await gql(url, 'mutation($i: CreateDepartmentInput!) { createDepartment(input: $i) { id } }', { i: { name: 'Bench' } }, adminToken)).createDepartment.id;
-  const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes: 10 }));
-  const doctors: Seed['doctors'] = [];
-  for (let i = 0; i < DOCTORS; i++) {
-    const email = `bench-doctor-${i}@hms.test`;
-    const password = 'Bench-Doctor-Password-42';
-    const id = (await gql(url, 'mutation($i: CreateDoctorInput!) { createDoctor(input: $i) { id } }', {
-      i: { email, password, fullName: `Dr Bench ${i}`, departmentId: department, specialization: 'General', consultationFee: '50.00' },
-    }, adminToken)).createDoctor.id as string;
-    await gql(url, 'mutation($d: ID!, $r: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $d, rules: $r) { id } }', { d: id, r: rules }, adminToken);
-    let token = await login(email, password);
-    // A doctor whose password an admin chose may have to replace it first.
-    try {
-      token = (await gql(url, 'mutation($c: String!, $n: String!) { changePasswordAndSignIn(currentPassword: $c, newPassword: $n) { token } }',
-        { c: password, n: `${password}-2` }, token)).changePasswordAndSignIn.token;
-    } catch { /* not required */ }
-    const slots: string[] = [];
-    for (let day = 1; day <= 12 && slots.length < RATE * SECONDS; day++) {
-      const date = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
-      const free = (await gql(url, 'query($d: ID!, $date: LocalDate!) { availableSlots(doctorId: $d, date: $date) { startsAt } }', { d: id, date }, adminToken)).availableSlots;
-      slots.push(...free.map((s: { startsAt: string }) => s.startsAt));
+/**
+ * Rows straight into the database the first server migrated (no password hashing, no
+ * availability look-ups): doctors working round the clock in 10-minute slots, patients,
+ * and tokens signed with the servers' HMS_JWT_SECRET.
+ */
+async function seed(): Promise<Seed> {
+  const orm = await openDatabase({ databaseUrl: DATABASE_URL });
+  try {
+    const em = orm.em.fork();
+    const admin = await em.findOneOrFail(User, { email: ADMIN_EMAIL });
+    const token = (user: User) => signToken({ userId: user.id, role: user.role, tokenVersion: user.tokenVersion }, JWT_SECRET, 3600);
+    const department = em.create(Department, { name: 'Bench' });
+    const doctors: Array<{ doctor: Doctor; user: User }> = [];
+    for (let i = 0; i < DOCTORS; i++) {
+      const user = em.create(User, { email: `bench-doctor-${i}@hms.test`, passwordHash: 'x', role: Role.DOCTOR });
+      const doctor = em.create(Doctor, { user, department, fullName: `Dr Bench ${i}`, specialization: 'General', consultationFeeMinor: 5000 });
+      for (let weekday = 1; weekday <= 7; weekday++) {
+        em.create(AvailabilityRule, { doctor, weekday, startMinute: 0, endMinute: 24 * 60, slotMinutes: 10 });
+      }
+      doctors.push({ doctor, user });
     }
-    doctors.push({ id, token, slots });
+    const patients: Patient[] = [];
+    for (let i = 0; i < DOCTORS; i++) {
+      const user = em.create(User, { email: `bench-patient-${i}@hms.test`, passwordHash: 'x', role: Role.PATIENT });
+      patients.push(em.create(Patient, { user, fullName: `Patient Bench ${i}`, medicalRecordNumber: `BENCH-${i}` }));
+    }
+    await em.flush();
+    // Slots from tomorrow 00:00 (hospital time is UTC here), well inside the booking window.
+    const tomorrow = new Date();
+    tomorrow.setUTCHours(24, 0, 0, 0);
+    const perDoctor = Math.ceil((RATE * SECONDS) / DOCTORS);
+    const slots = Array.from({ length: perDoctor }, (_, k) => new Date(tomorrow.getTime() + k * 10 * 60_000).toISOString());
+    return {
+      adminToken: token(admin),
+      doctors: doctors.map(({ doctor, user }) => ({ id: String(doctor.id), token: token(user), slots })),
+      patients: patients.map((p) => String(p.id)),
+    };
+  } finally {
+    await orm.close();
   }
-  const patients: string[] = [];
-  for (let i = 0; i < Math.max(DOCTORS, 10); i++) {
-    const data = await gql(url, 'mutation($i: RegisterInput!) { register(input: $i) { user { patient { id } } } }', {
-      i: { email: `bench-patient-${i}@hms.test`, password: 'Bench-Patient-Password-42', fullName: `Patient Bench ${i}` },
-    });
-    patients.push(data.register.user.patient.id);
-  }
-  return { adminToken, doctors, patients };
 }
 
 interface Subscriber {
@@ -238,7 +259,7 @@ async function run(processes: number): Promise<void> {
     // The first one creates and migrates the database, then the others join.
     servers.push(await startServer(0, processes > 1));
     for (let i = 1; i < processes; i++) servers.push(await startServer(i, true));
-    const data = await seed(servers[0].url);
+    const data = await seed();
     await sleep(1000);
     const rssBefore = servers.map((s) => rssKb(s.child.pid!));
     const openedAt = Date.now();
@@ -253,6 +274,8 @@ async function run(processes: number): Promise<void> {
     let failures = 0;
     const pending: Promise<void>[] = [];
     const startedAt = Date.now();
+    const cpuBefore = servers.map((srv) => cpuMs(srv.child.pid!));
+    const benchCpuBefore = process.cpuUsage();
     for (let k = 0; k < total; k++) {
       const due = startedAt + (k * 1000) / RATE;
       const wait = due - Date.now();
@@ -279,6 +302,8 @@ async function run(processes: number): Promise<void> {
     const settleUntil = Date.now() + 10_000;
     while (Date.now() < settleUntil && subscribers.some((s) => s.received.size < (expectedPerDoctor.get(s.doctorIndex) ?? 0))) await sleep(100);
 
+    const serverCpu = servers.reduce((sum, srv, i) => sum + cpuMs(srv.child.pid!) - cpuBefore[i], 0);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     const latencies: number[] = [];
     const fromSend: number[] = [];
     let lost = 0;
@@ -303,6 +328,7 @@ async function run(processes: number): Promise<void> {
     console.log(`deliveries: ${deliveries} (expected ${deliveries + lost}), events lost: ${lost}, duplicates: ${duplicates}, subscription errors: ${errors}`);
     console.log(`latency commit -> receipt (ms): p50 ${percentile(latencies, 50)}  p95 ${percentile(latencies, 95)}  p99 ${percentile(latencies, 99)}  max ${latencies.at(-1)}`);
     console.log(`latency request sent -> receipt (ms): p50 ${percentile(fromSend, 50)}  p95 ${percentile(fromSend, 95)}  p99 ${percentile(fromSend, 99)}`);
+    console.log(`CPU while booking and delivering: servers ${(serverCpu / 1000).toFixed(1)}s (${((serverCpu * 1000) / Math.max(1, deliveries)).toFixed(0)} µs per delivery, bookings included), this bench's clients ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)}s`);
     console.log(`host load average (1/5/15 min) at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${os.cpus().length} CPUs`);
     console.log(`server RSS: ${rssBefore.map((v) => `${(v / 1024).toFixed(0)} MB`).join(' + ')} before clients, ${rssAfter.map((v) => `${(v / 1024).toFixed(0)} MB`).join(' + ')} with them; ${(rssDelta / subscribers.length).toFixed(1)} KB per connection`);
 
