@@ -33,8 +33,13 @@ describe('patient sign-up', () => {
     await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
-    await page.goto('/patient');
-    await page.waitForURL('**/sign-in?next=%2Fpatient');
+    await page.goto('/patient/appointments');
+    await page.waitForURL('**/sign-in?next=%2Fpatient%2Fappointments');
+    // Signing in returns to the page asked for.
+    await page.locator('#field-email').fill(patient.email);
+    await page.locator('#field-password').fill(patient.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/patient/appointments');
     await page.context().close();
   });
 

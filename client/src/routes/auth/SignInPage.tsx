@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Link, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, Navigate, useSearchParams } from 'react-router-dom';
 import { homeFor, useCurrentUser } from '../../auth/CurrentUser';
 import { graphql } from '../../gql';
 import { errorCode, errorMessage } from '../../lib/errors';
@@ -26,24 +26,25 @@ function lockedMessage(error: unknown): string {
 
 export function SignInPage() {
   const { user, signIn } = useCurrentUser();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const form = useForm({ email: '', password: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [login, { loading }] = useMutation(SignInDocument);
 
-  if (user) return <Navigate to={homeFor(user.role)} replace />;
+  // Once signed in (here or in another tab), go where the person was heading.
+  const next = params.get('next');
+  if (user) {
+    const target = user.mustChangePassword ? '/change-password' : next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role);
+    return <Navigate to={target} replace />;
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     try {
       const { data } = await login({ variables: { email: form.values.email, password: form.values.password } });
-      if (!data) return;
-      const me = await signIn(data.login.token);
-      const next = params.get('next');
-      if (me?.mustChangePassword) navigate('/change-password', { replace: true });
-      else navigate(next && next.startsWith('/') ? next : homeFor(data.login.user.role), { replace: true });
+      // The signed-in user re-renders this page, which then redirects (above).
+      if (data) await signIn(data.login.token);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ACCOUNT_LOCKED') setFailure(lockedMessage(error));
