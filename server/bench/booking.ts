@@ -8,10 +8,13 @@
 //   BENCH_CONCURRENCY    concurrent clients (default 64)
 //   BENCH_RACERS         clients racing for each slot (default 4)
 //   BENCH_DOCTORS        doctors (default 40), BENCH_PATIENTS patients (default 3000)
+//   BENCH_PROFILE        a directory: the API processes write V8 CPU profiles there
 import argon2 from 'argon2';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DateTime } from 'luxon';
@@ -124,7 +127,9 @@ async function seed(): Promise<Seeded> {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+  // `node --import tsx` (not the tsx CLI) so the child IS the server and its CPU time can be read.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: String(port), DATABASE_URL, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -152,6 +157,16 @@ async function stopServers(): Promise<void> {
 }
 
 const BOOK = 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }';
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
@@ -187,6 +202,22 @@ async function run(): Promise<void> {
     await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ departments { id } }' }) });
   }
 
+  // Baseline: what an authenticated trivial query costs the API processes (context, GraphQL, HTTP).
+  const baseCpu0 = children.map((c) => cpuSeconds(c.pid));
+  const BASELINE = 400;
+  let baseNext = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    while (baseNext < BASELINE) {
+      const i = baseNext++;
+      await fetch(`http://127.0.0.1:${ports[i % 2]}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${seeded.patients[i % seeded.patients.length].token}` },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      }).then((r) => r.json());
+    }
+  }));
+  const baselineCpuMs = (children.reduce((sum, c, i) => sum + cpuSeconds(c.pid) - baseCpu0[i], 0) * 1000) / BASELINE;
+
   const latencies: number[] = [];
   const outcome = { ok: 0, slotUnavailable: 0, other: new Map<string, number>() };
   let nextSlot = 0;
@@ -194,6 +225,7 @@ async function run(): Promise<void> {
   let request = 0;
   const stopAt = Date.now() + SECONDS * 1000;
   const benchStart = Date.now();
+  const cpuBefore = children.map((c) => cpuSeconds(c.pid));
 
   async function attempt(slot: { doctorId: number; startsAt: string }): Promise<void> {
     const patient = seeded.patients[nextPatient++ % seeded.patients.length];
@@ -229,6 +261,8 @@ async function run(): Promise<void> {
   log(`booking for ${SECONDS} s: ${CONCURRENCY} concurrent clients, ${RACERS} racing for each slot`);
   await Promise.all(Array.from({ length: Math.max(1, Math.floor(CONCURRENCY / RACERS)) }, worker));
   const elapsed = (Date.now() - benchStart) / 1000;
+  const serverCpu = children.reduce((sum, c, i) => sum + cpuSeconds(c.pid) - cpuBefore[i], 0);
+  const [load1] = (() => { try { return readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number); } catch { return [0]; } })();
 
   await stopServers();
 
@@ -261,6 +295,9 @@ async function run(): Promise<void> {
   console.log(`  latency p50 / p99      ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 99).toFixed(1)} ms`);
   console.log(`  rows: appointments     ${stored.n}, audit rows for bookings ${audited.n}`);
   console.log(`  double bookings in DB  ${doubleBookings} (same doctor slot ${dupDoctor[0].n}, doctor overlaps ${overlapDoctor[0].n}, patient overlaps ${overlapPatient[0].n})`);
+ console.log(`  API CPU per request    ${((serverCpu * 1000) / Math.max(1, total)).toFixed(1)} ms (both processes: ${serverCpu.toFixed(1)} CPU s over ${elapsed.toFixed(1)} s)`);
+  console.log(`  API CPU per '{ me }'    ${baselineCpuMs.toFixed(1)} ms (baseline: token check, viewer query, GraphQL, HTTP)`);
+  console.log(`  machine load (1 min)   ${load1} on ${availableParallelism()} cores`);
   console.log(`  total wall time        ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const failed = doubleBookings > 0 || outcome.other.size > 0 || Number(stored.n) !== outcome.ok || Number(audited.n) !== outcome.ok;
   if (failed) console.log('  RESULT: FAILED (double bookings, untyped errors, or rows that do not match the answers)');

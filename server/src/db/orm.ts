@@ -31,6 +31,9 @@ export function ormOptions(databaseUrl: string, flavor: ServerFlavor): Options {
     allowGlobalContext: false,
     debug: false,
     pool: { min: 0, max: 20 },
+    // The mariadb connector gives up opening a connection after 1 s by default;
+    // on a busy machine (a burst of bookings) that surfaced as 500s.
+    driverOptions: { connection: { connectTimeout: 10_000 } },
     migrations: {
       path: MIGRATIONS_DIR,
       pathTs: MIGRATIONS_DIR,

@@ -105,7 +105,7 @@ export class AppointmentService {
         });
         await em.persist(created).flush();
         recordAudit(em, this.ctx, { action: 'appointment.book', entityType: 'appointment', entityId: created.id, changes: diff({}, snapshot(created)) });
-        events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created }));
+        events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created }, this.ctx));
         return created;
       });
       await publishScheduleChanges(this.ctx, events);
@@ -155,7 +155,7 @@ export class AppointmentService {
           entityId: appointment.id,
           changes: diff(before, { startsAt, endsAt }),
         });
-        events.push(recordScheduleChange(em, { kind: 'RESCHEDULED', appointment, previousStartsAt: before.startsAt }));
+        events.push(recordScheduleChange(em, { kind: 'RESCHEDULED', appointment, previousStartsAt: before.startsAt }, this.ctx));
         return appointment;
       });
       await publishScheduleChanges(this.ctx, events);
@@ -225,7 +225,7 @@ export class AppointmentService {
           { status, ...(status === AppointmentStatus.CANCELLED ? { cancelReason } : {}) },
         ),
       });
-      events.push(recordScheduleChange(em, { kind: status === AppointmentStatus.CANCELLED ? 'CANCELLED' : 'STATUS_CHANGED', appointment }));
+      events.push(recordScheduleChange(em, { kind: status === AppointmentStatus.CANCELLED ? 'CANCELLED' : 'STATUS_CHANGED', appointment }, this.ctx));
       return appointment;
     });
     await publishScheduleChanges(this.ctx, events);

@@ -203,7 +203,7 @@ export class AvailabilityService {
           entityId: appointment.id,
           changes: diff(before, { status: appointment.status, cancelReason }),
         });
-        events.push(recordScheduleChange(em, { kind: 'CANCELLED', appointment }));
+        events.push(recordScheduleChange(em, { kind: 'CANCELLED', appointment }, this.ctx));
       }
       await em.flush();
       recordAudit(em, this.ctx, {

@@ -88,3 +88,20 @@ describe('slot grid', () => {
     ])).toEqual({});
   });
 });
+
+describe('slotStartingAt agrees with slotsForDay', () => {
+  it.each(['2026-03-08', '2026-11-01', '2026-06-10', '2026-12-31'])('on %s in New York, for every minute of the day', (date) => {
+    const rules: WeeklyRange[] = [
+      ...everyDay(0, 4 * 60, 30), ...everyDay(9 * 60, 12 * 60, 20), ...everyDay(13 * 60, 24 * 60, 45),
+    ].filter((r) => (r.endMinute - r.startMinute) % r.slotMinutes === 0);
+    const day = localDay(date, NY)!;
+    const listed = new Set(slotsForDay(day, rules).map((s) => s.startsAt.getTime()));
+    const from = day.toMillis() - 3_600_000;
+    for (let t = from; t < from + 27 * 3_600_000; t += 5 * 60_000) {
+      const found = slotStartingAt(new Date(t), NY, rules);
+      const inDay = DateTime.fromMillis(t, { zone: NY }).toISODate() === date;
+      if (inDay) expect(Boolean(found), new Date(t).toISOString()).toBe(listed.has(t));
+    }
+    expect(slotStartingAt(new Date(day.set({ hour: 9 }).toMillis() + 1000), NY, rules)).toBeNull();
+  });
+});

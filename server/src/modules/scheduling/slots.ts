@@ -130,8 +130,19 @@ export function freeSlots(query: FreeSlotQuery): ComputedSlot[] {
 
 /** The grid slot that starts exactly at `startsAt`, or null (off-grid or outside hours). */
 export function slotStartingAt(startsAt: Date, zone: string, ranges: WeeklyRange[]): ComputedSlot | null {
-  const day = DateTime.fromJSDate(startsAt, { zone }).startOf('day');
-  return slotsForDay(day, ranges).find((slot) => slot.startsAt.getTime() === startsAt.getTime()) ?? null;
+  const local = DateTime.fromJSDate(startsAt, { zone });
+  const midnight = local.startOf('day');
+  // On a day whose UTC offset changes, walk the whole day exactly as the slot list does.
+  if (midnight.offset !== midnight.plus({ days: 1 }).startOf('day').offset || midnight.offset !== local.offset) {
+    return slotsForDay(midnight, ranges).find((slot) => slot.startsAt.getTime() === startsAt.getTime()) ?? null;
+  }
+  // Otherwise (nearly always) the booking path only needs arithmetic on the local minute.
+  if (local.second !== 0 || local.millisecond !== 0) return null;
+  const minute = local.hour * 60 + local.minute;
+  const range = ranges.find((r) => r.weekday === local.weekday && minute >= r.startMinute &&
+    minute + r.slotMinutes <= r.endMinute && (minute - r.startMinute) % r.slotMinutes === 0);
+  if (!range) return null;
+  return { startsAt, endsAt: new Date(startsAt.getTime() + range.slotMinutes * 60_000), period: periodOf(local) };
 }
 
 /** Why a set of ranges is invalid, per input index and field; empty when valid. */
