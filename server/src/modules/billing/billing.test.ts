@@ -229,7 +229,7 @@ describe('recordPayment', () => {
       "select actor_id, changes from audit_event where entity_type = 'invoice' and entity_id = ? and action = 'payment.record' order by id",
       [invoice.id]);
     expect(audits).toHaveLength(2);
-    expect(audits.map((a) => String(a.actor_id))).toEqual([admin.userId, admin.userId]);
+    expect(audits.map((a: { actor_id: number }) => String(a.actor_id))).toEqual([admin.userId, admin.userId]);
     const last2 = (typeof audits[1].changes === 'string' ? JSON.parse(audits[1].changes) : audits[1].changes) as Record<string, { before: unknown; after: unknown }>;
     expect(last2.status).toEqual({ before: 'ISSUED', after: 'PAID' });
     expect(last2.paidMinor).toEqual({ before: 9998, after: 9999 });
@@ -432,7 +432,7 @@ describe('batched loading', () => {
     const queries: string[] = [];
     const logger = t.orm.config.getLogger();
     const original = logger.logQuery.bind(logger);
-    logger.logQuery = (context) => { queries.push(context.query); };
+    logger.logQuery = (context) => { queries.push(context.query ?? ''); };
     const LIST_DEEP = `query($filter: InvoiceFilter) { invoices(filter: $filter, first: 50) { totalCount items {
       number total { amount } lines { kind amount { amount } } payments { amount { amount } }
       patient { fullName } appointment { startsAt doctor { fullName department { name } } patient { fullName } } } } }`;

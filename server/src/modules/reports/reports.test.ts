@@ -248,6 +248,6 @@ describe('dashboard downloads', () => {
     expect((await get(`/exports/reports/dashboard.xlsx?${query()}`, x.token)).status).toBe(403);
     const missing = await get('/exports/reports/dashboard.csv', admin.token);
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error.code).toBe('BAD_USER_INPUT');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('BAD_USER_INPUT');
   });
 });
