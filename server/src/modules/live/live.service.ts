@@ -127,6 +127,13 @@ class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
 
   constructor(private readonly pubsub: HmsPubSub, private readonly topic: K, private readonly keyOf: (event: Topics[K][0]) => number) {}
 
+  /** True right after the pub/sub subscription was (re)made: with Redis it takes a moment to be active. */
+  get warmingUp(): boolean {
+    return Date.now() - this.startedAt < 1000;
+  }
+
+  private startedAt = 0;
+
   /** Listens from now on; returns the function that stops. */
   listen(key: number, listener: Listener<Topics[K][0]>): () => void {
     if (!this.live) this.start();
@@ -148,6 +155,7 @@ class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
   private start(): void {
     const live = (this.pubsub.subscribe as (topic: K) => AsyncIterableIterator<Topics[K][0]>)(this.topic);
     this.live = live;
+    this.startedAt = Date.now();
     void (async () => {
       for await (const event of live) {
         const set = this.listeners.get(this.keyOf(event));
@@ -234,7 +242,8 @@ export class LiveService {
         });
       };
       // Live events first (queued behind the backlog read), so none falls between the two.
-      const unlisten = hubsOf(deps.pubsub).schedule.listen(doctorId, (event) => enqueue(() => deliver(event)));
+      const hub = hubsOf(deps.pubsub).schedule;
+      const unlisten = hub.listen(doctorId, (event) => enqueue(() => deliver(event)));
       const deliver = async (event: ScheduleChangedEvent) => {
         if (stopped || sent.has(event.cursor)) return;
         const id = BigInt(event.cursor);
@@ -255,6 +264,9 @@ export class LiveService {
           if (rows.length < BACKLOG_BATCH || stopped) break;
         }
       });
+      // The Redis SUBSCRIBE of a topic's first listener is not instant: read the outbox once more
+      // when it surely is, for anything committed in between (duplicates are skipped).
+      const warmUp = hub.warmingUp ? setTimeout(() => catchUp(), 1000) : null;
       const removeReconnect = deps.pubsubHandle.onReconnect(() => {
         logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });
         catchUp();
@@ -273,6 +285,7 @@ export class LiveService {
       }
       await stop;
       stopped = true;
+      if (warmUp) clearTimeout(warmUp);
       removeReconnect();
       unlisten();
     });
