@@ -4,7 +4,7 @@ import Download from '@mui/icons-material/Download';
 import { useState } from 'react';
 import { downloadFile } from '../lib/download';
 
-export function DownloadButton({ url, fileName, children, ...buttonProps }: { url: string; fileName: string } & Omit<ButtonProps, 'onClick'>) {
+export function DownloadButton({ url, fileName, children, disabled, ...buttonProps }: { url: string; fileName: string } & Omit<ButtonProps, 'onClick'>) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const download = async () => {
@@ -20,7 +20,7 @@ export function DownloadButton({ url, fileName, children, ...buttonProps }: { ur
   };
   return (
     <>
-      <Button variant="outlined" startIcon={<Download />} disabled={busy} onClick={() => void download()} {...buttonProps}>
+      <Button variant="outlined" startIcon={<Download />} {...buttonProps} disabled={busy || disabled} onClick={() => void download()}>
         {children}
       </Button>
       <Snackbar open={failure !== null} autoHideDuration={8000} onClose={() => setFailure(null)}>
