@@ -19,6 +19,7 @@ import { configureScheduleEvents } from './schedule-events';
 export const OUTBOX_RETENTION_DAYS = 7;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const BACKLOG_BATCH = 500;
+const PRUNED_THROUGH = 'live.outbox_pruned_through';
 
 /** Started by createApp: notification time zone, hourly outbox pruning. `stop` on close. */
 export function startLive(deps: AppDeps): { stop(): void } {
@@ -41,11 +42,24 @@ export function startLive(deps: AppDeps): { stop(): void } {
 /** Deletes outbox rows past the retention period, in bounded batches. Returns how many went. */
 export async function pruneOutbox(deps: Pick<AppDeps, 'orm'>, retentionDays = OUTBOX_RETENTION_DAYS): Promise<number> {
   const cutoff = new Date(Date.now() - retentionDays * 24 * 3600 * 1000);
+  const connection = deps.orm.em.getConnection();
+  // Remembered so a resubscription with a cursor from before it is told to reload instead of
+  // silently missing what was deleted.
+  const [{ through }] = await connection.execute<Array<{ through: string | number | null }>>(
+    'select max(id) as through from outbox_event where created_at < ?',
+    [cutoff],
+  );
+  if (through == null) return 0;
+  await connection.execute(
+    'insert into system_setting (name, value) values (?, ?) ' +
+      'on duplicate key update value = if(cast(value as unsigned) < cast(? as unsigned), ?, value)',
+    [PRUNED_THROUGH, String(through), String(through), String(through)],
+  );
   let total = 0;
   for (;;) {
-    const result = await deps.orm.em.getConnection().execute<{ affectedRows: number }>(
-      'delete from outbox_event where created_at < ? order by id limit 5000',
-      [cutoff],
+    const result = await connection.execute<{ affectedRows: number }>(
+      'delete from outbox_event where id <= ? order by id limit 5000',
+      [through],
       'run',
     );
     total += result.affectedRows;
@@ -217,6 +231,15 @@ export class LiveService {
       throw new ForbiddenError('Only the doctor or an admin may follow this schedule');
     } else if (!(await this.ctx.em.count(Doctor, { id: doctorId }))) {
       throw new NotFoundError('Doctor');
+    }
+    if (after != null) {
+      const rows = await this.ctx.em.getConnection().execute<Array<{ value: string }>>('select value from system_setting where name = ?', [PRUNED_THROUGH]);
+      if (rows[0] && BigInt(after) < BigInt(rows[0].value)) {
+        throw new BadInputError(
+          `This cursor is older than the ${OUTBOX_RETENTION_DAYS} days of kept changes; reload the schedule and subscribe without after`,
+          { after: 'Expired cursor' },
+        );
+      }
     }
     return { doctorId, after: after != null ? BigInt(after) : null };
   }

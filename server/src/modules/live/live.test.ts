@@ -304,12 +304,21 @@ describe('live schedule', () => {
 
   it('prunes outbox rows past the retention period', async () => {
     const em = t.orm.em.fork();
-    const old = em.create(OutboxEvent, { kind: 'BOOKED', doctorId: 1, appointmentId: 1, createdAt: new Date(Date.now() - 8 * 24 * 3600_000) });
-    const fresh = em.create(OutboxEvent, { kind: 'BOOKED', doctorId: 1, appointmentId: 1 });
+    const old = em.create(OutboxEvent, { kind: 'BOOKED', doctorId: 999_999, appointmentId: 1, createdAt: new Date(Date.now() - 8 * 24 * 3600_000) });
+    const fresh = em.create(OutboxEvent, { kind: 'BOOKED', doctorId: 999_999, appointmentId: 1 });
     await em.persist([old, fresh]).flush();
     expect(await pruneOutbox({ orm: t.orm })).toBeGreaterThanOrEqual(1);
     const left = await t.orm.em.fork().find(OutboxEvent, { id: { $in: [old.id, fresh.id] } });
     expect(left.map((e) => e.id)).toEqual([fresh.id]);
+    // A cursor from before the pruned history is refused rather than silently missing events.
+    const expired = feed(t.wsClient(admin.token), SCHEDULE, { d: doctor.doctorId, after: String(BigInt(old.id) - 1n) });
+    await expired.ended();
+    expect(expired.errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    const current = t.wsClient(admin.token);
+    const fine = feed(current, SCHEDULE, { d: doctor.doctorId, after: old.id });
+    await ready(current);
+    expect(fine.errors.map((e) => e.message ?? String(e))).toEqual([]);
+    fine.stop();
   });
 });
 
