@@ -14,12 +14,13 @@ export interface PickedPatient { id: string; fullName: string; medicalRecordNumb
 
 export function PatientPicker(props: { value: PickedPatient | null; onChange(patient: PickedPatient | null): void; label?: string; size?: 'small' | 'medium' }) {
   const [input, setInput] = useState('');
+  const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
-  // Ask the server after typing pauses, not on every keystroke.
+  // Ask the server after typing pauses, not on every keystroke (nor when a pick fills the box).
   useEffect(() => {
-    const timer = setTimeout(() => setSearch(input.trim()), 250);
+    const timer = setTimeout(() => setSearch(typed.trim()), 250);
     return () => clearTimeout(timer);
-  }, [input]);
+  }, [typed]);
   const { data, loading } = useQuery(PatientPickerDocument, { variables: { search: search || null } });
   const options = data?.patients.items ?? [];
   return (
@@ -33,7 +34,7 @@ export function PatientPicker(props: { value: PickedPatient | null; onChange(pat
       getOptionLabel={(option) => `${option.fullName} · ${option.medicalRecordNumber}`}
       onChange={(_, value) => props.onChange(value)}
       inputValue={input}
-      onInputChange={(_, value) => setInput(value)}
+      onInputChange={(_, value, reason) => { setInput(value); if (reason === 'input' || reason === 'clear') setTyped(value); }}
       renderInput={(params) => <TextField {...params} label={props.label ?? 'Patient'} placeholder="Name, record number or phone" />}
     />
   );
