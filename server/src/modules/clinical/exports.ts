@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify';
 import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { buildContext, type AppDeps } from '../../context';
 import { HmsError } from '../../errors';
@@ -107,6 +108,24 @@ function writeCsv(deps: AppDeps, entries: HistoryEntry[], res: Response): void {
   csv.end();
 }
 
+/**
+ * PDF fonts. The built-in Helvetica only has the Windows-1252 characters, so a
+ * Cyrillic or Greek name would come out as garbage: use a Unicode TrueType
+ * family when the machine has one (Debian's fonts-dejavu-core, which chromium
+ * pulls in), else Helvetica with unprintable characters shown as "?".
+ */
+const FONT_FAMILIES = [
+  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf'],
+  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf'],
+];
+let unicodeFonts: string[] | null | undefined;
+function findUnicodeFonts(): string[] | null {
+  if (unicodeFonts === undefined) unicodeFonts = FONT_FAMILIES.find((family) => family.every((file) => existsSync(file))) ?? null;
+  return unicodeFonts;
+}
+// Printable ASCII, Latin-1 and the extra Windows-1252 characters Helvetica has.
+const NOT_WIN_ANSI = /[^\n\x20-\x7e\xa0-\xff\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/gu;
+
 const VISIT_TYPE_LABEL: Record<string, string> = {
   CONSULTATION: 'Consultation', FOLLOW_UP: 'Follow-up', EMERGENCY: 'Emergency', PROCEDURE: 'Procedure',
 };
@@ -119,43 +138,58 @@ function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res:
     bufferPages: true,
     info: { Title: `Medical history of ${patient.fullName}`, Author: deps.config.hospitalName, Subject: 'Medical history' },
   });
+  const fonts = findUnicodeFonts();
+  const clean = (value: string) => (fonts ? value : value.replace(NOT_WIN_ANSI, '?'));
+  if (fonts) {
+    doc.registerFont('Regular', fonts[0]);
+    doc.registerFont('Bold', fonts[1]);
+    doc.registerFont('Italic', fonts[2]);
+  } else {
+    doc.registerFont('Regular', 'Helvetica');
+    doc.registerFont('Bold', 'Helvetica-Bold');
+    doc.registerFont('Italic', 'Helvetica-Oblique');
+    // Every text call goes through here: "?" beats a wrong glyph in a medical record.
+    const text = doc.text.bind(doc);
+    doc.text = ((value: unknown, ...rest: unknown[]) =>
+      (text as (...args: unknown[]) => PDFKit.PDFDocument)(typeof value === 'string' ? clean(value) : value, ...rest)) as typeof doc.text;
+  }
   doc.pipe(res);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const generated = DateTime.now().setZone(deps.config.timezone).toFormat('yyyy-MM-dd HH:mm ZZZZ');
 
-  doc.font('Helvetica-Bold').fontSize(18).text(deps.config.hospitalName);
-  doc.font('Helvetica').fontSize(13).fillColor('#444').text('Medical history');
+  doc.font('Bold').fontSize(18).text(deps.config.hospitalName);
+  doc.font('Regular').fontSize(13).fillColor('#444').text('Medical history');
   doc.moveDown(0.5);
   doc.fillColor('black').fontSize(10);
-  doc.font('Helvetica-Bold').text('Patient: ', { continued: true }).font('Helvetica').text(patient.fullName);
-  doc.font('Helvetica-Bold').text('Medical record number: ', { continued: true }).font('Helvetica').text(patient.medicalRecordNumber);
-  if (patient.dateOfBirth) doc.font('Helvetica-Bold').text('Date of birth: ', { continued: true }).font('Helvetica').text(patient.dateOfBirth);
-  doc.font('Helvetica-Bold').text('Generated: ', { continued: true }).font('Helvetica').text(generated);
-  doc.font('Helvetica-Bold').text('Entries: ', { continued: true }).font('Helvetica').text(String(entries.length));
+  doc.font('Bold').text('Patient: ', { continued: true }).font('Regular').text(patient.fullName);
+  doc.font('Bold').text('Medical record number: ', { continued: true }).font('Regular').text(patient.medicalRecordNumber);
+  if (patient.dateOfBirth) doc.font('Bold').text('Date of birth: ', { continued: true }).font('Regular').text(patient.dateOfBirth);
+  doc.font('Bold').text('Generated: ', { continued: true }).font('Regular').text(generated);
+  doc.font('Bold').text('Entries: ', { continued: true }).font('Regular').text(String(entries.length));
   doc.moveDown(0.5);
   doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.margins.left + width, doc.y).strokeColor('#999').stroke();
   doc.moveDown();
 
-  if (entries.length === 0) doc.font('Helvetica-Oblique').fontSize(11).text('No treatment entries recorded.');
+  if (entries.length === 0) doc.font('Italic').fontSize(11).text('No treatment entries recorded.');
 
   entries.forEach((entry, index) => {
     const c = entry.content;
     if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(12).fillColor('black')
+    doc.font('Bold').fontSize(12).fillColor('black')
       .text(`${index + 1}. ${visitDay(deps, entry)}  ${VISIT_TYPE_LABEL[c.visitType] ?? c.visitType}`);
-    doc.font('Helvetica').fontSize(10).fillColor('#444').text(`${entry.doctor.fullName}, ${entry.department.name}`);
+    doc.font('Regular').fontSize(10).fillColor('#444').text(`${entry.doctor.fullName}, ${entry.department.name}`);
     doc.fillColor('black').moveDown(0.3);
     const field = (label: string, value: string | null) => {
       if (!value) return;
-      doc.font('Helvetica-Bold').fontSize(10).text(label);
-      doc.font('Helvetica').fontSize(10).text(value, { width });
+      doc.font('Bold').fontSize(10).text(label);
+      doc.font('Regular').fontSize(10).text(value, { width });
       doc.moveDown(0.3);
     };
     field('Diagnosis', c.icdCode ? `${c.diagnosis} (ICD-10 ${c.icdCode})` : c.diagnosis);
     field('Prescription', c.prescription);
     if (c.medicines.length) {
-      doc.font('Helvetica-Bold').fontSize(10).text('Medicines');
-      doc.font('Helvetica').fontSize(10).list(c.medicines.map(medicineLine), { width, bulletRadius: 1.5 });
+      doc.font('Bold').fontSize(10).text('Medicines');
+      doc.font('Regular').fontSize(10).list(c.medicines.map((m) => clean(medicineLine(m))), { width, bulletRadius: 1.5 });
       doc.moveDown(0.3);
     }
     field('Tests ordered', c.testsOrdered);
@@ -170,7 +204,7 @@ function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res:
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#777').text(
+    doc.font('Regular').fontSize(8).fillColor('#777').text(
       `Confidential medical record - ${patient.medicalRecordNumber} - page ${i + 1} of ${range.count}`,
       doc.page.margins.left,
       doc.page.height - 36,
