@@ -6,7 +6,7 @@
 //   BENCH_DATABASE_URL   scratch database, dropped and re-created (default mysql://root@127.0.0.1:3306/hms_bench)
 //   BENCH_SECONDS        how long clients book (default 20)
 //   BENCH_CONCURRENCY    concurrent clients (default 64)
-//   BENCH_RACERS         clients racing for each slot (default 4)
+//   BENCH_RACERS         clients racing for each slot (default 2)
 //   BENCH_DOCTORS        doctors (default 40), BENCH_PATIENTS patients (default 3000)
 //   BENCH_PROFILE        a directory: the API processes write V8 CPU profiles there
 import argon2 from 'argon2';
@@ -24,7 +24,7 @@ import { Role } from '../src/modules/identity/user.entity';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms_bench';
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 64);
-const RACERS = Number(process.env.BENCH_RACERS || 4);
+const RACERS = Number(process.env.BENCH_RACERS || 2);
 const DOCTORS = Number(process.env.BENCH_DOCTORS || 40);
 const PATIENTS = Number(process.env.BENCH_PATIENTS || 3000);
 const SLOT_MINUTES = 15;
