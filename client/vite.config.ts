@@ -17,5 +17,18 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Libraries in their own long-cached chunks: a new release of the app
+        // re-downloads only the app's code. Charts (@mui/x-*) stay with the pages using them.
+        codeSplitting: {
+          groups: [
+            { name: 'mui', test: /node_modules[\\/](@mui[\\/](?!x-)|@emotion|@popperjs|react-transition-group)/, priority: 20 },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|graphql-ws|rxjs|@wry|optimism|@graphql-typed-document-node)/, priority: 20 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler|luxon)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
 });
