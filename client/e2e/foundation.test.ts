@@ -2,7 +2,7 @@
 // doctor's forced password change, sign-out.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, apiOk, choose, launchBrowser, newPage, newPatient, PASSWORD, screenshot, signIn, signUp, uid } from './helpers';
+import { adminCredentials, api, apiOk, choose, launchBrowser, newPage, newPatient, PASSWORD, screenshot, registerPatientApi, signIn, signUp, uid } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -71,6 +71,20 @@ describe('patient sign-up', () => {
     expect(await page.evaluate(() => localStorage.getItem('hms.token'))).toBeNull();
     await signIn(page, patient.email, `${PASSWORD}-new`);
     await page.waitForURL('**/patient');
+    await page.context().close();
+  });
+
+  it('a locked account says so, with the minutes to wait', async () => {
+    const { patient } = await registerPatientApi();
+    for (let i = 0; i < 5; i++) {
+      await api('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: patient.email, p: 'Wrong-password-0' });
+    }
+    const page = await newPage(browser);
+    await page.goto('/sign-in');
+    await page.locator('#field-email').fill(patient.email);
+    await page.locator('#field-password').fill(patient.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/This account is locked; try again in 1[45] minutes/).waitFor();
     await page.context().close();
   });
 
