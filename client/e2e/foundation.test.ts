@@ -121,7 +121,22 @@ describe('admin directory', () => {
     await page.getByRole('button', { name: 'Create department' }).click();
     await expect.poll(() => page.locator('#field-name-helper-text').textContent()).toContain('Already exists');
     await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Deactivate, then delete, a second department.
+    const spare = `Spare ${uid()}`;
+    await page.getByRole('button', { name: 'New department' }).click();
+    await page.locator('#field-name').fill(spare);
+    await page.getByRole('button', { name: 'Create department' }).click();
+    const spareRow = page.getByRole('row').filter({ hasText: spare });
+    await spareRow.getByText('Active').waitFor();
+    await spareRow.getByRole('button', { name: `Edit ${spare}` }).click();
+    await page.getByRole('dialog').getByRole('switch').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await spareRow.getByText('Inactive').waitFor();
     await screenshot(page, 'admin-departments');
+    await spareRow.getByRole('button', { name: `Delete ${spare}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => spareRow.count()).toBe(0);
 
     const doctorName = `Dr Ada ${uid()}`;
     const doctorEmail = `ada-${uid()}@e2e.hms.test`;
