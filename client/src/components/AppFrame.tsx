@@ -43,7 +43,7 @@ export function AppFrame({ role }: { role: Role }) {
                   to={item.to}
                   end={item.end}
                   color="inherit"
-                  sx={{ opacity: 0.85, '&.active': { opacity: 1, bgcolor: 'rgba(255,255,255,0.16)' } }}
+                  sx={{ minWidth: 0, px: 1.5, whiteSpace: 'nowrap', opacity: 0.85, '&.active': { opacity: 1, bgcolor: 'rgba(255,255,255,0.16)' } }}
                 >
                   {item.label}
                 </Button>
