@@ -18,7 +18,8 @@ const ROLE_LABEL: Record<Role, string> = { PATIENT: 'Patient', DOCTOR: 'Doctor',
 export function AppFrame({ role }: { role: Role }) {
   const { user } = useCurrentUser();
   const theme = useTheme();
-  const compact = useMediaQuery(theme.breakpoints.down('md'));
+  // Up to seven links per role: below 1200px they move into a drawer.
+  const compact = useMediaQuery(theme.breakpoints.down('lg'));
   const [drawerOpen, setDrawerOpen] = useState(false);
   const items = navigationFor(role);
   const name = user?.patient?.fullName ?? user?.doctor?.fullName ?? user?.email ?? '';
