@@ -6,7 +6,7 @@ import { Alert, Button, Chip, IconButton, Paper, Snackbar, Stack, TextField, Too
 import ChevronLeft from '@mui/icons-material/ChevronLeft';
 import ChevronRight from '@mui/icons-material/ChevronRight';
 import { DateTime } from 'luxon';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -79,8 +79,13 @@ export function DayPage() {
   const [marks, setMarks] = useState<Record<string, LiveMark & { at: number }>>({});
   const refetchDay = day.refetch;
   const client = useApolloClient();
+  // Appointments this doctor just changed here: their own echo is not news worth highlighting.
+  const actedOn = useRef(new Map<string, number>());
   const onChange = useCallback((change: ScheduleChange) => {
-    setMarks((m) => ({ ...m, [change.appointment.id]: { kind: change.kind, previousStartsAt: change.previousStartsAt, at: Date.now() } }));
+    const own = Date.now() - (actedOn.current.get(change.appointment.id) ?? 0) < 10_000;
+    if (!own || change.kind === 'BOOKED' || change.kind === 'RESCHEDULED') {
+      setMarks((m) => ({ ...m, [change.appointment.id]: { kind: change.kind, previousStartsAt: change.previousStartsAt, at: Date.now() } }));
+    }
     if ((change.kind !== 'BOOKED' && change.kind !== 'RESCHEDULED') || !doctorId || !date) return;
     // List (or unlist) it at once from the event, then let the server confirm the day.
     const onThisDay = toHospitalTime(change.appointment.startsAt).toISODate() === date;
@@ -119,6 +124,7 @@ export function DayPage() {
       return;
     }
     setBusy(appointment.id);
+    actedOn.current.set(appointment.id, Date.now());
     try {
       await setStatus({ variables: { id: appointment.id, status: ACTION_STATUS[action] } });
     } catch (error) {
@@ -130,6 +136,7 @@ export function DayPage() {
 
   const confirmCancel = async () => {
     if (!cancelTarget) return;
+    actedOn.current.set(cancelTarget.id, Date.now());
     try {
       await cancel({ variables: { id: cancelTarget.id, reason: cancelReason.trim() || null } });
       setCancelTarget(null);
