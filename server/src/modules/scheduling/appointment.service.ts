@@ -80,10 +80,9 @@ export class AppointmentService {
 
     // Cheap refusals first, outside any transaction and lock: the grid, the
     // clock, and a slot already taken before we arrived (most race losers).
-    const slot = await this.planSlot(this.em, doctorId, patientId, startsAt, null);
-
     const events: OutboxEvent[] = [];
     try {
+      const slot = await this.planSlot(this.em, doctorId, patientId, startsAt, null);
       const appointment = await withDeadlockRetry(this.em, async (em) => {
         events.length = 0;
         await this.lockDoctorAndPatient(em, doctorId, patientId, true);
@@ -111,7 +110,9 @@ export class AppointmentService {
       await publishScheduleChanges(this.ctx, events);
       return appointment;
     } catch (error) {
-      if (key && isDuplicateKey(error, IDEMPOTENCY_INDEX)) {
+      // A concurrent twin with the same key may have won meanwhile (its slot then
+      // looks taken, or its key collides): the retry gets the twin's appointment.
+      if (key && (isDuplicateKey(error) || error instanceof SlotUnavailableError)) {
         const existing = await this.findByKey(this.em.fork(), viewer.userId, key);
         if (existing) return existing;
       }
@@ -375,16 +376,26 @@ export class AppointmentService {
     if (startsAt.getTime() >= window.endsAt.getTime()) {
       throw new SlotUnavailableError(`Bookings open ${this.config.bookingWindowDays} days ahead; this time is beyond that`);
     }
-    const [rows] = await Promise.all([
-      sql<{ active: number; weekday: number | null; start_minute: number; end_minute: number; slot_minutes: number }>(em,
-        'select d.active, r.weekday, r.start_minute, r.end_minute, r.slot_minutes from doctor d ' +
-          'left join availability_rule r on r.doctor_id = d.id where d.id = ?', [doctorId]),
-      // Only a fast path: the slot's end is not known yet, so check its start instant.
-      this.assertNoClash(em, doctorId, patientId, { startsAt, endsAt: new Date(startsAt.getTime() + 1) }, excludeId),
-    ]);
-    if (!rows.length) throw new NotFoundError('Doctor');
-    if (!Number(rows[0].active)) throw new SlotUnavailableError('This doctor is not taking bookings');
-    const ranges = rows.filter((r) => r.weekday !== null).map((r) => ({
+    // One statement: the doctor with their weekly rules, plus (as a fast path, without
+    // locks) whatever already blocks or holds the start instant; the slot's end is not
+    // known yet, and assertNoClash repeats the full check under the locks.
+    const at = sqlTime(startsAt);
+    const exclude = excludeId ?? 0;
+    const rows = await sql<{ what: string; active: number; weekday: number | null; start_minute: number; end_minute: number; slot_minutes: number }>(em,
+      `(select 'rule' as what, d.active, r.weekday, r.start_minute, r.end_minute, r.slot_minutes from doctor d ` +
+        `left join availability_rule r on r.doctor_id = d.id where d.id = ?) union all ` +
+        `(select 'block', null, null, null, null, null from availability_block where doctor_id = ? and starts_at <= ? and ends_at > ? limit 1) union all ` +
+        `(select 'doctor', null, null, null, null, null from appointment where doctor_id = ? and status in ${ACTIVE_STATUSES_SQL} and starts_at <= ? and ends_at > ? and id <> ? limit 1) union all ` +
+        `(select 'patient', null, null, null, null, null from appointment where patient_id = ? and status in ${ACTIVE_STATUSES_SQL} and starts_at <= ? and ends_at > ? and id <> ? limit 1)`,
+      [doctorId, doctorId, at, at, doctorId, at, at, exclude, patientId, at, at, exclude]);
+    const doctorRows = rows.filter((r) => r.what === 'rule');
+    if (!doctorRows.length) throw new NotFoundError('Doctor');
+    if (!Number(doctorRows[0].active)) throw new SlotUnavailableError('This doctor is not taking bookings');
+    const what = new Set(rows.map((r) => r.what));
+    if (what.has('block')) throw new SlotUnavailableError('The doctor is not available at this time');
+    if (what.has('doctor')) throw new SlotUnavailableError('This slot has just been taken');
+    if (what.has('patient')) throw new SlotUnavailableError('The patient already has an appointment at this time');
+    const ranges = doctorRows.filter((r) => r.weekday !== null).map((r) => ({
       weekday: Number(r.weekday), startMinute: Number(r.start_minute), endMinute: Number(r.end_minute), slotMinutes: Number(r.slot_minutes),
     }));
     const slot = slotStartingAt(startsAt, this.config.timezone, ranges);
