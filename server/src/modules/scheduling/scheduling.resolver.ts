@@ -130,9 +130,9 @@ export class AppointmentResolver {
     @Ctx() ctx: Context,
     @Arg('doctorId', () => ID) doctorId: string,
     @Arg('date', () => LocalDateScalar) date: string,
-    @Arg('includeCancelled', () => Boolean, { defaultValue: false, description: 'Also list cancelled appointments.' }) includeCancelled: boolean,
+    @Arg('includeCancelled', () => Boolean, { nullable: true, defaultValue: false, description: 'Also list cancelled appointments.' }) includeCancelled: boolean | null,
   ): Promise<Appointment[]> {
-    return new AppointmentService(ctx).doctorDay(doctorId, date, includeCancelled);
+    return new AppointmentService(ctx).doctorDay(doctorId, date, includeCancelled ?? false);
   }
 
   @Authorized()
