@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminCredentials, adminToken, apiOk, launchBrowser, newPage, PASSWORD, screenshot, seedAlwaysOpenWeek, seedDepartment,
+  adminCredentials, adminToken, apiOk, launchBrowser, loginToken, newPage, PASSWORD, screenshot, seedAlwaysOpenWeek, seedDepartment,
   seedDoctor, signIn, uid,
 } from './helpers';
 
@@ -104,6 +104,9 @@ describe('billing through the pages', () => {
     await expect.poll(() => outstanding(patientPage)).toBe('$50.00');
     expect(await patientPage.getByRole('table', { name: /Payments of/ }).textContent()).toContain('$30.00');
     await screenshot(patientPage, 'billing-patient-bills-after');
+    const invoicePdf = patientPage.waitForEvent('download');
+    await patientPage.getByRole('button', { name: 'Download PDF' }).click();
+    expect((await invoicePdf).suggestedFilename()).toMatch(/^INV-\d{4}-\d{6}\.pdf$/);
     await patientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await patientPage.getByRole('heading', { name: 'Outstanding: $50.00' }).waitFor();
     await screenshot(patientPage, 'billing-patient-dashboard');
@@ -115,23 +118,93 @@ describe('billing through the pages', () => {
     await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$0.00');
     await admin.getByRole('link', { name: 'Billing' }).first().click();
     await admin.getByRole('table', { name: 'Invoices' }).getByRole('row', { name: new RegExp(patient.fullName) }).getByText('Paid').waitFor();
+    // Filter by patient: type part of the name, pick them.
+    await admin.getByRole('combobox', { name: 'Patient' }).fill(patient.fullName.split(' ')[2]!);
+    await admin.getByRole('option', { name: new RegExp(patient.fullName) }).click();
+    await expect.poll(() => admin.getByRole('table', { name: 'Invoices' }).getByRole('row').count()).toBe(2);
     await screenshot(admin, 'billing-invoice-list');
 
     // And the admin dashboard counts the revenue.
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await admin.getByRole('heading', { name: 'Hospital figures' }).waitFor();
-    await admin.getByRole('table', { name: 'Figures by doctor' }).getByRole('row', { name: new RegExp(doctor.fullName) }).waitFor();
-    const row = await admin.getByRole('table', { name: 'Figures by doctor' }).getByRole('row', { name: new RegExp(doctor.fullName) }).textContent();
-    expect(row).toContain('$80.00');
+    // The figures seen at sign-in show first, then the fresh ones replace them.
+    const doctorRow = admin.getByRole('table', { name: 'Figures by doctor' }).getByRole('row', { name: new RegExp(doctor.fullName) });
+    await expect.poll(() => doctorRow.textContent()).toContain('$80.00');
     await screenshot(admin, 'admin-dashboard-figures');
+    const excel = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: 'Excel' }).click();
+    expect((await excel).suggestedFilename()).toMatch(/^hms-dashboard-.*\.xlsx$/);
 
     await admin.context().close();
     await patientPage.context().close();
   });
 });
 
+describe('invoice corrections through the pages', () => {
+  it('bills a visit from the appointments list as a draft, adds and removes lines, issues it and voids it', async () => {
+    const appointmentId = await checkedInVisitToday();
+    const admin = await newPage(browser);
+    const { email, password } = adminCredentials();
+    await signIn(admin, email, password);
+    await admin.goto('/admin/appointments');
+    await admin.locator(`a[href="/admin/billing?bill=${appointmentId}"]`).click();
+    await admin.getByRole('heading', { name: 'Bill a visit' }).waitFor();
+    await admin.getByLabel('Start as a draft').check();
+    await admin.getByRole('button', { name: 'Create draft' }).click();
+    await admin.waitForURL(/\/admin\/billing\/\d+$/);
+    await admin.getByText('Draft', { exact: true }).first().waitFor();
+
+    // A lab test: three at 33.33; too many decimals is refused next to the field first.
+    await admin.getByRole('button', { name: 'Add line' }).click();
+    await admin.locator('#field-description').fill('Complete blood count');
+    await admin.locator('#field-quantity').fill('3');
+    await admin.locator('#field-unitPrice').fill('33.333');
+    await admin.getByRole('button', { name: 'Add line' }).last().click();
+    await expect.poll(() => admin.locator('#field-unitPrice-helper-text').textContent()).toMatch(/decimal/i);
+    await admin.locator('#field-unitPrice').fill('33.33');
+    await admin.getByRole('button', { name: 'Add line' }).last().click();
+    await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$179.99');
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
+    await screenshot(admin, 'billing-draft-with-lines');
+
+    await admin.getByRole('button', { name: 'Remove Complete blood count' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$80.00');
+
+    await admin.getByRole('button', { name: 'Issue to patient' }).click();
+    await admin.getByRole('button', { name: 'Take payment' }).waitFor();
+
+    await admin.getByRole('button', { name: 'Void' }).click();
+    await admin.getByRole('button', { name: 'Void invoice' }).click();
+    await expect.poll(() => admin.locator('#field-reason-helper-text').textContent()).toBeTruthy();
+    await admin.locator('#field-reason').fill('Billed by mistake');
+    await admin.getByRole('button', { name: 'Void invoice' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'Billed by mistake' }).waitFor();
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await admin.getByRole('button', { name: 'Take payment' }).count()).toBe(0);
+    await screenshot(admin, 'billing-voided');
+    await admin.context().close();
+  });
+});
+
 describe('patient records pages', () => {
-  it('the profile shows field errors and saves; history shows its empty state with downloads', async () => {
+  it('the profile shows field errors and saves; the history shows the doctor\'s entry with downloads', async () => {
+    const appointmentId = await checkedInVisitToday();
+    const doctorToken = await loginToken(doctor.email, doctor.password);
+    await apiOk(
+      'mutation($id: ID!, $input: TreatmentInput!) { recordTreatment(appointmentId: $id, input: $input) { id } }',
+      {
+        id: appointmentId,
+        input: {
+          diagnosis: 'Seasonal allergic rhinitis',
+          icdCode: 'J30.2',
+          prescription: 'Antihistamine for two weeks',
+          medicines: [{ name: 'Cetirizine', dose: '10 mg', frequency: 'Once a day', duration: '14 days', instructions: 'In the evening' }],
+          followUpDate: DateTime.utc().plus({ days: 14 }).toISODate(),
+        },
+      },
+      doctorToken,
+    );
     const page = await newPage(browser);
     await signIn(page, patient.email, patient.password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
@@ -150,20 +223,26 @@ describe('patient records pages', () => {
     const { me } = await apiOk<{ me: { patient: { heightCm: number; weightKg: string; bloodGroup: string; phone: string } } }>(
       '{ me { patient { heightCm weightKg bloodGroup phone } } }',
       undefined,
-      await (async () => (await apiOk<{ login: { token: string } }>(
-        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: patient.email, p: patient.password },
-      )).login.token)(),
+      await loginToken(patient.email, patient.password),
     );
     expect(me.patient).toEqual({ heightCm: 172, weightKg: '68.5', bloodGroup: 'O+', phone: '+1 555 0199' });
     await screenshot(page, 'profile-saved');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
-    await page.getByRole('heading', { name: 'No records yet' }).waitFor();
+    const entry = page.getByRole('article').filter({ hasText: 'Seasonal allergic rhinitis' });
+    await entry.waitFor();
+    const text = await entry.textContent();
+    for (const expected of [doctor.fullName, 'Cetirizine', '10 mg', 'Antihistamine for two weeks', 'ICD-10 J30.2', 'Follow-up']) {
+      expect(text).toContain(expected);
+    }
     await page.getByRole('button', { name: 'CSV' }).waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PDF' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
-    await screenshot(page, 'history-empty');
+    await screenshot(page, 'history');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Medical records: 1' }).waitFor();
+    expect(await page.getByRole('link', { name: /Medical records/ }).textContent()).toContain('Seasonal allergic rhinitis');
     await page.context().close();
   });
 });

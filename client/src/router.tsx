@@ -23,6 +23,7 @@ import { HoursPage } from './routes/doctor/HoursPage';
 import { BookPage } from './routes/patient/BookPage';
 import { MyAppointmentsPage } from './routes/patient/MyAppointmentsPage';
 import { PatientDashboardPage } from './routes/patient/PatientDashboardPage';
+import { HistoryPage } from './routes/patient/HistoryPage';
 import { BillsPage } from './routes/patient/BillsPage';
 import { ProfilePage } from './routes/patient/ProfilePage';
 
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
     { index: true, element: <PatientDashboardPage /> },
     { path: 'book', element: <BookPage /> },
     { path: 'appointments', element: <MyAppointmentsPage /> },
+    { path: 'history', element: <HistoryPage /> },
     { path: 'bills', element: <BillsPage /> },
     { path: 'profile', element: <ProfilePage /> },
   ]),

@@ -8,6 +8,7 @@ import MedicalServices from '@mui/icons-material/MedicalServices';
 import Schedule from '@mui/icons-material/Schedule';
 import Today from '@mui/icons-material/Today';
 import History from '@mui/icons-material/History';
+import Description from '@mui/icons-material/Description';
 import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import AccountCircle from '@mui/icons-material/AccountCircle';
 import type { Role } from '../gql/graphql';
@@ -25,6 +26,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/patient', label: 'Dashboard', icon: <Dashboard />, end: true },
     { to: '/patient/book', label: 'Book a visit', icon: <EventAvailable /> },
     { to: '/patient/appointments', label: 'My appointments', icon: <EventNote /> },
+    { to: '/patient/history', label: 'History', icon: <Description /> },
     { to: '/patient/bills', label: 'Bills', icon: <ReceiptLong /> },
     { to: '/patient/profile', label: 'Profile', icon: <AccountCircle /> },
   ],
