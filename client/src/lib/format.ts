@@ -35,3 +35,8 @@ export function formatDateTime(iso: string): string {
 export function formatLocalDate(date: string, format: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
   return DateTime.fromISO(date).toLocaleString(format);
 }
+
+/** The zone times are shown in, e.g. "Europe/London", for a caption under time pickers. */
+export function displayZone(): string {
+  return zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

@@ -7,7 +7,7 @@ import NightsStayOutlined from '@mui/icons-material/NightsStayOutlined';
 import type { ReactNode } from 'react';
 import { graphql } from '../../gql';
 import type { DayPeriod } from '../../gql/graphql';
-import { formatTime } from '../../lib/format';
+import { displayZone, formatTime } from '../../lib/format';
 import { useLiveSlots } from '../../live/useLiveSlots';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
 
@@ -73,6 +73,7 @@ export function SlotPicker(props: { doctorId: string; date: string; selected: st
           </Box>
         );
       })}
+      <Typography variant="caption" color="text.secondary">Times are shown in {displayZone()}.</Typography>
     </Stack>
   );
 }
