@@ -13,7 +13,7 @@ import { Role, User } from '../identity/user.entity';
 import type { OutboxEvent } from '../live/outbox-event.entity';
 import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-events';
 import { Appointment, AppointmentStatus } from './appointment.entity';
-import { ACTIVE_STATUSES_SQL, isDuplicateKey, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
+import { ACTIVE_STATUSES_SQL, isDuplicateKey, sql, sqlTime, withDeadlockRetry } from './scheduling.db';
 import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
 import { bookingWindow, dayBounds, type Interval, localDay, slotStartingAt } from './slots';
 

@@ -15,8 +15,7 @@ export function sqlTime(date: Date): string {
   return date.toISOString().slice(0, 23).replace('T', ' ');
 }
 
-/** Statuses that hold their slot and can still change (a block over them is refused). */
-export const OPEN_STATUSES = "('SCHEDULED','CHECKED_IN')";
+/** Statuses that hold their slot (as in appointment.entity's ACTIVE_STATUSES), for raw SQL. */
 export const ACTIVE_STATUSES_SQL = "('SCHEDULED','CHECKED_IN','COMPLETED')";
 
 export function isDuplicateKey(error: unknown, key?: string): boolean {
