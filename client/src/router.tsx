@@ -19,6 +19,9 @@ import { SignOutPage } from './routes/auth/SignOutPage';
 import { SignUpPage } from './routes/auth/SignUpPage';
 import { DoctorDashboardPage } from './routes/doctor/DoctorDashboardPage';
 import { DayPage } from './routes/doctor/DayPage';
+import { PatientPage } from './routes/doctor/PatientPage';
+import { PatientsPage } from './routes/doctor/PatientsPage';
+import { VisitPage } from './routes/doctor/VisitPage';
 import { HoursPage } from './routes/doctor/HoursPage';
 import { BookPage } from './routes/patient/BookPage';
 import { MyAppointmentsPage } from './routes/patient/MyAppointmentsPage';
@@ -53,6 +56,9 @@ export const router = createBrowserRouter([
   area('DOCTOR', '/doctor', [
     { index: true, element: <DoctorDashboardPage /> },
     { path: 'day', element: <DayPage /> },
+    { path: 'visits/:appointmentId', element: <VisitPage /> },
+    { path: 'patients', element: <PatientsPage /> },
+    { path: 'patients/:patientId', element: <PatientPage /> },
     { path: 'hours', element: <HoursPage /> },
   ]),
   area('ADMIN', '/admin', [

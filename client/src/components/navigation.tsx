@@ -7,6 +7,7 @@ import Apartment from '@mui/icons-material/Apartment';
 import MedicalServices from '@mui/icons-material/MedicalServices';
 import Schedule from '@mui/icons-material/Schedule';
 import Today from '@mui/icons-material/Today';
+import People from '@mui/icons-material/People';
 import History from '@mui/icons-material/History';
 import Description from '@mui/icons-material/Description';
 import ReceiptLong from '@mui/icons-material/ReceiptLong';
@@ -33,6 +34,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   DOCTOR: [
     { to: '/doctor', label: 'Dashboard', icon: <Dashboard />, end: true },
     { to: '/doctor/day', label: 'Day view', icon: <Today /> },
+    { to: '/doctor/patients', label: 'Patients', icon: <People /> },
     { to: '/doctor/hours', label: 'Weekly hours', icon: <Schedule /> },
   ],
   ADMIN: [

@@ -1,0 +1,282 @@
+// Issues 4 and 5 through the browser: the doctor's day view changes live as a patient
+// books, moves and cancels (within 2 s, no reload), and a doctor records a treatment
+// from the day view that the patient then reads in their history.
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, apiOk, launchBrowser, newPage, newPatient, screenshot, seedDepartment, seedDoctor, signIn } from './helpers';
+
+let browser: Browser;
+let admin: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await adminToken();
+});
+afterAll(async () => { await browser?.close(); });
+
+/** A doctor bookable around the clock every day in 15-minute slots, so "the next free slot today" always exists. */
+async function seedOpenDoctor() {
+  const department = await seedDepartment(admin);
+  const doctor = await seedDoctor(admin, department.id);
+  await apiOk(
+    'mutation($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id } }',
+    { doctorId: doctor.id, rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes: 15 })) },
+    admin,
+  );
+  return doctor;
+}
+
+async function registerPatient(): Promise<{ fullName: string; email: string; password: string; token: string; id: string }> {
+  const patient = newPatient();
+  const data = await apiOk<{ register: { token: string; user: { patient: { id: string } } } }>(
+    'mutation($input: RegisterInput!) { register(input: $input) { token user { patient { id } } } }',
+    { input: { email: patient.email, password: patient.password, fullName: patient.fullName, dateOfBirth: patient.dateOfBirth, phone: patient.phone } },
+  );
+  return { ...patient, token: data.register.token, id: data.register.user.patient.id };
+}
+
+/** Today's free slots (hospital day, as the server counts it), in time order. */
+async function freeSlotsToday(doctorId: string): Promise<string[]> {
+  const days = await apiOk<{ availableDays: Array<{ date: string }> }>(
+    'query($doctorId: ID!) { availableDays(doctorId: $doctorId, days: 1) { date } }', { doctorId },
+  );
+  const slots = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
+    'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
+    { doctorId, date: days.availableDays[0]!.date },
+  );
+  return slots.availableSlots.map((slot) => slot.startsAt);
+}
+
+async function book(token: string, doctorId: string, startsAt: string, reason: string): Promise<string> {
+  const data = await apiOk<{ bookAppointment: { id: string } }>(
+    'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+    { input: { doctorId, startsAt, reason } },
+    token,
+  );
+  return data.bookAppointment.id;
+}
+
+async function openDayView(page: Page, doctor: { email: string; password: string }): Promise<void> {
+  await signIn(page, doctor.email, doctor.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Day view' }).click();
+  await page.waitForURL('**/doctor/day');
+  await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+}
+
+const row = (page: Page, appointmentId: string) => page.locator(`[data-testid="day-appointment"][data-appointment-id="${appointmentId}"]`);
+
+describe("doctor's live day view", () => {
+  it('shows a booking made elsewhere within 2 seconds, highlighted, then the move and the cancellation, without reload', async () => {
+    const doctor = await seedOpenDoctor();
+    const page = await newPage(browser);
+    await openDayView(page, doctor);
+    await page.getByText('No appointments on this day').waitFor();
+    // Any reload would reset this marker.
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+
+    // A patient books in another context (the API, as their own client would).
+    const patient = await registerPatient();
+    const [first, second, third] = await freeSlotsToday(doctor.id);
+    const started = Date.now();
+    if (process.env.E2E_TRACE) {
+      page.on('websocket', (ws) => ws.on('framereceived', (f) => console.log(`+${Date.now() - started} ms ws`, String(f.payload).slice(0, 80))));
+      page.on('request', (r) => r.url().includes('graphql') && console.log(`+${Date.now() - started} ms http`, r.postData()?.slice(0, 60)));
+      page.on('response', (r) => r.url().includes('graphql') && console.log(`+${Date.now() - started} ms http done`));
+    }
+    const appointmentId = await book(patient.token, doctor.id, second!, 'Chest pain when climbing stairs');
+    const booked = Date.now();
+    await row(page, appointmentId).waitFor({ timeout: 2_000 });
+    const latency = Date.now() - started;
+    console.log(`booking visible in the doctor's day view ${latency} ms after the booking call started (${Date.now() - booked} ms after it returned)`);
+    expect(latency).toBeLessThan(2_000);
+    await expect.poll(() => row(page, appointmentId).getAttribute('data-live')).toBe('BOOKED');
+    await expect.poll(() => row(page, appointmentId).textContent()).toContain(patient.fullName);
+    await expect.poll(() => row(page, appointmentId).textContent()).toContain('New booking');
+
+    // A second patient books an earlier slot: it lands above the first one.
+    const other = await registerPatient();
+    const earlierId = await book(other.token, doctor.id, first!, 'Follow-up of blood tests');
+    await row(page, earlierId).waitFor({ timeout: 2_000 });
+    const order = await page.locator('[data-testid="day-appointment"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-appointment-id')));
+    expect(order).toEqual([earlierId, appointmentId]);
+    await screenshot(page, 'doctor-day-live-booked');
+
+    // The first patient moves to a later slot: the row moves below and says from when.
+    await apiOk('mutation($id: ID!, $at: DateTime!) { rescheduleAppointment(id: $id, startsAt: $at) { id } }', { id: appointmentId, at: third }, patient.token);
+    await expect.poll(() => row(page, appointmentId).getAttribute('data-live'), { timeout: 2_000 }).toBe('RESCHEDULED');
+    await expect.poll(() => row(page, appointmentId).textContent()).toContain('Moved from');
+
+    // The other patient cancels: struck through, still listed.
+    await apiOk('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Feeling better") { id } }', { id: earlierId }, other.token);
+    await expect.poll(() => row(page, earlierId).getAttribute('data-status'), { timeout: 2_000 }).toBe('CANCELLED');
+    const decoration = await row(page, earlierId).locator('p').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(decoration).toContain('line-through');
+
+    // The bell counts the doctor's notifications (booked x2, moved, cancelled).
+    await expect.poll(() => page.getByRole('button', { name: /Notifications/ }).getAttribute('aria-label')).toMatch(/4 unread/);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    await screenshot(page, 'doctor-day-live');
+
+    await page.getByRole('button', { name: /Notifications/ }).click();
+    await page.getByRole('menu', { name: 'Notifications' }).getByText(patient.fullName).first().waitFor();
+    await page.waitForTimeout(400); // the menu's fade-in
+    await screenshot(page, 'doctor-notifications');
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: /Notifications/ }).getAttribute('aria-label')).toBe('Notifications');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'doctor-day-mobile');
+    await page.context().close();
+  });
+
+  it('catches up after the connection drops: changes made meanwhile appear on reconnect, once each', async () => {
+    const doctor = await seedOpenDoctor();
+    const page = await newPage(browser);
+    // The page's WebSocket goes through this route, so the test can cut it and refuse reconnects.
+    let down = false;
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (down) return void ws.close({ code: 1012, reason: 'Server restarting' });
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await openDayView(page, doctor);
+    const patient = await registerPatient();
+    const [first, second] = await freeSlotsToday(doctor.id);
+    const firstId = await book(patient.token, doctor.id, first!, 'Before the drop');
+    await row(page, firstId).waitFor({ timeout: 2_000 });
+
+    down = true;
+    for (const ws of sockets.splice(0)) await ws.close({ code: 1012, reason: 'Server restarting' });
+    await page.locator('[data-testid="live-status"][data-status="reconnecting"]').waitFor();
+    await page.getByText('Live updates are paused while reconnecting').waitFor();
+    const other = await registerPatient();
+    const missedId = await book(other.token, doctor.id, second!, 'Booked while the doctor was disconnected');
+    await apiOk('mutation($id: ID!) { cancelAppointment(id: $id) { id } }', { id: firstId }, patient.token);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await row(page, missedId).count()).toBe(0);
+    await screenshot(page, 'doctor-day-reconnecting');
+
+    down = false;
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 30_000 });
+    await row(page, missedId).waitFor({ timeout: 5_000 });
+    await expect.poll(() => row(page, firstId).getAttribute('data-status'), { timeout: 5_000 }).toBe('CANCELLED');
+    expect(await page.locator('[data-testid="day-appointment"]').count()).toBe(2);
+    expect(await page.getByText('Live updates are paused').count()).toBe(0);
+    // The bell caught up too: booked, booked (missed), cancelled (missed).
+    await expect.poll(() => page.getByRole('button', { name: /Notifications/ }).getAttribute('aria-label')).toMatch(/3 unread/);
+    await page.context().close();
+  });
+});
+
+describe('live slots on the booking page', () => {
+  it('greys out a slot within 2 seconds when someone else books it', async () => {
+    const department = await seedDepartment(admin);
+    const doctor = await seedDoctor(admin, department.id);
+    await apiOk(
+      'mutation($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id } }',
+      { doctorId: doctor.id, rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes: 15 })) },
+      admin,
+    );
+    const viewer = await registerPatient();
+    const page = await newPage(browser);
+    await signIn(page, viewer.email, viewer.password);
+    await page.goto('/patient/book');
+    await page.getByRole('button', { name: new RegExp(department.name) }).click();
+    await page.getByRole('button', { name: new RegExp(doctor.fullName) }).click();
+    await page.getByRole('listbox', { name: 'Days' }).waitFor();
+    await page.locator('[role="option"]:not([disabled]):not(.Mui-disabled)').first().click();
+    const slots = page.locator('button[aria-pressed]');
+    await slots.first().waitFor();
+    // The subscription starts with the picker; give it a moment to be acknowledged.
+    await page.waitForTimeout(500);
+
+    const [first] = await freeSlotsToday(doctor.id);
+    const label = (await slots.first().textContent()) ?? '';
+    const other = await registerPatient();
+    const started = Date.now();
+    await book(other.token, doctor.id, first!, 'Taken from under the first patient');
+    await expect.poll(() => slots.first().isDisabled(), { timeout: 2_000, interval: 50 }).toBe(true);
+    console.log(`slot ${label} greyed out ${Date.now() - started} ms after the booking call started`);
+    await screenshot(page, 'booking-slot-taken-live');
+    await page.context().close();
+  });
+});
+
+describe('treatment from the day view', () => {
+  it('the doctor checks the patient in, records a treatment with medicines; the patient reads it in their history', async () => {
+    const doctor = await seedOpenDoctor();
+    const patient = await registerPatient();
+    const [next] = await freeSlotsToday(doctor.id);
+    const appointmentId = await book(patient.token, doctor.id, next!, 'Persistent cough');
+
+    const page = await newPage(browser);
+    await openDayView(page, doctor);
+    await row(page, appointmentId).getByRole('button', { name: 'Check in' }).click();
+    await expect.poll(() => row(page, appointmentId).getAttribute('data-status')).toBe('CHECKED_IN');
+    // The echo of the doctor's own change is not highlighted as news.
+    await page.waitForTimeout(500);
+    expect(await row(page, appointmentId).getAttribute('data-live')).toBeNull();
+    await row(page, appointmentId).getByRole('link', { name: 'Open visit' }).click();
+    await page.waitForURL(`**/doctor/visits/${appointmentId}`);
+    await page.getByRole('heading', { name: `Visit: ${patient.fullName}` }).waitFor();
+
+    // Server-side validation shows next to the fields.
+    await page.locator('#field-icdCode').fill('not a code');
+    await page.getByRole('button', { name: 'Save treatment' }).click();
+    await expect.poll(() => page.locator('#field-diagnosis-helper-text').textContent()).toBeTruthy();
+    await expect.poll(() => page.locator('#field-icdCode-helper-text').textContent()).toContain('ICD-10');
+
+    await page.locator('#field-diagnosis').fill('Acute bronchitis');
+    await page.locator('#field-icdCode').fill('J20.9');
+    await page.locator('#field-prescription').fill('Rest and fluids');
+    await page.getByRole('button', { name: 'Add medicine' }).click();
+    await page.locator('#field-medicines-0-name').fill('Amoxicillin');
+    await page.locator('#field-medicines-0-dose').fill('500 mg');
+    await page.locator('#field-medicines-0-frequency').fill('three times a day');
+    await page.locator('#field-medicines-0-duration').fill('7 days');
+    await page.getByRole('button', { name: 'Add medicine' }).click();
+    await page.locator('#field-medicines-1-name').fill('Paracetamol');
+    await page.getByRole('button', { name: 'Remove medicine 2' }).click();
+    await page.locator('#field-testsOrdered').fill('Chest X-ray');
+    await page.locator('#field-precautions').fill('Avoid smoke');
+    await page.locator('#field-notes').fill('Crackles in the lower left lobe');
+    await screenshot(page, 'doctor-visit-form');
+    await page.getByRole('button', { name: 'Save treatment' }).click();
+    const entry = page.getByRole('article', { name: /Visit on/ });
+    await entry.getByRole('heading', { name: 'Acute bronchitis' }).waitFor();
+    await expect.poll(() => entry.textContent()).toContain('Amoxicillin');
+    expect(await entry.textContent()).not.toContain('Paracetamol');
+
+    // An edit keeps a revision the doctor can read.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.locator('#field-diagnosis').fill('Acute bronchitis, viral');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await entry.getByRole('heading', { name: 'Acute bronchitis, viral' }).waitFor();
+    await page.getByRole('button', { name: 'Show edits (1)' }).click();
+    await page.getByText('Diagnosis was: Acute bronchitis').waitFor();
+    await screenshot(page, 'doctor-visit-recorded');
+
+    // The doctor's patient search finds them, with the history.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await page.locator('#field-search').fill(patient.fullName.split(' ').pop()!);
+    await page.getByRole('link', { name: patient.fullName }).waitFor();
+    await screenshot(page, 'doctor-patients');
+    await page.getByRole('link', { name: patient.fullName }).click();
+    await page.getByRole('heading', { name: 'Acute bronchitis, viral' }).waitFor();
+    await screenshot(page, 'doctor-patient-history');
+    await page.context().close();
+
+    // The patient may read it (the API answers them), and reads it in their history page.
+    const own = await apiOk<{ patientHistory: Array<{ diagnosis: string; medicines: Array<{ name: string }>; appointment: { id: string } }> }>(
+      'query($id: ID!) { patientHistory(patientId: $id) { diagnosis medicines { name } appointment { id } } }', { id: patient.id }, patient.token,
+    );
+    expect(own.patientHistory).toEqual([{ diagnosis: 'Acute bronchitis, viral', medicines: [{ name: 'Amoxicillin' }], appointment: { id: appointmentId } }]);
+    const patientPage = await newPage(browser);
+    await signIn(patientPage, patient.email, patient.password);
+    await patientPage.goto('/patient/history');
+    await patientPage.getByRole('heading', { name: 'Acute bronchitis, viral' }).waitFor();
+    await expect.poll(() => patientPage.getByRole('article').first().textContent()).toContain('Amoxicillin');
+    await screenshot(patientPage, 'patient-history-after-visit');
+    await patientPage.context().close();
+  });
+});

@@ -1,0 +1,81 @@
+// The edits of one treatment entry, newest first: who, when, which fields, and what they said before.
+import { useQuery } from '@apollo/client/react';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { graphql } from '../../gql';
+import type { TreatmentRevisionsQuery } from '../../gql/graphql';
+import { formatDateTime, formatLocalDate } from '../../lib/format';
+import { EmptyState, ErrorState, Loading } from '../QueryState';
+import { VISIT_TYPE_LABELS } from './visitTypes';
+
+const TreatmentRevisionsDocument = graphql(`
+  query TreatmentRevisions($treatmentId: ID!) {
+    treatmentRevisions(treatmentId: $treatmentId) {
+      id
+      editedBy
+      editedAt
+      changedFields
+      previous {
+        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate
+        medicines { name dose frequency duration instructions }
+      }
+    }
+  }
+`);
+
+const FIELD_LABELS: Record<string, string> = {
+  diagnosis: 'Diagnosis',
+  icdCode: 'ICD-10 code',
+  prescription: 'Prescription',
+  medicines: 'Medicines',
+  testsOrdered: 'Tests ordered',
+  precautions: 'Precautions',
+  notes: 'Notes',
+  visitType: 'Visit type',
+  followUpDate: 'Follow-up date',
+};
+
+type Previous = TreatmentRevisionsQuery['treatmentRevisions'][number]['previous'];
+
+function previousValue(previous: Previous, field: string): string {
+  switch (field) {
+    case 'medicines':
+      return previous.medicines?.length
+        ? previous.medicines.map((m) => [m.name, m.dose, m.frequency, m.duration].filter(Boolean).join(' ')).join('; ')
+        : '(none)';
+    case 'visitType':
+      return previous.visitType ? VISIT_TYPE_LABELS[previous.visitType] : '(none)';
+    case 'followUpDate':
+      return previous.followUpDate ? formatLocalDate(previous.followUpDate, { day: 'numeric', month: 'short', year: 'numeric' }) : '(none)';
+    default: {
+      const value = (previous as Record<string, unknown>)[field];
+      return typeof value === 'string' && value ? value : '(empty)';
+    }
+  }
+}
+
+export function TreatmentRevisions({ treatmentId }: { treatmentId: string }) {
+  const { data, loading, error, refetch } = useQuery(TreatmentRevisionsDocument, { variables: { treatmentId }, fetchPolicy: 'network-only' });
+  if (loading && !data) return <Loading label="Loading edits…" />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const revisions = data?.treatmentRevisions ?? [];
+  if (revisions.length === 0) return <EmptyState title="Never edited">This entry is as it was first recorded.</EmptyState>;
+  return (
+    <Stack spacing={1.5} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Edits">
+      {revisions.map((revision) => (
+        <Box component="li" key={revision.id} sx={{ borderLeft: 3, borderColor: 'divider', pl: 2 }}>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            {formatDateTime(revision.editedAt)} · {revision.editedBy}
+          </Typography>
+          <Stack direction="row" spacing={0.5} sx={{ my: 0.5, flexWrap: 'wrap', rowGap: 0.5 }}>
+            {revision.changedFields.map((field) => <Chip key={field} size="small" label={FIELD_LABELS[field] ?? field} />)}
+          </Stack>
+          {revision.changedFields.map((field) => (
+            <Typography key={field} variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
+              {FIELD_LABELS[field] ?? field} was: {previousValue(revision.previous, field)}
+            </Typography>
+          ))}
+        </Box>
+      ))}
+    </Stack>
+  );
+}
