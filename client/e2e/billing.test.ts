@@ -141,7 +141,7 @@ describe('billing through the pages', () => {
 });
 
 describe('invoice corrections through the pages', () => {
-  it('bills a visit from the appointments list as a draft, adds and removes lines, issues it and voids it', async () => {
+  it('bills a visit from the appointments list as a draft, adds and removes lines, issues, pays, refunds and voids it', async () => {
     const appointmentId = await checkedInVisitToday();
     const admin = await newPage(browser);
     const { email, password } = adminCredentials();
@@ -173,6 +173,19 @@ describe('invoice corrections through the pages', () => {
 
     await admin.getByRole('button', { name: 'Issue to patient' }).click();
     await admin.getByRole('button', { name: 'Take payment' }).waitFor();
+
+    // Paid in full, then refunded in full (with a reason): owed again, and voidable since nothing is paid net.
+    await admin.getByRole('button', { name: 'Take payment' }).click();
+    await admin.getByRole('button', { name: 'Record payment' }).click();
+    await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$0.00');
+    await admin.getByRole('button', { name: 'Refund' }).click();
+    await admin.locator('#field-amount').fill('80.00');
+    await admin.locator('#field-reason').fill('Paid twice by card');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Refund' }).click();
+    await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$80.00');
+    expect(await admin.getByRole('table', { name: /Payments of/ }).textContent()).toContain('Paid twice by card');
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
+    await screenshot(admin, 'billing-refunded');
 
     await admin.getByRole('button', { name: 'Void' }).click();
     await admin.getByRole('button', { name: 'Void invoice' }).click();
