@@ -222,16 +222,18 @@ describe('treatment from the day view', () => {
 
     // Server-side validation shows next to the fields.
     await page.locator('#field-icdCode').fill('not a code');
+    await page.getByRole('button', { name: 'Add medicine' }).click();
+    await page.locator('#field-medicines-0-dose').fill('500 mg');
     await page.getByRole('button', { name: 'Save treatment' }).click();
     await expect.poll(() => page.locator('#field-diagnosis-helper-text').textContent()).toBeTruthy();
     await expect.poll(() => page.locator('#field-icdCode-helper-text').textContent()).toContain('ICD-10');
+    await expect.poll(() => page.locator('#field-medicines-0-name-helper-text').textContent()).toBeTruthy();
+    await screenshot(page, 'doctor-visit-field-errors');
 
     await page.locator('#field-diagnosis').fill('Acute bronchitis');
     await page.locator('#field-icdCode').fill('J20.9');
     await page.locator('#field-prescription').fill('Rest and fluids');
-    await page.getByRole('button', { name: 'Add medicine' }).click();
     await page.locator('#field-medicines-0-name').fill('Amoxicillin');
-    await page.locator('#field-medicines-0-dose').fill('500 mg');
     await page.locator('#field-medicines-0-frequency').fill('three times a day');
     await page.locator('#field-medicines-0-duration').fill('7 days');
     await page.getByRole('button', { name: 'Add medicine' }).click();
