@@ -4,6 +4,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth';
 import type { HmsPubSub } from './pubsub';
 import { DepartmentResolver, DoctorResolver, PatientResolver } from './modules/directory/directory.resolver';
+import { HospitalResolver } from './modules/directory/hospital.resolver';
 import { AppointmentInvoiceResolver, InvoiceLineResolver, InvoiceResolver, PaymentResolver } from './modules/billing/billing.resolver';
 import { AppointmentTreatmentsResolver, TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
@@ -18,6 +19,7 @@ import { DateTimeScalar } from './shared/scalars';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [
   IdentityResolver,
+  HospitalResolver,
   DepartmentResolver,
   DoctorResolver,
   PatientResolver,

@@ -50,7 +50,7 @@ describe('npm start (server/src/main.ts)', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: 'mutation { login(email: "boss@hospital.test", password: "Admin-Password-1") { user { role } } }' }),
       });
-      expect((await response.json()).data.login.user.role).toBe('ADMIN');
+      expect(((await response.json()) as { data: { login: { user: { role: string } } } }).data.login.user.role).toBe('ADMIN');
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     } finally {

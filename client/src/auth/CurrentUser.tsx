@@ -3,6 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { CurrentUserQuery, Role } from '../gql/graphql';
+import { setHospitalZone } from '../lib/format';
 import { getToken, onSessionExpired, setToken } from './token';
 
 const CurrentUserDocument = graphql(`
@@ -15,6 +16,7 @@ const CurrentUserDocument = graphql(`
       patient { id fullName }
       doctor { id fullName }
     }
+    hospital { timezone }
   }
 `);
 
@@ -59,6 +61,9 @@ export function CurrentUserProvider({ children }: { children: ReactNode }) {
     await client.clearStore();
     await refetch();
   }, [client, refetch]);
+
+  // Times read in the hospital's zone wherever the browser happens to be.
+  if (data?.hospital) setHospitalZone(data.hospital.timezone);
 
   const value = useMemo<CurrentUserValue>(
     () => ({ user: getToken() ? (data?.me ?? null) : null, loading: loading && !data, signIn, signOut }),

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n  }\n": typeof types.CurrentUserDocument,
+    "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n    hospital { timezone }\n  }\n": typeof types.CurrentUserDocument,
     "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n": typeof types.AppointmentCard_AppointmentFragmentDoc,
     "\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason updatedAt }\n  }\n": typeof types.CancelAppointmentDocument,
     "\n  fragment DepartmentDialog_department on Department {\n    id\n    name\n    description\n    active\n  }\n": typeof types.DepartmentDialog_DepartmentFragmentDoc,
@@ -79,6 +79,7 @@ type Documents = {
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": typeof types.HospitalTodayDocument,
     "\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n": typeof types.DoctorDayDocument,
+    "\n  query DoctorDayHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": typeof types.DoctorDayHeaderDocument,
     "\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": typeof types.DoctorDaySetStatusDocument,
     "\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n": typeof types.DoctorDayCancelDocument,
     "\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": typeof types.DoctorTodayDocument,
@@ -96,7 +97,7 @@ type Documents = {
     "\n  mutation UpdateMyProfile($input: UpdateMyProfileInput!) {\n    updateMyProfile(input: $input) {\n      id\n      fullName\n      dateOfBirth\n      gender\n      phone\n      address\n      bloodGroup\n      heightCm\n      weightKg\n      allergies\n      reminderOptIn\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
 };
 const documents: Documents = {
-    "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n  }\n": types.CurrentUserDocument,
+    "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n    hospital { timezone }\n  }\n": types.CurrentUserDocument,
     "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n": types.AppointmentCard_AppointmentFragmentDoc,
     "\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason updatedAt }\n  }\n": types.CancelAppointmentDocument,
     "\n  fragment DepartmentDialog_department on Department {\n    id\n    name\n    description\n    active\n  }\n": types.DepartmentDialog_DepartmentFragmentDoc,
@@ -161,6 +162,7 @@ const documents: Documents = {
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": types.SignUpDocument,
     "\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": types.HospitalTodayDocument,
     "\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n": types.DoctorDayDocument,
+    "\n  query DoctorDayHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": types.DoctorDayHeaderDocument,
     "\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": types.DoctorDaySetStatusDocument,
     "\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n": types.DoctorDayCancelDocument,
     "\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": types.DoctorTodayDocument,
@@ -195,7 +197,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n  }\n"): (typeof documents)["\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n  }\n"];
+export function graphql(source: "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n    hospital { timezone }\n  }\n"): (typeof documents)["\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n    hospital { timezone }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -452,6 +454,10 @@ export function graphql(source: "\n  query HospitalToday($doctorId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n"): (typeof documents)["\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DoctorDayHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n"): (typeof documents)["\n  query DoctorDayHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

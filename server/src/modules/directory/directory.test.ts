@@ -185,3 +185,10 @@ describe('patients', () => {
     expect(codes(await t.gql(M, { input: { fullName: '' } }, admin.token))).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('hospital', () => {
+  it('anyone reads the time zone, currency and booking window', async () => {
+    const data = await t.ok('{ hospital { name timezone currency currencyDigits bookingWindowDays } }');
+    expect(data.hospital).toEqual({ name: 'HMS Hospital', timezone: 'UTC', currency: 'USD', currencyDigits: 2, bookingWindowDays: 7 });
+  });
+});
