@@ -3,7 +3,7 @@ import { Repeater } from '@graphql-yoga/subscription';
 import { z } from 'zod';
 import type { AppDeps, Context } from '../../context';
 import { requireViewer } from '../../auth';
-import { BadInputError, ForbiddenError, NotFoundError } from '../../errors';
+import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors';
 import { logger } from '../../logger';
 import type { HmsPubSub, NotificationAddedEvent, ScheduleChangedEvent, Topics } from '../../pubsub';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
@@ -215,6 +215,84 @@ function pushSafely<T>(push: (value: T) => Promise<unknown>, value: T): void {
   }
 }
 
+/**
+ * Live subscriptions outlive the token check at subscribe time. Every SESSION_CHECK_MS one
+ * query per process re-reads the accounts of everyone subscribed: a changed password, a
+ * "sign out everywhere" or a deactivated account ends their subscriptions (UNAUTHENTICATED).
+ */
+export const SESSION_CHECK_MS = 30_000;
+
+interface Watched {
+  tokenVersion: number;
+  end: (error: Error) => void;
+}
+
+class SessionWatch {
+  private readonly byUser = new Map<number, Set<Watched>>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly orm: AppDeps['orm']) {}
+
+  /** Registers a subscription of `userId` (signed in with the account's current token version). */
+  async watch(userId: number, end: (error: Error) => void): Promise<() => void> {
+    const rows = await this.orm.em.getConnection().execute<Array<{ token_version: number }>>('select token_version from `user` where id = ?', [userId]);
+    const watched: Watched = { tokenVersion: Number(rows[0]?.token_version ?? -1), end };
+    let set = this.byUser.get(userId);
+    if (!set) this.byUser.set(userId, (set = new Set()));
+    set.add(watched);
+    if (!this.timer) {
+      this.timer = setInterval(() => { void this.check(); }, SESSION_CHECK_MS);
+      this.timer.unref();
+    }
+    return () => {
+      set.delete(watched);
+      if (set.size === 0) this.byUser.delete(userId);
+      if (this.byUser.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
+    };
+  }
+
+  async check(): Promise<void> {
+    const ids = [...this.byUser.keys()];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      try {
+        type AccountRow = { id: number; active: number | boolean; token_version: number };
+        const rows = (await this.orm.em.getConnection().execute(
+          `select id, active, token_version from \`user\` where id in (${chunk.map(() => '?').join(',')})`,
+          chunk,
+        )) as AccountRow[];
+        const byId = new Map<number, AccountRow>(rows.map((row) => [Number(row.id), row]));
+        for (const userId of chunk) {
+          const row = byId.get(userId);
+          for (const watched of [...(this.byUser.get(userId) ?? [])]) {
+            if (!row || !row.active || Number(row.token_version) !== watched.tokenVersion) {
+              watched.end(new UnauthenticatedError('Your session has ended; sign in again'));
+            }
+          }
+        }
+      } catch (error) {
+        logger.warn('checking live subscribers\' sessions failed', { error: (error as Error).message });
+      }
+    }
+  }
+}
+
+const sessionWatches = new WeakMap<AppDeps['orm'], SessionWatch>();
+
+function sessionWatchOf(deps: Pick<AppDeps, 'orm'>): SessionWatch {
+  let found = sessionWatches.get(deps.orm);
+  if (!found) sessionWatches.set(deps.orm, (found = new SessionWatch(deps.orm)));
+  return found;
+}
+
+/** Runs the session check now (tests; the timer does it every SESSION_CHECK_MS). */
+export function checkLiveSessions(deps: Pick<AppDeps, 'orm'>): Promise<void> {
+  return sessionWatchOf(deps).check();
+}
+
 export class LiveService {
   constructor(private readonly ctx: Context) {}
 
@@ -253,7 +331,9 @@ export class LiveService {
    */
   doctorStream(doctorId: number, after: bigint | null): AsyncIterable<ScheduleChangedEvent> {
     const { deps } = this.ctx;
+    const viewer = requireViewer(this.ctx);
     return new Repeater<ScheduleChangedEvent>(async (push, stop) => {
+      const unwatch = await sessionWatchOf(deps).watch(viewer.userId, (error) => stop(error));
       const sent = new RecentIds();
       let last: bigint = after ?? 0n;
       let queue: Promise<void> = Promise.resolve();
@@ -309,6 +389,7 @@ export class LiveService {
       await stop;
       stopped = true;
       if (warmUp) clearTimeout(warmUp);
+      unwatch();
       removeReconnect();
       unlisten();
     });
@@ -337,12 +418,15 @@ export class LiveService {
 
   slotStream(doctorId: number): AsyncIterable<SlotChange> {
     const { deps } = this.ctx;
+    const viewer = requireViewer(this.ctx);
     return new Repeater<SlotChange>(async (push, stop) => {
+      const unwatch = await sessionWatchOf(deps).watch(viewer.userId, (error) => stop(error));
       const unlisten = hubsOf(deps.pubsub).schedule.listen(doctorId, (event) => {
         for (const change of slotChanges(event)) pushSafely(push, change);
       });
       await stop;
       unlisten();
+      unwatch();
     });
   }
 
@@ -350,9 +434,11 @@ export class LiveService {
     const viewer = requireViewer(this.ctx);
     const { deps } = this.ctx;
     return new Repeater<NotificationAddedEvent>(async (push, stop) => {
+      const unwatch = await sessionWatchOf(deps).watch(viewer.userId, (error) => stop(error));
       const unlisten = hubsOf(deps.pubsub).notifications.listen(viewer.userId, (event) => pushSafely(push, event));
       await stop;
       unlisten();
+      unwatch();
     });
   }
 

@@ -8,7 +8,7 @@ import {
 } from '../../../test/factories';
 import { recordAudit } from '../audit/audit.service';
 import { Appointment, AppointmentStatus } from '../scheduling/appointment.entity';
-import { pruneOutbox } from './live.service';
+import { checkLiveSessions, pruneOutbox } from './live.service';
 import { OutboxEvent } from './outbox-event.entity';
 import { publishScheduleChanges, recordScheduleChange, type ScheduleChangeKind } from './schedule-events';
 
@@ -300,6 +300,33 @@ describe('live schedule', () => {
     await settle();
     expect(caughtUp.items).toEqual([]);
     after.stop(); caughtUp.stop();
+  });
+
+  it('ends live subscriptions (UNAUTHENTICATED) when the account signs out everywhere, as a password change does', async () => {
+    const d = await createDoctor(t, admin);
+    const client = t.wsClient(d.token);
+    const schedule = feed(client, SCHEDULE, { d: d.doctorId });
+    const notes = feed(client, 'subscription { notificationAdded { id } }', {});
+    const slots = feed(client, 'subscription($d: ID!) { slotsChanged(doctorId: $d) { startsAt } }', { d: d.doctorId });
+    const bystander = t.wsClient(admin.token);
+    const stays = feed(bystander, SCHEDULE, { d: d.doctorId });
+    await Promise.all([ready(client), ready(bystander)]);
+    await checkLiveSessions({ orm: t.orm });
+    await settle(100);
+    expect([schedule, notes, slots, stays].map((f) => f.errors.length)).toEqual([0, 0, 0, 0]);
+
+    await t.ok('mutation { signOutEverywhere }', {}, d.token);
+    await checkLiveSessions({ orm: t.orm });
+    for (const f of [schedule, notes, slots]) {
+      await f.ended();
+      expect(f.items).toEqual([]);
+    }
+    // graphql-ws hands the sink the error message's list of GraphQL errors.
+    for (const f of [schedule, notes, slots]) expect(f.errors.flat().map((e: any) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    await settle(100);
+    expect(stays.errors).toEqual([]);
+    expect(stays.completed).toBe(false);
+    stays.stop();
   });
 
   it('prunes outbox rows past the retention period', async () => {
