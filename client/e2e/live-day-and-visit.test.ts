@@ -3,7 +3,7 @@
 // from the day view that the patient then reads in their history.
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiOk, launchBrowser, newPage, newPatient, screenshot, seedDepartment, seedDoctor, signIn } from './helpers';
+import { adminCredentials, adminToken, apiOk, launchBrowser, newPage, newPatient, screenshot, seedDepartment, seedDoctor, signIn } from './helpers';
 
 let browser: Browser;
 let admin: string;
@@ -164,6 +164,29 @@ describe("doctor's live day view", () => {
     expect(await page.getByText('Live updates are paused').count()).toBe(0);
     // The bell caught up too: booked, booked (missed), cancelled (missed).
     await expect.poll(() => page.getByRole('button', { name: /Notifications/ }).getAttribute('aria-label')).toMatch(/3 unread/);
+    await page.context().close();
+  });
+});
+
+describe("the front desk's view of a doctor's day", () => {
+  it('an admin opens a doctor\'s day from the doctors list and checks a patient in; no clinical pages are offered', async () => {
+    const doctor = await seedOpenDoctor();
+    const patient = await registerPatient();
+    const [next] = await freeSlotsToday(doctor.id);
+    const appointmentId = await book(patient.token, doctor.id, next!, 'Knee pain');
+
+    const page = await newPage(browser);
+    const { email, password } = adminCredentials();
+    await signIn(page, email, password);
+    await page.goto('/admin/doctors');
+    await page.getByRole('link', { name: `Day of ${doctor.fullName}` }).click();
+    await page.waitForURL(`**/admin/doctors/${doctor.id}/day`);
+    await page.getByText(doctor.fullName, { exact: false }).first().waitFor();
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+    await row(page, appointmentId).getByRole('button', { name: 'Check in' }).click();
+    await expect.poll(() => row(page, appointmentId).getAttribute('data-status')).toBe('CHECKED_IN');
+    expect(await row(page, appointmentId).getByRole('link').count()).toBe(0);
+    await screenshot(page, 'admin-doctor-day');
     await page.context().close();
   });
 });

@@ -66,6 +66,7 @@ export const router = createBrowserRouter([
     { path: 'departments', element: <DepartmentsPage /> },
     { path: 'doctors', element: <DoctorsPage /> },
     { path: 'doctors/:doctorId/hours', element: <DoctorHoursPage /> },
+    { path: 'doctors/:doctorId/day', element: <DayPage /> },
     { path: 'appointments', element: <AppointmentsPage /> },
     { path: 'book', element: <AdminBookPage /> },
     { path: 'audit', element: <AuditLogPage /> },

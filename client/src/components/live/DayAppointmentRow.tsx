@@ -40,8 +40,11 @@ export function DayAppointmentRow(props: {
   mark?: LiveMark;
   busy?: boolean;
   now: number;
+  /** Links to the visit page (doctors); the front desk has no clinical pages. */
+  visitLinks?: boolean;
   onAction(action: DayAction): void;
 }) {
+  const visitLinks = props.visitLinks ?? true;
   const appointment = getFragmentData(DayAppointmentRowFragment, props.appointment);
   const status: AppointmentStatus = appointment.status;
   const gone = status === 'CANCELLED' || status === 'NO_SHOW';
@@ -82,8 +85,7 @@ export function DayAppointmentRow(props: {
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
           <Typography
-            component={RouterLink}
-            to={`/doctor/visits/${appointment.id}`}
+            {...(visitLinks ? { component: RouterLink, to: `/doctor/visits/${appointment.id}` } : {})}
             sx={{
               fontWeight: 600,
               textDecoration: gone ? 'line-through' : 'none',
@@ -124,11 +126,11 @@ export function DayAppointmentRow(props: {
         )}
         {status === 'CHECKED_IN' && (
           <>
-            <Button size="small" variant="contained" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>Open visit</Button>
+            {visitLinks && <Button size="small" variant="contained" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>Open visit</Button>}
             <Button size="small" variant="outlined" color="success" disabled={props.busy} onClick={() => props.onAction('COMPLETE')}>Complete</Button>
           </>
         )}
-        {status === 'COMPLETED' && (
+        {status === 'COMPLETED' && visitLinks && (
           <Button size="small" variant="outlined" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>View visit</Button>
         )}
         {(status === 'SCHEDULED' || status === 'CHECKED_IN') && (

@@ -8,6 +8,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import Schedule from '@mui/icons-material/Schedule';
 import Search from '@mui/icons-material/Search';
+import Today from '@mui/icons-material/Today';
 import { useDeferredValue, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -138,6 +139,11 @@ export function DoctorsPage() {
                   <TableCell><ActiveChip active={doctor.active} /></TableCell>
                   <TableCell align="right">
                     <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                      <Tooltip title="Today's appointments, live (check-in)">
+                        <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/day`} aria-label={`Day of ${doctor.fullName}`}>
+                          <Today />
+                        </IconButton>
+                      </Tooltip>
                       <Tooltip title="Weekly hours and blocks">
                         <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/hours`} aria-label={`Hours of ${doctor.fullName}`}>
                           <Schedule />

@@ -5,9 +5,10 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Chip, IconButton, Paper, Snackbar, Stack, TextField, Tooltip } from '@mui/material';
 import ChevronLeft from '@mui/icons-material/ChevronLeft';
 import ChevronRight from '@mui/icons-material/ChevronRight';
+import ArrowBack from '@mui/icons-material/ArrowBack';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConnectionIndicator, LiveBanner } from '../../components/live/ConnectionIndicator';
@@ -38,6 +39,12 @@ const DoctorDayDocument = graphql(`
   }
 `);
 
+const DoctorDayHeaderDocument = graphql(`
+  query DoctorDayHeader($id: ID!) {
+    doctor(id: $id) { id fullName specialization department { id name } }
+  }
+`);
+
 const DoctorDaySetStatusDocument = graphql(`
   mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {
     setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }
@@ -59,9 +66,15 @@ const ACTION_STATUS: Record<Exclude<DayAction, 'CANCEL'>, AppointmentStatus> = {
   NO_SHOW: 'NO_SHOW',
 };
 
+/** The doctor's own day (/doctor/day), or any doctor's for the front desk (/admin/doctors/:doctorId/day). */
 export function DayPage() {
   const { user } = useCurrentUser();
-  const doctorId = user?.doctor?.id;
+  const { doctorId: chosenDoctorId } = useParams();
+  // Admins follow a chosen doctor: same live list and status actions, no clinical pages.
+  const frontDesk = Boolean(chosenDoctorId);
+  const doctorId = chosenDoctorId ?? user?.doctor?.id;
+  const header = useQuery(DoctorDayHeaderDocument, { variables: { id: chosenDoctorId ?? '' }, skip: !frontDesk });
+  const doctor = header.data?.doctor;
   const [params, setParams] = useSearchParams();
   // "Today" is the hospital's, as the server counts days (HMS_TIMEZONE).
   const today = useQuery(HospitalTodayDocument, { variables: { doctorId: doctorId ?? '' }, skip: !doctorId, fetchPolicy: 'cache-first' });
@@ -156,8 +169,16 @@ export function DayPage() {
     <>
       <PageHeader
         title={isToday ? 'Today' : date ? formatLocalDate(date, { weekday: 'long' }) : 'Day'}
-        subtitle={date ? formatLocalDate(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) : undefined}
-        actions={<ConnectionIndicator onReconnect={live.reconnect} />}
+        subtitle={[
+          doctor && `${doctor.fullName} · ${doctor.department.name}`,
+          date && formatLocalDate(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+        ].filter(Boolean).join(' · ') || undefined}
+        actions={
+          <>
+            {frontDesk && <Button component={RouterLink} to="/admin/doctors" startIcon={<ArrowBack />}>All doctors</Button>}
+            <ConnectionIndicator onReconnect={live.reconnect} />
+          </>
+        }
       />
 
       <Paper variant="outlined" sx={{ p: 1.5, mb: 2, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -189,6 +210,8 @@ export function DayPage() {
       <LiveBanner onReconnect={live.reconnect} />
       {!doctorId ? (
         <Alert severity="warning">This account has no doctor profile.</Alert>
+      ) : header.error ? (
+        <ErrorState error={header.error} onRetry={() => void header.refetch()} />
       ) : day.error && !day.data ? (
         <ErrorState error={day.error} onRetry={() => void day.refetch()} />
       ) : !day.data ? (
@@ -203,6 +226,7 @@ export function DayPage() {
                 appointment={appointment}
                 mark={activeMarks[appointment.id]}
                 busy={busy === appointment.id}
+                visitLinks={!frontDesk}
                 now={now}
                 onAction={(action) => void act({ id: appointment.id, startsAt: appointment.startsAt, patientName: appointment.patient.fullName }, action)}
               />
