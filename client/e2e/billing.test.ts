@@ -96,6 +96,7 @@ describe('billing through the pages', () => {
     await admin.locator('#field-reference').fill('SLIP-1234');
     await admin.getByRole('button', { name: 'Record payment' }).click();
     await expect.poll(() => admin.getByTestId('invoice-balance').textContent()).toBe('$50.00');
+    await admin.getByRole('alert').filter({ hasText: 'Payment of 30.00 USD recorded.' }).waitFor();
     expect(await admin.getByRole('table', { name: /Payments of/ }).textContent()).toContain('SLIP-1234');
     await screenshot(admin, 'billing-invoice-paid-partly');
 

@@ -17,7 +17,7 @@ const AddInvoiceLineDocument = graphql(`
   }
 `);
 
-export function AddInvoiceLineDialog(props: { open: boolean; invoiceId: string; currency: string; onClose(): void }) {
+export function AddInvoiceLineDialog(props: { open: boolean; invoiceId: string; currency: string; onClose(): void; onDone?(message: string): void }) {
   const form = useForm({ kind: 'LAB_TEST', description: '', quantity: '1', unitPrice: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [addLine, adding] = useMutation(AddInvoiceLineDocument);
@@ -51,6 +51,7 @@ export function AddInvoiceLineDialog(props: { open: boolean; invoiceId: string; 
           },
         },
       });
+      props.onDone?.(`Added ${form.values.description.trim()}.`);
       props.onClose();
     } catch (error) {
       if (!form.showServerErrors(error)) setFailure(errorMessage(error));

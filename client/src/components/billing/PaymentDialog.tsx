@@ -19,7 +19,7 @@ const RecordPaymentDocument = graphql(`
   }
 `);
 
-export function PaymentDialog(props: { open: boolean; invoiceId: string; number: string; balance: string; currency: string; onClose(): void }) {
+export function PaymentDialog(props: { open: boolean; invoiceId: string; number: string; balance: string; currency: string; onClose(): void; onDone?(message: string): void }) {
   const form = useForm({ amount: '', method: 'CASH', reference: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [record, recording] = useMutation(RecordPaymentDocument);
@@ -46,6 +46,7 @@ export function PaymentDialog(props: { open: boolean; invoiceId: string; number:
           reference: blankToNull(form.values.reference),
         },
       });
+      props.onDone?.(`Payment of ${form.values.amount.trim()} ${props.currency} recorded.`);
       props.onClose();
     } catch (error) {
       if (!form.showServerErrors(error)) setFailure(errorMessage(error));

@@ -19,7 +19,7 @@ const RefundPaymentDocument = graphql(`
   }
 `);
 
-export function RefundDialog(props: { open: boolean; invoiceId: string; number: string; paid: string; currency: string; onClose(): void }) {
+export function RefundDialog(props: { open: boolean; invoiceId: string; number: string; paid: string; currency: string; onClose(): void; onDone?(message: string): void }) {
   const form = useForm({ amount: '', reason: '', method: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [refund, refunding] = useMutation(RefundPaymentDocument);
@@ -45,6 +45,7 @@ export function RefundDialog(props: { open: boolean; invoiceId: string; number: 
           method: (form.values.method || null) as PaymentMethod | null,
         },
       });
+      props.onDone?.(`Refund of ${form.values.amount.trim()} ${props.currency} recorded.`);
       props.onClose();
     } catch (error) {
       if (!form.showServerErrors(error)) setFailure(errorMessage(error));

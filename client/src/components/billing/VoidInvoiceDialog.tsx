@@ -18,7 +18,7 @@ const VoidInvoiceDocument = graphql(`
   }
 `);
 
-export function VoidInvoiceDialog(props: { open: boolean; invoiceId: string; number: string; onClose(): void }) {
+export function VoidInvoiceDialog(props: { open: boolean; invoiceId: string; number: string; onClose(): void; onDone?(message: string): void }) {
   const form = useForm({ reason: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [voidInvoice, voiding] = useMutation(VoidInvoiceDocument);
@@ -37,6 +37,7 @@ export function VoidInvoiceDialog(props: { open: boolean; invoiceId: string; num
     setFailure(null);
     try {
       await voidInvoice({ variables: { id: props.invoiceId, reason: form.values.reason } });
+      props.onDone?.(`${props.number} is void.`);
       props.onClose();
     } catch (error) {
       if (!form.showServerErrors(error)) setFailure(errorMessage(error));

@@ -61,12 +61,14 @@ type Dialog = 'payment' | 'refund' | 'void' | 'line' | null;
 export function InvoicePage() {
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(AdminInvoiceDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialogState] = useState<Dialog>(null);
   const [removing, setRemoving] = useState<{ id: string; description: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [removeLine, removal] = useMutation(RemoveInvoiceLineDocument);
   const [finalize, finalizing] = useMutation(FinalizeInvoiceDocument);
 
+  const setDialog = (next: Dialog) => { if (next) setNotice(null); setDialogState(next); };
   const invoice = data?.invoice;
   if (loading && !data) return <Loading />;
   if (error && !invoice) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -127,6 +129,7 @@ export function InvoicePage() {
         }
       />
       {failure && <Alert severity="error" sx={{ mb: 2 }} onClose={() => setFailure(null)}>{failure}</Alert>}
+      {notice && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setNotice(null)}>{notice}</Alert>}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {invoice.status === 'VOID' && (
         <Alert severity="warning" sx={{ mb: 2 }}>
@@ -177,6 +180,7 @@ export function InvoicePage() {
         balance={invoice.balance.amount}
         currency={invoice.currency}
         onClose={() => setDialog(null)}
+        onDone={setNotice}
       />
       <RefundDialog
         open={dialog === 'refund'}
@@ -185,9 +189,10 @@ export function InvoicePage() {
         paid={invoice.paid.amount}
         currency={invoice.currency}
         onClose={() => setDialog(null)}
+        onDone={setNotice}
       />
-      <VoidInvoiceDialog open={dialog === 'void'} invoiceId={invoice.id} number={invoice.number} onClose={() => setDialog(null)} />
-      <AddInvoiceLineDialog open={dialog === 'line'} invoiceId={invoice.id} currency={invoice.currency} onClose={() => setDialog(null)} />
+      <VoidInvoiceDialog open={dialog === 'void'} invoiceId={invoice.id} number={invoice.number} onClose={() => setDialog(null)} onDone={setNotice} />
+      <AddInvoiceLineDialog open={dialog === 'line'} invoiceId={invoice.id} currency={invoice.currency} onClose={() => setDialog(null)} onDone={setNotice} />
       <ConfirmDialog
         open={removing !== null}
         title="Remove line?"
