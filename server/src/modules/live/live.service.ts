@@ -13,6 +13,7 @@ import { ACTIVE_STATUSES, Appointment, type AppointmentStatus } from '../schedul
 import { NotificationPage, ScheduleChange, type ScheduleChangeKindEnum, SlotChange } from './live.types';
 import { Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
+import { cachedAppointment } from './delivery-cache';
 import { configureScheduleEvents } from './schedule-events';
 
 /** Outbox rows older than this are deleted; a client away longer reloads its day instead of catching up. */
@@ -101,29 +102,9 @@ function toEvent(row: OutboxEvent): ScheduleChangedEvent {
   };
 }
 
-/**
- * Appointments loaded for delivery, shared by every subscriber of this process that
- * receives the same event: one fresh fork and one query per event, not per socket.
- */
-const appointmentCache = new Map<string, { at: number; value: Promise<Appointment | null> }>();
-const CACHE_TTL_MS = 5_000;
-const CACHE_MAX = 1_000;
-
+/** One load per event per process (see delivery-cache.ts), with a fresh fork. */
 function loadAppointmentForEvent(deps: AppDeps, event: ScheduleChangedEvent): Promise<Appointment | null> {
-  const now = Date.now();
-  const cached = appointmentCache.get(event.cursor);
-  if (cached && now - cached.at < CACHE_TTL_MS) return cached.value;
-  const em = deps.orm.em.fork();
-  const value = em.findOne(Appointment, event.appointmentId, { populate: ['patient', 'doctor'] });
-  appointmentCache.set(event.cursor, { at: now, value });
-  value.catch(() => appointmentCache.delete(event.cursor));
-  if (appointmentCache.size > CACHE_MAX) {
-    for (const [key, entry] of appointmentCache) {
-      if (appointmentCache.size <= CACHE_MAX / 2 && now - entry.at < CACHE_TTL_MS) break;
-      appointmentCache.delete(key);
-    }
-  }
-  return value;
+  return cachedAppointment(event.cursor, () => deps.orm.em.fork().findOne(Appointment, event.appointmentId, { populate: ['patient', 'doctor'] }));
 }
 
 

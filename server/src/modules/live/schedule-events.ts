@@ -1,10 +1,11 @@
-import type { EntityManager, EventManager, EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
+import { type EntityManager, type EventManager, type EventSubscriber, type FlushEventArgs, wrap } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import type { Context, Viewer } from '../../context';
 import { logger } from '../../logger';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { User } from '../identity/user.entity';
 import type { Appointment } from '../scheduling/appointment.entity';
+import { primeAppointment } from './delivery-cache';
 import { Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
 
@@ -78,6 +79,10 @@ export function recordScheduleChange(
 export async function publishScheduleChanges(ctx: Pick<Context, 'deps'>, events: OutboxEvent[]): Promise<void> {
   for (const event of events) {
     const extra = pending.get(event);
+    // This process's subscribers get the committed entity without a read, when its names are loaded.
+    if (extra && wrap(extra.appointment.doctor).isInitialized() && wrap(extra.appointment.patient).isInitialized()) {
+      primeAppointment(String(event.id), extra.appointment);
+    }
     try {
       ctx.deps.pubsub.publish('SCHEDULE_CHANGED', {
         cursor: String(event.id),
