@@ -38,14 +38,19 @@ export function NotificationBell({ role }: { role: Role }) {
   const navigate = useNavigate();
   const { data, refetch } = useQuery(MyNotificationsDocument, { variables: { first: RECENT } });
   // A new notification: reload the short list (one small query) so count and order come from the server.
-  useSubscription(NotificationAddedDocument, { onData: () => void refetch() });
+  const added = useSubscription(NotificationAddedDocument, { onData: () => void refetch() });
+  const restartAdded = added.restart;
   // After a dropped connection, count again: notifications written meanwhile were not pushed.
   const { connections } = useLiveConnection();
   const seen = useRef(connections);
   useEffect(() => {
-    if (seen.current > 0 && connections > seen.current) void refetch();
+    // A subscription that gave up (retries exhausted) is started again on the next connection.
+    if (seen.current > 0 && connections > seen.current) {
+      if (added.error) restartAdded();
+      void refetch();
+    }
     seen.current = connections;
-  }, [connections, refetch]);
+  }, [connections, refetch, added.error, restartAdded]);
   const [markRead] = useMutation(MarkNotificationsReadDocument, { onCompleted: () => void refetch() });
 
   const page = data?.myNotifications;
