@@ -191,6 +191,39 @@ describe("the front desk's view of a doctor's day", () => {
   });
 });
 
+describe('notification bell', () => {
+  it("rings live for a patient when the doctor cancels their visit, and lists the message", async () => {
+    const doctor = await seedOpenDoctor();
+    const patient = await registerPatient();
+    const [next] = await freeSlotsToday(doctor.id);
+    const appointmentId = await book(patient.token, doctor.id, next!, 'Check-up');
+
+    const page = await newPage(browser);
+    await signIn(page, patient.email, patient.password);
+    const bell = page.getByRole('button', { name: /Notifications/ });
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications');
+    // Let the bell's subscription start before the change.
+    await page.waitForTimeout(500);
+
+    const doctorToken = await apiOk<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: doctor.email, p: doctor.password },
+    );
+    await apiOk('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Doctor unwell") { id } }', { id: appointmentId }, doctorToken.login.token);
+    await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 2_000 }).toBe('Notifications: 1 unread');
+    // The dashboard behind it reloaded too: the visit no longer shows as scheduled.
+    await expect.poll(() => page.locator('main').textContent()).not.toContain('Scheduled');
+    await bell.click();
+    const menu = page.getByRole('menu', { name: 'Notifications' });
+    await expect.poll(() => menu.textContent()).toMatch(/cancel/i);
+    await page.waitForTimeout(400);
+    await screenshot(page, 'patient-notifications');
+    await menu.getByRole('menuitem').first().click();
+    await page.waitForURL('**/patient/appointments');
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications');
+    await page.context().close();
+  });
+});
+
 describe('live slots on the booking page', () => {
   it('greys out a slot within 2 seconds when someone else books it', async () => {
     const department = await seedDepartment(admin);

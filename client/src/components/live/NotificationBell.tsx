@@ -1,6 +1,6 @@
 // The bell in the top bar, for every role: unread count, the latest notifications in a
 // menu, live additions over the WebSocket (notificationAdded), and marking them read.
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Badge, Box, Button, Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
 import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
 import { useEffect, useRef, useState } from 'react';
@@ -37,8 +37,10 @@ export function NotificationBell({ role }: { role: Role }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const navigate = useNavigate();
   const { data, refetch } = useQuery(MyNotificationsDocument, { variables: { first: RECENT } });
-  // A new notification: reload the short list (one small query) so count and order come from the server.
-  const added = useSubscription(NotificationAddedDocument, { onData: () => void refetch() });
+  // A new notification means something on screen changed (a visit cancelled or moved): reload
+  // what is shown, the bell's own list included, so count and order come from the server.
+  const client = useApolloClient();
+  const added = useSubscription(NotificationAddedDocument, { onData: () => void client.refetchQueries({ include: 'active' }) });
   const restartAdded = added.restart;
   // After a dropped connection, count again: notifications written meanwhile were not pushed.
   const { connections } = useLiveConnection();
