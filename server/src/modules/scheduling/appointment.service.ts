@@ -172,7 +172,7 @@ export class AppointmentService {
     const appointmentId = parseId(id);
     const current = await this.findVisible(appointmentId);
     this.assertMayChange(viewer, current, 'cancel');
-    return this.changeStatus(appointmentId, AppointmentStatus.CANCELLED, data.reason);
+    return this.changeStatus(current, AppointmentStatus.CANCELLED, data.reason);
   }
 
   async setStatus(id: string, status: AppointmentStatus): Promise<Appointment> {
@@ -182,15 +182,18 @@ export class AppointmentService {
     if (!(viewer.role === Role.ADMIN || (viewer.role === Role.DOCTOR && viewer.doctorId === current.doctor.id))) {
       throw new ForbiddenError('Only the appointment\'s doctor or an admin may change its status');
     }
-    return this.changeStatus(appointmentId, status, null);
+    return this.changeStatus(current, status, null);
   }
 
-  private async changeStatus(appointmentId: number, status: AppointmentStatus, cancelReason: string | null): Promise<Appointment> {
+  private async changeStatus(current: Appointment, status: AppointmentStatus, cancelReason: string | null): Promise<Appointment> {
     const viewer = requireViewer(this.ctx);
     const events: OutboxEvent[] = [];
     const appointment = await withDeadlockRetry(this.em, async (em) => {
       events.length = 0;
-      const appointment = await em.findOneOrFail(Appointment, appointmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // The same lock order as booking and moves: per doctor, outbox cursors then follow commit order,
+      // so a subscriber resuming from a cursor can never skip a change that committed later.
+      await this.lockDoctorAndPatient(em, current.doctor.id, current.patient.id, false);
+      const appointment = await em.findOneOrFail(Appointment, current.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const from = appointment.status as AppointmentStatus;
       if (!TRANSITIONS[from].includes(status)) {
         throw new InvalidTransitionError(`An appointment cannot go from ${from} to ${status}`);
