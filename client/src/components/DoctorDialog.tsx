@@ -1,14 +1,12 @@
 // Create or edit a doctor (admin). New doctors get a sign-in account with a
 // temporary password that they must replace at first sign-in.
 import { useMutation } from '@apollo/client/react';
-import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Grid, InputAdornment, MenuItem, Switch, TextField,
-} from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { FormControlLabel, Grid, InputAdornment, MenuItem, Switch, TextField } from '@mui/material';
+import { useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
-import { errorMessage } from '../lib/errors';
 import { blankToNull, useForm } from '../lib/form';
 import { GENDERS } from '../lib/options';
+import { FormDialog } from './FormDialog';
 
 export const DoctorDialogFragment = graphql(`
   fragment DoctorDialog_doctor on Doctor {
@@ -54,12 +52,10 @@ export function DoctorDialog(props: {
   const doctor = getFragmentData(DoctorDialogFragment, props.doctor ?? null);
   const form = useForm(EMPTY);
   const [active, setActive] = useState(true);
-  const [failure, setFailure] = useState<string | null>(null);
   const [create, creating] = useMutation(CreateDoctorDocument);
   const [update, updating] = useMutation(UpdateDoctorDocument);
 
-  useEffect(() => {
-    if (!props.open) return;
+  const reset = () => {
     form.setValues(doctor ? {
       ...EMPTY,
       email: doctor.email ?? '',
@@ -73,15 +69,9 @@ export function DoctorDialog(props: {
       about: doctor.about ?? '',
     } : EMPTY);
     setActive(doctor?.active ?? true);
-    form.setErrors({});
-    setFailure(null);
-    // Reset only when the dialog opens or switches doctor, not on every refetch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open, doctor?.id]);
+  };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
+  const submit = async () => {
     const v = form.values;
     const years = v.experienceYears.trim();
     if (years && !/^\d+$/.test(years)) {
@@ -98,101 +88,98 @@ export function DoctorDialog(props: {
       experienceYears: years ? Number(years) : null,
       about: blankToNull(v.about),
     };
-    try {
-      if (doctor) {
-        await update({ variables: { id: doctor.id, input: { ...details, consultationFee: details.consultationFee ?? '0', active } } });
-      } else {
-        await create({ variables: { input: { ...details, email: v.email, password: v.password } } });
-      }
-      props.onSaved();
-      props.onClose();
-    } catch (error) {
-      if (!form.showServerErrors(error)) setFailure(errorMessage(error));
+    if (doctor) {
+      await update({ variables: { id: doctor.id, input: { ...details, consultationFee: details.consultationFee ?? '0', active } } });
+    } else {
+      await create({ variables: { input: { ...details, email: v.email, password: v.password } } });
     }
+    props.onSaved();
+    props.onClose();
   };
 
   return (
-    <Dialog open={props.open} onClose={props.onClose} maxWidth="md" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{doctor ? `Edit ${doctor.fullName}` : 'New doctor'}</DialogTitle>
-        <DialogContent>
-          {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
-          <Grid container spacing={2} sx={{ pt: 1 }}>
+    <FormDialog
+      open={props.open}
+      title={doctor ? `Edit ${doctor.fullName}` : 'New doctor'}
+      form={form}
+      onOpen={reset}
+      // Reset only when the dialog opens or switches doctor, not on every refetch.
+      resetKey={doctor?.id}
+      onSubmit={submit}
+      onClose={props.onClose}
+      submitLabel={doctor ? 'Save' : 'Create doctor'}
+      busy={creating.loading || updating.loading}
+      maxWidth="md"
+      actionsSx={{ px: 3, pb: 2 }}
+    >
+      <Grid container spacing={2} sx={{ pt: 1 }}>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField label="Full name" required autoFocus {...form.field('fullName')} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField select label="Department" required {...form.field('departmentId')}>
+            {props.departments.map((department) => (
+              <MenuItem key={department.id} value={department.id}>
+                {department.name}{department.active ? '' : ' (inactive)'}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+        {doctor ? (
+          <Grid size={12}>
+            <TextField label="Sign-in email" value={doctor.email ?? ''} disabled helperText="The doctor's account email cannot be changed here" />
+          </Grid>
+        ) : (
+          <>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField label="Full name" required autoFocus {...form.field('fullName')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField select label="Department" required {...form.field('departmentId')}>
-                {props.departments.map((department) => (
-                  <MenuItem key={department.id} value={department.id}>
-                    {department.name}{department.active ? '' : ' (inactive)'}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Grid>
-            {doctor ? (
-              <Grid size={12}>
-                <TextField label="Sign-in email" value={doctor.email ?? ''} disabled helperText="The doctor's account email cannot be changed here" />
-              </Grid>
-            ) : (
-              <>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <TextField label="Sign-in email" type="email" required {...form.field('email')} />
-                </Grid>
-                <Grid size={{ xs: 12, sm: 6 }}>
-                  <TextField
-                    label="Temporary password"
-                    required
-                    autoComplete="off"
-                    {...form.field('password', 'The doctor replaces it at first sign-in')}
-                  />
-                </Grid>
-              </>
-            )}
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField label="Specialization" required {...form.field('specialization')} />
+              <TextField label="Sign-in email" type="email" required {...form.field('email')} />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <TextField
-                label="Consultation fee"
-                inputMode="decimal"
-                placeholder="0.00"
-                slotProps={{ input: { startAdornment: <InputAdornment position="start">{props.currency}</InputAdornment> } }}
-                {...form.field('consultationFee')}
+                label="Temporary password"
+                required
+                autoComplete="off"
+                {...form.field('password', 'The doctor replaces it at first sign-in')}
               />
             </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField label="Work phone" type="tel" {...form.field('phone')} />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField select label="Gender" {...form.field('gender')}>
-                <MenuItem value=""><em>Not stated</em></MenuItem>
-                {GENDERS.map((gender) => <MenuItem key={gender} value={gender}>{gender}</MenuItem>)}
-              </TextField>
-            </Grid>
-            <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField label="Years of experience" inputMode="numeric" {...form.field('experienceYears')} />
-            </Grid>
-            <Grid size={12}>
-              <TextField label="About (shown to patients)" multiline minRows={3} {...form.field('about')} />
-            </Grid>
-            {doctor && (
-              <Grid size={12}>
-                <FormControlLabel
-                  control={<Switch checked={active} onChange={(event) => setActive(event.target.checked)} />}
-                  label={active ? 'Active: patients can book' : 'Inactive: hidden from patients, no new bookings'}
-                />
-              </Grid>
-            )}
+          </>
+        )}
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField label="Specialization" required {...form.field('specialization')} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField
+            label="Consultation fee"
+            inputMode="decimal"
+            placeholder="0.00"
+            slotProps={{ input: { startAdornment: <InputAdornment position="start">{props.currency}</InputAdornment> } }}
+            {...form.field('consultationFee')}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextField label="Work phone" type="tel" {...form.field('phone')} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextField select label="Gender" {...form.field('gender')}>
+            <MenuItem value=""><em>Not stated</em></MenuItem>
+            {GENDERS.map((gender) => <MenuItem key={gender} value={gender}>{gender}</MenuItem>)}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextField label="Years of experience" inputMode="numeric" {...form.field('experienceYears')} />
+        </Grid>
+        <Grid size={12}>
+          <TextField label="About (shown to patients)" multiline minRows={3} {...form.field('about')} />
+        </Grid>
+        {doctor && (
+          <Grid size={12}>
+            <FormControlLabel
+              control={<Switch checked={active} onChange={(event) => setActive(event.target.checked)} />}
+              label={active ? 'Active: patients can book' : 'Inactive: hidden from patients, no new bookings'}
+            />
           </Grid>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={props.onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={creating.loading || updating.loading}>
-            {doctor ? 'Save' : 'Create doctor'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        )}
+      </Grid>
+    </FormDialog>
   );
 }

@@ -1,11 +1,10 @@
 // Add a charge (lab test, medicine, procedure) to an invoice that may still change (admin).
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { MenuItem, Stack, TextField } from '@mui/material';
 import { graphql } from '../../gql';
 import type { InvoiceLineKind } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
 import { useForm } from '../../lib/form';
+import { FormDialog } from '../FormDialog';
 import { LINE_KINDS } from './InvoiceDetails';
 
 const AddInvoiceLineDocument = graphql(`
@@ -19,72 +18,56 @@ const AddInvoiceLineDocument = graphql(`
 
 export function AddInvoiceLineDialog(props: { open: boolean; invoiceId: string; currency: string; onClose(): void; onDone?(message: string): void }) {
   const form = useForm({ kind: 'LAB_TEST', description: '', quantity: '1', unitPrice: '' });
-  const [failure, setFailure] = useState<string | null>(null);
   const [addLine, adding] = useMutation(AddInvoiceLineDocument);
-  const { setValues, setErrors } = form;
 
-  useEffect(() => {
-    if (!props.open) return;
-    setValues({ kind: 'LAB_TEST', description: '', quantity: '1', unitPrice: '' });
-    setErrors({});
-    setFailure(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.open]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
+  const submit = async () => {
     const quantity = Number(form.values.quantity);
     if (!Number.isInteger(quantity) || quantity < 1) {
       form.setErrors({ quantity: 'A whole number, 1 or more' });
       return;
     }
-    try {
-      await addLine({
-        variables: {
-          invoiceId: props.invoiceId,
-          input: {
-            kind: form.values.kind as InvoiceLineKind,
-            description: form.values.description,
-            quantity,
-            unitPrice: form.values.unitPrice.trim(),
-          },
+    await addLine({
+      variables: {
+        invoiceId: props.invoiceId,
+        input: {
+          kind: form.values.kind as InvoiceLineKind,
+          description: form.values.description,
+          quantity,
+          unitPrice: form.values.unitPrice.trim(),
         },
-      });
-      props.onDone?.(`Added ${form.values.description.trim()}.`);
-      props.onClose();
-    } catch (error) {
-      if (!form.showServerErrors(error)) setFailure(errorMessage(error));
-    }
+      },
+    });
+    props.onDone?.(`Added ${form.values.description.trim()}.`);
+    props.onClose();
   };
 
   return (
-    <Dialog open={props.open} onClose={props.onClose} maxWidth="sm" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>Add a line</DialogTitle>
-        <DialogContent>
-          {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField select label="Kind" {...form.field('kind')}>
-              {Object.entries(LINE_KINDS).map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
-            </TextField>
-            <TextField label="Description" required autoFocus {...form.field('description', 'e.g. Complete blood count')} />
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField label="Quantity" required slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...form.field('quantity')} />
-              <TextField
-                label={`Unit price (${props.currency})`}
-                required
-                slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-                {...form.field('unitPrice', 'e.g. 33.33')}
-              />
-            </Stack>
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={adding.loading}>Add line</Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={props.open}
+      title="Add a line"
+      form={form}
+      onOpen={() => form.setValues({ kind: 'LAB_TEST', description: '', quantity: '1', unitPrice: '' })}
+      onSubmit={submit}
+      onClose={props.onClose}
+      submitLabel="Add line"
+      busy={adding.loading}
+      maxWidth="sm"
+    >
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <TextField select label="Kind" {...form.field('kind')}>
+          {Object.entries(LINE_KINDS).map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+        </TextField>
+        <TextField label="Description" required autoFocus {...form.field('description', 'e.g. Complete blood count')} />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextField label="Quantity" required slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...form.field('quantity')} />
+          <TextField
+            label={`Unit price (${props.currency})`}
+            required
+            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+            {...form.field('unitPrice', 'e.g. 33.33')}
+          />
+        </Stack>
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,19 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  Button, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography,
-} from '@mui/material';
+import { Button, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import EditOutlined from '@mui/icons-material/EditOutlined';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DepartmentDialog } from '../../components/DepartmentDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { RowActions } from '../../components/RowActions';
 import { ActiveChip } from '../../components/StatusChip';
 import { graphql } from '../../gql';
 import type { AdminDepartmentsQuery } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
+import { useConfirmDelete } from '../../lib/confirm-delete';
 
 const AdminDepartmentsDocument = graphql(`
   query AdminDepartments {
@@ -37,21 +34,8 @@ type DepartmentRow = AdminDepartmentsQuery['departments'][number];
 export function DepartmentsPage() {
   const { data, loading, error, refetch } = useQuery(AdminDepartmentsDocument);
   const [editing, setEditing] = useState<DepartmentRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<DepartmentRow | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const [deleteDepartment, deletion] = useMutation(DeleteDepartmentDocument);
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setDeleteError(null);
-    try {
-      await deleteDepartment({ variables: { id: deleting.id } });
-      setDeleting(null);
-      await refetch();
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    }
-  };
+  const removal = useConfirmDelete<DepartmentRow>((id) => deleteDepartment({ variables: { id } }), refetch);
 
   const departments = data?.departments ?? [];
   return (
@@ -91,16 +75,7 @@ export function DepartmentsPage() {
                   <TableCell align="right">{department.doctors.length}</TableCell>
                   <TableCell><ActiveChip active={department.active} /></TableCell>
                   <TableCell align="right">
-                    <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
-                      <Tooltip title="Edit">
-                        <IconButton aria-label={`Edit ${department.name}`} onClick={() => setEditing(department)}><EditOutlined /></IconButton>
-                      </Tooltip>
-                      <Tooltip title="Delete">
-                        <IconButton aria-label={`Delete ${department.name}`} onClick={() => { setDeleteError(null); setDeleting(department); }}>
-                          <DeleteOutline />
-                        </IconButton>
-                      </Tooltip>
-                    </Stack>
+                    <RowActions name={department.name} onEdit={() => setEditing(department)} onDelete={() => removal.ask(department)} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -114,17 +89,8 @@ export function DepartmentsPage() {
         onClose={() => setEditing(null)}
         onSaved={() => void refetch()}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete department?"
-        confirmLabel="Delete"
-        destructive
-        busy={deletion.loading}
-        error={deleteError}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => setDeleting(null)}
-      >
-        Delete <strong>{deleting?.name}</strong>? A department with doctors cannot be deleted; deactivate it instead.
+      <ConfirmDialog {...removal.dialog} title="Delete department?" confirmLabel="Delete" destructive busy={deletion.loading}>
+        Delete <strong>{removal.deleting?.name}</strong>? A department with doctors cannot be deleted; deactivate it instead.
       </ConfirmDialog>
     </>
   );

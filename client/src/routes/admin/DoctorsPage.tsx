@@ -4,8 +4,6 @@ import {
   TextField, Tooltip, Typography,
 } from '@mui/material';
 import Add from '@mui/icons-material/Add';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import EditOutlined from '@mui/icons-material/EditOutlined';
 import Schedule from '@mui/icons-material/Schedule';
 import Search from '@mui/icons-material/Search';
 import Today from '@mui/icons-material/Today';
@@ -15,10 +13,11 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DoctorDialog } from '../../components/DoctorDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { RowActions } from '../../components/RowActions';
 import { ActiveChip } from '../../components/StatusChip';
 import { graphql } from '../../gql';
 import type { AdminDoctorsQuery } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
+import { useConfirmDelete } from '../../lib/confirm-delete';
 import { formatMoney } from '../../lib/format';
 
 const AdminDoctorsDocument = graphql(`
@@ -51,27 +50,14 @@ export function DoctorsPage() {
     variables: { search: deferredSearch || null, departmentId: departmentId || null },
   });
   const [editing, setEditing] = useState<DoctorRow | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<DoctorRow | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const [deleteDoctor, deletion] = useMutation(DeleteDoctorDocument);
+  const removal = useConfirmDelete<DoctorRow>((id) => deleteDoctor({ variables: { id } }), refetch);
 
   const shown = data ?? previousData;
   const doctors = shown?.doctors ?? [];
   const departments = shown?.departments ?? [];
   const currency = doctors[0]?.consultationFee.currency ?? '';
   const filtered = Boolean(deferredSearch || departmentId);
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setDeleteError(null);
-    try {
-      await deleteDoctor({ variables: { id: deleting.id } });
-      setDeleting(null);
-      await refetch();
-    } catch (e) {
-      setDeleteError(errorMessage(e));
-    }
-  };
 
   return (
     <>
@@ -138,7 +124,7 @@ export function DoctorsPage() {
                   <TableCell align="right">{formatMoney(doctor.consultationFee)}</TableCell>
                   <TableCell><ActiveChip active={doctor.active} /></TableCell>
                   <TableCell align="right">
-                    <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                    <RowActions name={doctor.fullName} onEdit={() => setEditing(doctor)} onDelete={() => removal.ask(doctor)}>
                       <Tooltip title="Today's appointments, live (check-in)">
                         <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/day`} aria-label={`Day of ${doctor.fullName}`}>
                           <Today />
@@ -149,15 +135,7 @@ export function DoctorsPage() {
                           <Schedule />
                         </IconButton>
                       </Tooltip>
-                      <Tooltip title="Edit">
-                        <IconButton aria-label={`Edit ${doctor.fullName}`} onClick={() => setEditing(doctor)}><EditOutlined /></IconButton>
-                      </Tooltip>
-                      <Tooltip title="Delete">
-                        <IconButton aria-label={`Delete ${doctor.fullName}`} onClick={() => { setDeleteError(null); setDeleting(doctor); }}>
-                          <DeleteOutline />
-                        </IconButton>
-                      </Tooltip>
-                    </Stack>
+                    </RowActions>
                   </TableCell>
                 </TableRow>
               ))}
@@ -173,17 +151,8 @@ export function DoctorsPage() {
         onClose={() => setEditing(null)}
         onSaved={() => void refetch()}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete doctor?"
-        confirmLabel="Delete"
-        destructive
-        busy={deletion.loading}
-        error={deleteError}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => setDeleting(null)}
-      >
-        Delete <strong>{deleting?.fullName}</strong> and their sign-in account? A doctor with appointments cannot be deleted;
+      <ConfirmDialog {...removal.dialog} title="Delete doctor?" confirmLabel="Delete" destructive busy={deletion.loading}>
+        Delete <strong>{removal.deleting?.fullName}</strong> and their sign-in account? A doctor with appointments cannot be deleted;
         deactivate them instead.
       </ConfirmDialog>
     </>
