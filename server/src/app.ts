@@ -5,8 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
-import { CloseCode, makeServer } from 'graphql-ws';
+import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -69,7 +68,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       onSubscribe: (_ctx, _id, payload) => {
         // Returning errors here answers with an error message before anything runs.
         try {
-          const { parse } = require('graphql') as typeof import('graphql');
           checkQueryLimits(schema, parse(payload.query), payload.variables ?? undefined, payload.operationName);
         } catch (error) {
           if (error instanceof HmsError) return [error];
@@ -84,7 +82,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     },
     wsServer,
   );
-  void makeServer; void CloseCode;
 
   const limitsPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
