@@ -18,18 +18,24 @@ import { configureScheduleEvents } from './schedule-events';
 
 /** Outbox rows older than this are deleted; a client away longer reloads its day instead of catching up. */
 export const OUTBOX_RETENTION_DAYS = 7;
+/** Read notifications older than this are deleted. */
+export const NOTIFICATION_READ_RETENTION_DAYS = 90;
+/** Any notification, read or not, older than this is deleted. */
+export const NOTIFICATION_RETENTION_DAYS = 365;
+const PRUNE_BATCH = 5000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const BACKLOG_BATCH = 500;
 const PRUNED_THROUGH = 'live.outbox_pruned_through';
 
-/** Started by createApp: notification time zone, hourly outbox pruning. `stop` on close. */
+/** Started by createApp: notification time zone, hourly outbox and notification pruning. `stop` on close. */
 export function startLive(deps: AppDeps): { stop(): void } {
   configureScheduleEvents(deps.orm.em.getEventManager(), { timezone: deps.config.timezone });
-  const prune = () => {
-    pruneOutbox(deps).catch((error: Error) => logger.warn('pruning the outbox failed', { error: error.message }));
+  const prune = async () => {
+    await pruneOutbox(deps).catch((error: Error) => logger.warn('pruning the outbox failed', { error: error.message }));
+    await pruneNotifications(deps).catch((error: Error) => logger.warn('pruning notifications failed', { error: error.message }));
   };
-  const first = setTimeout(prune, 5_000);
-  const timer = setInterval(prune, PRUNE_EVERY_MS);
+  const first = setTimeout(() => { void prune(); }, 5_000);
+  const timer = setInterval(() => { void prune(); }, PRUNE_EVERY_MS);
   first.unref();
   timer.unref();
   return {
@@ -59,14 +65,53 @@ export async function pruneOutbox(deps: Pick<AppDeps, 'orm'>, retentionDays = OU
   let total = 0;
   for (;;) {
     const result = await connection.execute<{ affectedRows: number }>(
-      'delete from outbox_event where id <= ? order by id limit 5000',
+      `delete from outbox_event where id <= ? order by id limit ${PRUNE_BATCH}`,
       [through],
       'run',
     );
     total += result.affectedRows;
-    if (result.affectedRows < 5000) break;
+    if (result.affectedRows < PRUNE_BATCH) break;
   }
   if (total > 0) logger.info(`pruned ${total} outbox events older than ${retentionDays} days`);
+  return total;
+}
+
+/**
+ * Deletes read notifications older than `readRetentionDays` and any older than `retentionDays`,
+ * in bounded batches. Returns how many went.
+ */
+export async function pruneNotifications(
+  deps: Pick<AppDeps, 'orm'>,
+  readRetentionDays = NOTIFICATION_READ_RETENTION_DAYS,
+  retentionDays = NOTIFICATION_RETENTION_DAYS,
+): Promise<number> {
+  const readCutoff = new Date(Date.now() - readRetentionDays * 24 * 3600 * 1000);
+  const cutoff = new Date(Date.now() - retentionDays * 24 * 3600 * 1000);
+  const condition = 'created_at < ? and (read_at is not null or created_at < ?)';
+  const connection = deps.orm.em.getConnection();
+  let total = 0;
+  let after = 0;
+  for (;;) {
+    // created_at has no index: the ids come from a plain (non-locking) read, then the delete goes by
+    // primary key, so the scan never locks the rows that bookings insert or users mark read.
+    const rows = await connection.execute<Array<{ id: number }>>(
+      `select id from notification where id > ? and ${condition} order by id limit ${PRUNE_BATCH}`,
+      [after, readCutoff, cutoff],
+    );
+    if (rows.length === 0) break;
+    const ids = rows.map((row: { id: number }) => Number(row.id));
+    const result = await connection.execute<{ affectedRows: number }>(
+      `delete from notification where id in (${ids.map(() => '?').join(', ')}) and ${condition}`,
+      [...ids, readCutoff, cutoff],
+      'run',
+    );
+    total += result.affectedRows;
+    after = ids[ids.length - 1];
+    if (rows.length < PRUNE_BATCH) break;
+  }
+  if (total > 0) {
+    logger.info(`pruned ${total} notifications (read and older than ${readRetentionDays} days, or older than ${retentionDays} days)`);
+  }
   return total;
 }
 

@@ -8,7 +8,7 @@ import {
 } from '../../../test/factories';
 import { recordAudit } from '../audit/audit.service';
 import { Appointment, AppointmentStatus } from '../scheduling/appointment.entity';
-import { checkLiveSessions, pruneOutbox } from './live.service';
+import { checkLiveSessions, pruneNotifications, pruneOutbox } from './live.service';
 import { OutboxEvent } from './outbox-event.entity';
 import { publishScheduleChanges, recordScheduleChange, type ScheduleChangeKind } from './schedule-events';
 
@@ -514,6 +514,41 @@ describe('notifications', () => {
     expect(await count()).toBe(start);
     await cancel(admin.userId);
     expect(await count()).toBe(start + 1);
+  });
+
+  it('prunes read notifications after 90 days and any after 365 days, in batches', async () => {
+    const owner = await registerPatient(t);
+    const connection = t.orm.em.getConnection();
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600_000);
+    const insert = async (createdDaysAgo: number, readDaysAgo: number | null) => {
+      const result = await connection.execute<{ insertId: number }>(
+        'insert into notification (recipient_id, kind, message, read_at, created_at) values (?, ?, ?, ?, ?)',
+        [Number(owner.userId), 'APPOINTMENT_BOOKED', 'old news', readDaysAgo == null ? null : daysAgo(readDaysAgo), daysAgo(createdDaysAgo)],
+        'run',
+      );
+      return Number(result.insertId);
+    };
+    // More than one batch (5000) of old read rows, so the loop goes round.
+    await connection.execute(
+      'insert into notification (recipient_id, kind, message, read_at, created_at) values ' +
+        Array.from({ length: 5001 }, () => '(?, \'APPOINTMENT_BOOKED\', \'bulk\', ?, ?)').join(', '),
+      Array.from({ length: 5001 }, () => [Number(owner.userId), daysAgo(95), daysAgo(100)]).flat(),
+      'run',
+    );
+    const readOld = await insert(91, 90);
+    const readRecent = await insert(89, 1);
+    const unreadOld = await insert(200, null);
+    const unreadAncient = await insert(366, null);
+    const readAncient = await insert(400, 399);
+    const unreadRecent = await insert(0, null);
+
+    expect(await pruneNotifications({ orm: t.orm })).toBeGreaterThanOrEqual(5001 + 3);
+    const left = await connection.execute<Array<{ id: number }>>('select id from notification where recipient_id = ? order by id', [Number(owner.userId)]);
+    expect(left.map((r: { id: number }) => Number(r.id))).toEqual([readRecent, unreadOld, unreadRecent]);
+    expect([readOld, unreadAncient, readAncient].every((id) => !left.some((r: { id: number }) => Number(r.id) === id))).toBe(true);
+    // Nothing more to do on a second run; the owner still sees what is kept.
+    expect(await pruneNotifications({ orm: t.orm })).toBe(0);
+    expect((await t.ok(LIST, {}, owner.token)).myNotifications).toMatchObject({ totalCount: 3, unreadCount: 2 });
   });
 });
 
