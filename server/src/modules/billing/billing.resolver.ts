@@ -200,7 +200,7 @@ export class PaymentResolver {
 export class AppointmentInvoiceResolver {
   @FieldResolver(() => Invoice, {
     nullable: true,
-    description: 'The visit\'s invoice: for admins (any status) and the patient (not a DRAFT); null when none, and always null for doctors.',
+    description: 'The visit\'s invoice: the one that is not VOID, else (voided and not billed again) the latest VOID one; for admins (any status) and the patient (not a DRAFT); null when none, and always null for doctors.',
   })
   invoice(@Root() appointment: Appointment, @Ctx() ctx: Context): Promise<Invoice | null> {
     return new BillingService(ctx).forAppointment(appointment);

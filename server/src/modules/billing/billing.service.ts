@@ -109,6 +109,8 @@ export class BillingService {
   /**
    * The invoice of a visit as the viewer may see it: admins any, the patient
    * their own unless DRAFT, doctors none (null). Batched over a list of visits.
+   * A visit billed again after a void has several invoices: this is the one
+   * that is not VOID (at most one, by the database), else the latest VOID one.
    */
   async forAppointment(appointment: Appointment): Promise<Invoice | null> {
     const viewer = this.ctx.viewer;
@@ -117,8 +119,16 @@ export class BillingService {
     if (!loader) {
       const em = this.ctx.em;
       loader = new DataLoader(async (ids: readonly number[]) => {
-        const invoices = await em.find(Invoice, { appointment: { $in: [...ids] } });
-        const byAppointment = new Map(invoices.map((i) => [i.appointment.id, i]));
+        // Oldest first, so the last one kept per visit is its current (non-void)
+        // invoice if it has one, else its latest voided one.
+        const invoices = await em.find(Invoice, { appointment: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+        const byAppointment = new Map<number, Invoice>();
+        for (const invoice of invoices) {
+          const kept = byAppointment.get(invoice.appointment.id);
+          if (!kept || kept.status === InvoiceStatus.VOID || invoice.status !== InvoiceStatus.VOID) {
+            byAppointment.set(invoice.appointment.id, invoice);
+          }
+        }
         return ids.map((id) => byAppointment.get(id) ?? null);
       });
       invoiceByAppointment.set(this.ctx, loader);
@@ -218,7 +228,8 @@ export class BillingService {
   // ---------------------------------------------------------------- invoices
 
   /**
-   * The visit's one invoice, with the doctor's consultation fee as its first
+   * The visit's invoice (one that is not VOID: a voided one does not block
+   * billing the visit again), with the doctor's consultation fee as its first
    * line; ISSUED, or DRAFT for the front desk to add lines before issuing.
    * Its number is taken from the year's counter row in the same transaction,
    * so numbers stay gapless: a rolled-back invoice gives its number back.
@@ -237,7 +248,10 @@ export class BillingService {
         if (!BILLABLE.includes(appointment.status)) {
           throw new InvalidTransitionError(`A ${appointment.status} visit cannot be billed; check the patient in first`);
         }
-        if (await em.count(Invoice, { appointment: id })) throw new ConflictError('This visit already has an invoice');
+        // Voided invoices keep their numbers but no longer count: the visit may be billed again.
+        if (await em.count(Invoice, { appointment: id, status: { $ne: InvoiceStatus.VOID } })) {
+          throw new ConflictError('This visit already has an invoice');
+        }
         const doctor = await em.findOneOrFail(Doctor, appointment.doctor.id);
         const sequence = await this.nextSequence(em, year);
         const now = new Date();
@@ -271,8 +285,9 @@ export class BillingService {
         return invoice;
       }));
     } catch (error) {
-      // The unique index on the visit is the last word on "one invoice per visit".
-      if (error instanceof UniqueConstraintViolationException && /appointment/i.test(error.message)) {
+      // The unique index invoice_active_appointment_unique (visit id unless VOID)
+      // is the last word on "one non-void invoice per visit".
+      if (error instanceof UniqueConstraintViolationException && /active_appointment/i.test(error.message)) {
         throw new ConflictError('This visit already has an invoice');
       }
       throw error;

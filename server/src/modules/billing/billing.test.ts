@@ -140,6 +140,68 @@ describe('issueInvoice', () => {
   });
 });
 
+describe('billing a visit again after a void', () => {
+  it('issues a new invoice with a new number once the only one is VOID, keeping the sequence gapless', async () => {
+    const appointmentId = await visit();
+    const first = (await t.ok(ISSUE, { id: appointmentId }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: first.id, reason: 'Wrong fee' }, admin.token);
+    const second = (await t.ok(ISSUE, { id: appointmentId }, admin.token)).issueInvoice;
+    expect(second).toMatchObject({ status: 'ISSUED', appointment: { id: appointmentId }, total: { amount: '120.50' } });
+    expect(second.id).not.toBe(first.id);
+    expect(second.number).not.toBe(first.number);
+    // The voided invoice keeps its number and status.
+    expect((await t.ok(GET, { id: first.id }, admin.token)).invoice).toMatchObject({ number: first.number, status: 'VOID' });
+    const [, year, seq] = (second.number as string).split('-');
+    expect(Number(seq)).toBeGreaterThan(Number((first.number as string).split('-')[2]));
+    const rows = await t.orm.em.getConnection().execute<Array<{ n: number; lo: number; hi: number }>>(
+      'select count(*) as n, min(sequence) as lo, max(sequence) as hi from invoice where year = ?', [Number(year)]);
+    expect(Number(rows[0].lo)).toBe(1);
+    expect(Number(rows[0].hi)).toBe(Number(rows[0].n));
+    // A draft is allowed too after a void, then voided again, then billed a third time.
+    await t.ok(VOID, { id: second.id, reason: 'Still wrong' }, admin.token);
+    const third = (await t.ok(DRAFT, { id: appointmentId }, admin.token)).createDraftInvoice;
+    expect(third).toMatchObject({ status: 'DRAFT', appointment: { id: appointmentId } });
+    expect(await count('select count(*) as n from invoice where appointment_id = ?', [appointmentId])).toBe(3);
+  });
+
+  it('still refuses a second non-void invoice with CONFLICT, whatever the status of the first', async () => {
+    const appointmentId = await visit();
+    const first = (await t.ok(ISSUE, { id: appointmentId }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: first.id, reason: 'Wrong fee' }, admin.token);
+    const draft = (await t.ok(DRAFT, { id: appointmentId }, admin.token)).createDraftInvoice;
+    expect(codes(await t.gql(ISSUE, { id: appointmentId }, admin.token))).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(DRAFT, { id: appointmentId }, admin.token))).toEqual(['CONFLICT']);
+    await t.ok(FINALIZE, { id: draft.id }, admin.token);
+    await t.ok(PAY, { id: draft.id, amount: '120.50', method: 'CASH' }, admin.token);
+    expect(codes(await t.gql(ISSUE, { id: appointmentId }, admin.token))).toEqual(['CONFLICT']);
+    expect(await count('select count(*) as n from invoice where appointment_id = ?', [appointmentId])).toBe(2);
+  });
+
+  it('lets one of two simultaneous issues after a void through; the other gets CONFLICT', async () => {
+    const appointmentId = await visit();
+    const first = (await t.ok(ISSUE, { id: appointmentId }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: first.id, reason: 'Wrong fee' }, admin.token);
+    const results = await Promise.all([t.gql(ISSUE, { id: appointmentId }, admin.token), t.gql(DRAFT, { id: appointmentId }, admin.token)]);
+    expect(results.flatMap(codes)).toEqual(['CONFLICT']);
+    expect(results.filter((r) => r.data?.issueInvoice ?? r.data?.createDraftInvoice)).toHaveLength(1);
+    expect(await count("select count(*) as n from invoice where appointment_id = ? and status <> 'VOID'", [appointmentId])).toBe(1);
+  });
+
+  it('enforces one non-void invoice per visit in the database itself (unique index on the generated column)', async () => {
+    const appointmentId = await visit();
+    const first = (await t.ok(ISSUE, { id: appointmentId }, admin.token)).issueInvoice;
+    const connection = t.orm.em.getConnection();
+    const copy = `insert into invoice (appointment_id, patient_id, number, year, sequence, status, currency, created_at)
+      select appointment_id, patient_id, concat('TEST-', id), 1900, id, ?, currency, created_at from invoice where id = ?`;
+    await expect(connection.execute(copy, ['ISSUED', first.id])).rejects.toThrow(/invoice_active_appointment_unique/);
+    await connection.execute(copy, ['VOID', first.id]);
+    expect(await count('select count(*) as n from invoice where appointment_id = ?', [appointmentId])).toBe(2);
+    await expect(connection.execute("update invoice set status = 'ISSUED' where appointment_id = ? and year = 1900", [appointmentId]))
+      .rejects.toThrow(/invoice_active_appointment_unique/);
+    await connection.execute('delete from invoice where appointment_id = ? and year = 1900', [appointmentId]);
+  });
+});
+
 describe('draft invoices and lines', () => {
   it('keeps a draft hidden from the patient, adds lines with exact arithmetic, and issues it', async () => {
     const draft = (await t.ok(DRAFT, { id: await visit() }, admin.token)).createDraftInvoice;
@@ -475,6 +537,35 @@ describe('Appointment.invoice', () => {
     expect((await t.ok(APPOINTMENT, { id: billedVisit }, patientA.token)).appointment.invoice).toMatchObject({ number: invoice.number });
     expect((await t.ok(APPOINTMENT, { id: billedVisit }, doctor.token)).appointment.invoice).toBeNull();
     expect((await t.ok(APPOINTMENT, { id: await visit() }, admin.token)).appointment.invoice).toBeNull();
+  });
+
+  it('shows the current invoice of a visit billed again after a void, else its latest void one (batched over a list)', async () => {
+    const patient = await registerPatient(t);
+    const [rebilled, voidedOnly, twiceVoided] = [
+      await visit({ patientId: patient.patientId }), await visit({ patientId: patient.patientId }), await visit({ patientId: patient.patientId }),
+    ];
+    const old = (await t.ok(ISSUE, { id: rebilled }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: old.id, reason: 'Wrong fee' }, admin.token);
+    const current = (await t.ok(ISSUE, { id: rebilled }, admin.token)).issueInvoice;
+    const onlyVoid = (await t.ok(ISSUE, { id: voidedOnly }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: onlyVoid.id, reason: 'Not billable' }, admin.token);
+    const v1 = (await t.ok(ISSUE, { id: twiceVoided }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: v1.id, reason: 'Wrong' }, admin.token);
+    const v2 = (await t.ok(ISSUE, { id: twiceVoided }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: v2.id, reason: 'Wrong again' }, admin.token);
+
+    expect((await t.ok(APPOINTMENT, { id: rebilled }, admin.token)).appointment.invoice).toMatchObject({ id: current.id, status: 'ISSUED' });
+    expect((await t.ok(APPOINTMENT, { id: voidedOnly }, admin.token)).appointment.invoice).toMatchObject({ id: onlyVoid.id, status: 'VOID' });
+    expect((await t.ok(APPOINTMENT, { id: twiceVoided }, admin.token)).appointment.invoice).toMatchObject({ id: v2.id, status: 'VOID' });
+
+    const list = await t.ok(
+      'query($filter: AppointmentFilter) { appointments(filter: $filter, first: 10) { items { id invoice { id status } } } }',
+      { filter: { patientId: patient.patientId } }, admin.token);
+    const byVisit = new Map(list.appointments.items.map((a: { id: string; invoice: { id: string } | null }) => [a.id, a.invoice?.id]));
+    expect(byVisit.get(rebilled)).toBe(current.id);
+    expect(byVisit.get(voidedOnly)).toBe(onlyVoid.id);
+    expect(byVisit.get(twiceVoided)).toBe(v2.id);
+    expect((await t.ok(APPOINTMENT, { id: rebilled }, patient.token)).appointment.invoice).toMatchObject({ id: current.id });
   });
 });
 

@@ -1,4 +1,4 @@
-import { Check, Collection, Entity, ManyToOne, OneToMany, OneToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Entity, ManyToOne, OneToMany, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Patient } from '../directory/patient.entity';
 import { Appointment } from '../scheduling/appointment.entity';
@@ -27,14 +27,31 @@ registerEnumType(InvoiceStatus, {
 @ObjectType({ description: 'The bill of one visit: its lines, payments and balance.' })
 @Entity({ tableName: 'invoice' })
 @Unique({ name: 'invoice_year_seq_unique', properties: ['year', 'sequence'] })
+@Unique({ name: 'invoice_active_appointment_unique', properties: ['activeAppointmentId'] })
 @Check({ name: 'invoice_status_check', expression: "status in ('DRAFT','ISSUED','PAID','VOID')" })
 export class Invoice {
   @Field(() => ID, { description: 'Stable id.' })
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @OneToOne({ entity: () => Appointment, owner: true, unique: true, deleteRule: 'restrict' })
+  /**
+   * The visit billed. A visit may have any number of VOID invoices but at most
+   * one other (see activeAppointmentId). ON UPDATE RESTRICT, not CASCADE:
+   * MariaDB refuses a stored generated column over a cascading foreign key.
+   */
+  @ManyToOne({ entity: () => Appointment, deleteRule: 'restrict', updateRule: 'restrict' })
   appointment!: Appointment;
+
+  /**
+   * The visit's id while the invoice is not VOID, NULL once voided: its unique
+   * index lets a visit have at most one non-void invoice (a voided one no longer
+   * blocks billing the visit again). Computed by the database; never written.
+   */
+  @Property({
+    type: 'integer',
+    generated: "(if(`status` <> 'VOID',`appointment_id`,NULL)) stored",
+  })
+  activeAppointmentId?: number | null;
 
   @ManyToOne({ entity: () => Patient, deleteRule: 'restrict' })
   patient!: Patient;
