@@ -20,6 +20,7 @@ type Documents = {
     "\n  fragment DepartmentDialog_department on Department {\n    id\n    name\n    description\n    active\n  }\n": typeof types.DepartmentDialog_DepartmentFragmentDoc,
     "\n  mutation CreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) { id ...DepartmentDialog_department }\n  }\n": typeof types.CreateDepartmentDocument,
     "\n  mutation UpdateDepartment($id: ID!, $input: UpdateDepartmentInput!) {\n    updateDepartment(id: $id, input: $input) { id ...DepartmentDialog_department }\n  }\n": typeof types.UpdateDepartmentDocument,
+    "\n  query DepartmentDoctorOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": typeof types.DepartmentDoctorOptionsDocument,
     "\n  fragment DoctorCard_doctor on Doctor {\n    id\n    fullName\n    specialization\n    experienceYears\n    about\n    consultationFee { amount currency }\n    department { id name }\n  }\n": typeof types.DoctorCard_DoctorFragmentDoc,
     "\n  fragment DoctorDialog_doctor on Doctor {\n    id\n    fullName\n    specialization\n    phone\n    gender\n    experienceYears\n    about\n    active\n    email\n    department { id }\n    consultationFee { amount currency }\n  }\n": typeof types.DoctorDialog_DoctorFragmentDoc,
     "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id ...DoctorDialog_doctor }\n  }\n": typeof types.CreateDoctorDocument,
@@ -50,7 +51,6 @@ type Documents = {
     "\n  subscription NotificationAdded {\n    notificationAdded { id kind message read createdAt appointmentId }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query HospitalReport($from: LocalDate!, $to: LocalDate!, $departmentId: ID, $doctorId: ID) {\n    dashboard(from: $from, to: $to, departmentId: $departmentId, doctorId: $doctorId) {\n      from\n      to\n      timezone\n      currency\n      totals {\n        appointments completed cancelled noShow patients newPatients doctors invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n        appointmentsByStatus { status count }\n      }\n      daily {\n        date appointments completed cancelled noShow\n        invoiced { amount currency }\n        collected { amount currency }\n      }\n      byDoctor {\n        doctorId doctorName departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n      byDepartment {\n        departmentId departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n    }\n  }\n": typeof types.HospitalReportDocument,
-    "\n  query ReportFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": typeof types.ReportFilterOptionsDocument,
     "\n  query AvailabilityBlocks($doctorId: ID!) {\n    availabilityBlocks(doctorId: $doctorId) { id startsAt endsAt reason note }\n  }\n": typeof types.AvailabilityBlocksDocument,
     "\n  mutation AddAvailabilityBlock($input: AddAvailabilityBlockInput!) {\n    addAvailabilityBlock(input: $input) { id }\n  }\n": typeof types.AddAvailabilityBlockDocument,
     "\n  mutation RemoveAvailabilityBlock($id: ID!) { removeAvailabilityBlock(id: $id) }\n": typeof types.RemoveAvailabilityBlockDocument,
@@ -62,7 +62,6 @@ type Documents = {
     "\n  mutation CreateWalkInPatient($input: CreateWalkInPatientInput!) {\n    createWalkInPatient(input: $input) { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n  }\n": typeof types.CreateWalkInPatientDocument,
     "\n  query AdminDashboard {\n    departments(includeInactive: true) { id active }\n    doctors(includeInactive: true) { id active }\n    patients(first: 1) { totalCount }\n  }\n": typeof types.AdminDashboardDocument,
     "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n": typeof types.AdminAppointmentsDocument,
-    "\n  query AppointmentFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": typeof types.AppointmentFilterOptionsDocument,
     "\n  query AuditEvents($filter: AuditEventFilter, $after: String, $first: Int!) {\n    auditEvents(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items { id action entityType entityId actorId actorEmail actorRole changes requestId createdAt }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query AdminDepartments {\n    departments(includeInactive: true) {\n      id\n      name\n      description\n      active\n      doctors { id }\n      ...DepartmentDialog_department\n    }\n  }\n": typeof types.AdminDepartmentsDocument,
     "\n  mutation DeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n": typeof types.DeleteDepartmentDocument,
@@ -73,7 +72,6 @@ type Documents = {
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": typeof types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": typeof types.FinalizeInvoiceDocument,
     "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": typeof types.AdminInvoicesDocument,
-    "\n  query InvoiceFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": typeof types.InvoiceFilterOptionsDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": typeof types.SignUpDocument,
@@ -103,6 +101,7 @@ const documents: Documents = {
     "\n  fragment DepartmentDialog_department on Department {\n    id\n    name\n    description\n    active\n  }\n": types.DepartmentDialog_DepartmentFragmentDoc,
     "\n  mutation CreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) { id ...DepartmentDialog_department }\n  }\n": types.CreateDepartmentDocument,
     "\n  mutation UpdateDepartment($id: ID!, $input: UpdateDepartmentInput!) {\n    updateDepartment(id: $id, input: $input) { id ...DepartmentDialog_department }\n  }\n": types.UpdateDepartmentDocument,
+    "\n  query DepartmentDoctorOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": types.DepartmentDoctorOptionsDocument,
     "\n  fragment DoctorCard_doctor on Doctor {\n    id\n    fullName\n    specialization\n    experienceYears\n    about\n    consultationFee { amount currency }\n    department { id name }\n  }\n": types.DoctorCard_DoctorFragmentDoc,
     "\n  fragment DoctorDialog_doctor on Doctor {\n    id\n    fullName\n    specialization\n    phone\n    gender\n    experienceYears\n    about\n    active\n    email\n    department { id }\n    consultationFee { amount currency }\n  }\n": types.DoctorDialog_DoctorFragmentDoc,
     "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id ...DoctorDialog_doctor }\n  }\n": types.CreateDoctorDocument,
@@ -133,7 +132,6 @@ const documents: Documents = {
     "\n  subscription NotificationAdded {\n    notificationAdded { id kind message read createdAt appointmentId }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query HospitalReport($from: LocalDate!, $to: LocalDate!, $departmentId: ID, $doctorId: ID) {\n    dashboard(from: $from, to: $to, departmentId: $departmentId, doctorId: $doctorId) {\n      from\n      to\n      timezone\n      currency\n      totals {\n        appointments completed cancelled noShow patients newPatients doctors invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n        appointmentsByStatus { status count }\n      }\n      daily {\n        date appointments completed cancelled noShow\n        invoiced { amount currency }\n        collected { amount currency }\n      }\n      byDoctor {\n        doctorId doctorName departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n      byDepartment {\n        departmentId departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n    }\n  }\n": types.HospitalReportDocument,
-    "\n  query ReportFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": types.ReportFilterOptionsDocument,
     "\n  query AvailabilityBlocks($doctorId: ID!) {\n    availabilityBlocks(doctorId: $doctorId) { id startsAt endsAt reason note }\n  }\n": types.AvailabilityBlocksDocument,
     "\n  mutation AddAvailabilityBlock($input: AddAvailabilityBlockInput!) {\n    addAvailabilityBlock(input: $input) { id }\n  }\n": types.AddAvailabilityBlockDocument,
     "\n  mutation RemoveAvailabilityBlock($id: ID!) { removeAvailabilityBlock(id: $id) }\n": types.RemoveAvailabilityBlockDocument,
@@ -145,7 +143,6 @@ const documents: Documents = {
     "\n  mutation CreateWalkInPatient($input: CreateWalkInPatientInput!) {\n    createWalkInPatient(input: $input) { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n  }\n": types.CreateWalkInPatientDocument,
     "\n  query AdminDashboard {\n    departments(includeInactive: true) { id active }\n    doctors(includeInactive: true) { id active }\n    patients(first: 1) { totalCount }\n  }\n": types.AdminDashboardDocument,
     "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n": types.AdminAppointmentsDocument,
-    "\n  query AppointmentFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": types.AppointmentFilterOptionsDocument,
     "\n  query AuditEvents($filter: AuditEventFilter, $after: String, $first: Int!) {\n    auditEvents(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items { id action entityType entityId actorId actorEmail actorRole changes requestId createdAt }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query AdminDepartments {\n    departments(includeInactive: true) {\n      id\n      name\n      description\n      active\n      doctors { id }\n      ...DepartmentDialog_department\n    }\n  }\n": types.AdminDepartmentsDocument,
     "\n  mutation DeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n": types.DeleteDepartmentDocument,
@@ -156,7 +153,6 @@ const documents: Documents = {
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": types.FinalizeInvoiceDocument,
     "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": types.AdminInvoicesDocument,
-    "\n  query InvoiceFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": types.InvoiceFilterOptionsDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": types.SignUpDocument,
@@ -218,6 +214,10 @@ export function graphql(source: "\n  mutation CreateDepartment($input: CreateDep
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateDepartment($id: ID!, $input: UpdateDepartmentInput!) {\n    updateDepartment(id: $id, input: $input) { id ...DepartmentDialog_department }\n  }\n"): (typeof documents)["\n  mutation UpdateDepartment($id: ID!, $input: UpdateDepartmentInput!) {\n    updateDepartment(id: $id, input: $input) { id ...DepartmentDialog_department }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DepartmentDoctorOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"): (typeof documents)["\n  query DepartmentDoctorOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -341,10 +341,6 @@ export function graphql(source: "\n  query HospitalReport($from: LocalDate!, $to
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ReportFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"): (typeof documents)["\n  query ReportFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query AvailabilityBlocks($doctorId: ID!) {\n    availabilityBlocks(doctorId: $doctorId) { id startsAt endsAt reason note }\n  }\n"): (typeof documents)["\n  query AvailabilityBlocks($doctorId: ID!) {\n    availabilityBlocks(doctorId: $doctorId) { id startsAt endsAt reason note }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -389,10 +385,6 @@ export function graphql(source: "\n  query AdminAppointments($filter: Appointmen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AppointmentFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"): (typeof documents)["\n  query AppointmentFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query AuditEvents($filter: AuditEventFilter, $after: String, $first: Int!) {\n    auditEvents(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items { id action entityType entityId actorId actorEmail actorRole changes requestId createdAt }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($filter: AuditEventFilter, $after: String, $first: Int!) {\n    auditEvents(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items { id action entityType entityId actorId actorEmail actorRole changes requestId createdAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -430,10 +422,6 @@ export function graphql(source: "\n  mutation FinalizeInvoice($id: ID!) {\n    f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query InvoiceFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"): (typeof documents)["\n  query InvoiceFilterOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

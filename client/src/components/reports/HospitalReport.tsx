@@ -2,7 +2,7 @@
 // per-department tables, CSV/Excel downloads. It owns its query because it owns its filters.
 import { useQuery } from '@apollo/client/react';
 import {
-  Box, Grid, MenuItem, Paper, Stack, Tab, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tabs, TextField,
+  Box, Grid, Paper, Stack, Tab, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tabs, TextField,
   ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
@@ -14,6 +14,7 @@ import { StatCard } from '../LinkCard';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
 import { statusLabel } from '../AppointmentStatusChip';
 import { graphql } from '../../gql';
+import { DepartmentDoctorFilter } from '../DepartmentDoctorFilter';
 import { formatLocalDate, formatMoney } from '../../lib/format';
 
 const HospitalReportDocument = graphql(`
@@ -51,12 +52,6 @@ const HospitalReportDocument = graphql(`
   }
 `);
 
-const ReportFilterOptionsDocument = graphql(`
-  query ReportFilterOptions {
-    departments(includeInactive: true) { id name }
-    doctors(includeInactive: true) { id fullName department { id } }
-  }
-`);
 
 const PRESETS = [7, 30, 90] as const;
 
@@ -70,7 +65,6 @@ export function HospitalReport() {
   const [departmentId, setDepartmentId] = useState('');
   const [doctorId, setDoctorId] = useState('');
   const [table, setTable] = useState<'doctors' | 'departments'>('doctors');
-  const options = useQuery(ReportFilterOptionsDocument);
   const validRange = Boolean(range.from && range.to && range.from <= range.to);
   const variables = { ...range, departmentId: departmentId || null, doctorId: doctorId || null };
   const { data, previousData, loading, error, refetch } = useQuery(HospitalReportDocument, {
@@ -79,7 +73,6 @@ export function HospitalReport() {
     fetchPolicy: 'cache-and-network',
   });
   const report = (data ?? previousData)?.dashboard;
-  const doctors = (options.data?.doctors ?? []).filter((d) => !departmentId || d.department.id === departmentId);
   const preset = PRESETS.find((days) => {
     const r = lastDays(days);
     return r.from === range.from && r.to === range.to;
@@ -121,21 +114,8 @@ export function HospitalReport() {
               onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }}
               error={!validRange} helperText={validRange ? undefined : 'From must not be after To'} />
           </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 2.5 }}>
-            <TextField select fullWidth label="Department" size="small" value={departmentId}
-              onChange={(e) => { setDepartmentId(e.target.value); setDoctorId(''); }}
-              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All departments</MenuItem>
-              {options.data?.departments.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
-            </TextField>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 2.5 }}>
-            <TextField select fullWidth label="Doctor" size="small" value={doctorId} onChange={(e) => setDoctorId(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All doctors</MenuItem>
-              {doctors.map((d) => <MenuItem key={d.id} value={d.id}>{d.fullName}</MenuItem>)}
-            </TextField>
-          </Grid>
+          <DepartmentDoctorFilter size={{ xs: 12, sm: 6, md: 2.5 }} departmentId={departmentId} doctorId={doctorId}
+            onChange={(value) => { setDepartmentId(value.departmentId); setDoctorId(value.doctorId); }} />
         </Grid>
       </Paper>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { APPOINTMENT_STATUSES, AppointmentStatusChip, statusLabel } from '../../components/AppointmentStatusChip';
 import { CancelAppointmentDialog } from '../../components/CancelAppointmentDialog';
+import { DepartmentDoctorFilter } from '../../components/DepartmentDoctorFilter';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
@@ -40,12 +41,6 @@ const AdminAppointmentsDocument = graphql(`
   }
 `);
 
-const AppointmentFilterOptionsDocument = graphql(`
-  query AppointmentFilterOptions {
-    departments(includeInactive: true) { id name }
-    doctors(includeInactive: true) { id fullName department { id } }
-  }
-`);
 
 const PAGE_SIZE = 25;
 
@@ -69,7 +64,6 @@ export function AppointmentsPage() {
   const [cancelling, setCancelling] = useState<Target | null>(null);
   const [notice, setNotice] = useState<string | null>(booked ?? null);
 
-  const options = useQuery(AppointmentFilterOptionsDocument);
   const { data, previousData, loading, error, refetch } = useQuery(AdminAppointmentsDocument, {
     variables: {
       first: PAGE_SIZE,
@@ -87,12 +81,11 @@ export function AppointmentsPage() {
 
   const setFilter = (name: keyof Filters, value: string) => {
     pager.reset();
-    setFilters((f) => ({ ...f, [name]: value, ...(name === 'departmentId' ? { doctorId: '' } : {}) }));
+    setFilters((f) => ({ ...f, [name]: value }));
   };
 
   const shown = data ?? previousData;
   const page = shown?.appointments;
-  const doctors = (options.data?.doctors ?? []).filter((d) => !filters.departmentId || d.department.id === filters.departmentId);
 
   return (
     <>
@@ -117,20 +110,8 @@ export function AppointmentsPage() {
               {APPOINTMENT_STATUSES.map((status) => <MenuItem key={status} value={status}>{statusLabel(status)}</MenuItem>)}
             </TextField>
           </Grid>
-          <Grid size={{ xs: 12, sm: 4, md: 3 }}>
-            <TextField select label="Department" size="small" value={filters.departmentId} onChange={(e) => setFilter('departmentId', e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All departments</MenuItem>
-              {options.data?.departments.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
-            </TextField>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 4, md: 3 }}>
-            <TextField select label="Doctor" size="small" value={filters.doctorId} onChange={(e) => setFilter('doctorId', e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All doctors</MenuItem>
-              {doctors.map((d) => <MenuItem key={d.id} value={d.id}>{d.fullName}</MenuItem>)}
-            </TextField>
-          </Grid>
+          <DepartmentDoctorFilter size={{ xs: 12, sm: 4, md: 3 }} departmentId={filters.departmentId} doctorId={filters.doctorId}
+            onChange={(value) => { pager.reset(); setFilters((f) => ({ ...f, ...value })); }} />
         </Grid>
       </Paper>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}

@@ -9,6 +9,7 @@ import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-d
 import { IssueInvoiceDialog } from '../../components/billing/IssueInvoiceDialog';
 import { INVOICE_STATUSES, InvoiceStatusChip, invoiceStatusLabel } from '../../components/billing/InvoiceStatusChip';
 import { PatientPicker, type PickedPatient } from '../../components/billing/PatientPicker';
+import { DepartmentDoctorFilter } from '../../components/DepartmentDoctorFilter';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
@@ -37,12 +38,6 @@ const AdminInvoicesDocument = graphql(`
   }
 `);
 
-const InvoiceFilterOptionsDocument = graphql(`
-  query InvoiceFilterOptions {
-    departments(includeInactive: true) { id name }
-    doctors(includeInactive: true) { id fullName department { id } }
-  }
-`);
 
 const PAGE_SIZE = 25;
 
@@ -58,7 +53,6 @@ export function InvoicesPage() {
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const pager = useCursorPager();
 
-  const options = useQuery(InvoiceFilterOptionsDocument);
   const { data, previousData, loading, error, refetch } = useQuery(AdminInvoicesDocument, {
     variables: {
       first: PAGE_SIZE,
@@ -77,7 +71,7 @@ export function InvoicesPage() {
 
   const setFilter = (name: keyof Filters, value: string) => {
     pager.reset();
-    setFilters((f) => ({ ...f, [name]: value, ...(name === 'departmentId' ? { doctorId: '' } : {}) }));
+    setFilters((f) => ({ ...f, [name]: value }));
   };
 
   const closeIssuing = () => {
@@ -87,7 +81,6 @@ export function InvoicesPage() {
 
   const shown = data ?? previousData;
   const page = shown?.invoices;
-  const doctors = (options.data?.doctors ?? []).filter((d) => !filters.departmentId || d.department.id === filters.departmentId);
   const filtered = Object.values(filters).some(Boolean) || patient !== null;
 
   return (
@@ -112,20 +105,8 @@ export function InvoicesPage() {
           <Grid size={{ xs: 6, sm: 4, md: 2 }}>
             <TextField fullWidth label="Created to" type="date" size="small" value={filters.to} onChange={(e) => setFilter('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
-          <Grid size={{ xs: 12, sm: 4, md: 2 }}>
-            <TextField select fullWidth label="Department" size="small" value={filters.departmentId} onChange={(e) => setFilter('departmentId', e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All departments</MenuItem>
-              {options.data?.departments.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
-            </TextField>
-          </Grid>
-          <Grid size={{ xs: 12, sm: 4, md: 2 }}>
-            <TextField select fullWidth label="Doctor" size="small" value={filters.doctorId} onChange={(e) => setFilter('doctorId', e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All doctors</MenuItem>
-              {doctors.map((d) => <MenuItem key={d.id} value={d.id}>{d.fullName}</MenuItem>)}
-            </TextField>
-          </Grid>
+          <DepartmentDoctorFilter size={{ xs: 12, sm: 4, md: 2 }} departmentId={filters.departmentId} doctorId={filters.doctorId}
+            onChange={(value) => { pager.reset(); setFilters((f) => ({ ...f, ...value })); }} />
           <Grid size={{ xs: 12, sm: 4, md: 2 }}>
             <PatientPicker size="small" value={patient} onChange={(value) => { pager.reset(); setPatient(value); }} />
           </Grid>
