@@ -1,28 +1,7 @@
 // The real entry point as a newcomer runs it: `tsx src/main.ts` in a child process.
-import { spawn, type ChildProcess } from 'node:child_process';
-import mysql from 'mysql2/promise';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { uid } from './harness';
-
-const SERVER_DIR = path.resolve(__dirname, '..');
-const TSX = require.resolve('tsx/cli');
-const children: ChildProcess[] = [];
-
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+import { dropDatabase, startMain as start } from './processes';
 
 async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
@@ -32,8 +11,6 @@ async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void>
   }
   throw new Error('timed out');
 }
-
-afterAll(() => { for (const c of children) c.kill('SIGKILL'); });
 
 describe('npm start (server/src/main.ts)', () => {
   it('creates and migrates a missing database, bootstraps the admin from env, serves /healthz, and stops on SIGTERM', async () => {
@@ -54,9 +31,7 @@ describe('npm start (server/src/main.ts)', () => {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     } finally {
-      const connection = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: base.username || 'root', password: base.password });
-      await connection.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-      await connection.end();
+      await dropDatabase(inject('databaseUrl'), dbName);
     }
   });
 

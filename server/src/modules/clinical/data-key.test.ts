@@ -1,9 +1,8 @@
 // The data key's life: a wrong key refuses start-up; `npm run rotate-data-key` re-encrypts and old data still reads.
 import { MikroORM } from '@mikro-orm/core';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,18 +11,15 @@ import { loadConfig } from '../../config';
 import { ensureDatabase, ormOptions } from '../../db/orm';
 import { codes, createTestApp, uid, type GqlResult, type TestApp } from '../../../test/harness';
 import { createAdmin, createDoctor, insertAppointment, registerPatient } from '../../../test/factories';
+import { dropDatabase, SERVER_DIR, startMain, TSX } from '../../../test/processes';
 import { keyId } from '../identity/secrets';
 
-const SERVER_DIR = path.resolve(__dirname, '../../..');
-const TSX = require.resolve('tsx/cli');
 const run = promisify(execFile);
-const children: ChildProcess[] = [];
 const newKey = () => randomBytes(32).toString('base64');
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
   await t.close();
 });
 
@@ -67,27 +63,7 @@ function otherDatabase(name: string): string {
   return base.toString();
 }
 
-async function dropDatabase(name: string): Promise<void> {
-  const base = new URL(inject('databaseUrl'));
-  const connection = await mysql.createConnection({
-    host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password),
-  });
-  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await connection.end();
-}
 
-function startMain(env: Record<string, string>): { output: () => string; exited: Promise<number | null>; child: ChildProcess } {
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
-  return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-}
 
 const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { id diagnosis notes medicines { name } } }';
 const REVISIONS = 'query($id: ID!) { treatmentRevisions(treatmentId: $id) { changedFields previous { diagnosis } } }';
@@ -124,7 +100,7 @@ describe('a wrong data key in production', () => {
 describe('npm run rotate-data-key', () => {
   const dbName = `${new URL(inject('databaseUrl')).pathname.slice(1)}_rot_${uid()}`;
   const databaseUrl = otherDatabase(dbName);
-  afterAll(async () => { await dropDatabase(dbName); });
+  afterAll(async () => { await dropDatabase(inject('databaseUrl'), dbName); });
 
   it('re-encrypts every encrypted column under the new key in batches; old data still reads; the old key alone no longer starts', async () => {
     await run(process.execPath, [TSX, 'src/db/migrate.ts'], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: databaseUrl, HMS_LOG: 'silent' } });

@@ -1,0 +1,42 @@
+// Runs the real entry point (`tsx src/main.ts`) in a child process, as `npm start` does.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { afterAll } from 'vitest';
+
+export const SERVER_DIR = path.resolve(__dirname, '..');
+export const TSX = require.resolve('tsx/cli');
+
+export interface MainProcess {
+  child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+afterAll(() => { for (const child of children) child.kill('SIGKILL'); });
+
+/** Starts the server with only PATH and the given variables (no inherited HMS_* settings). */
+export function startMain(env: Record<string, string>): MainProcess {
+  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => { output += d; });
+  child.stderr!.on('data', (d) => { output += d; });
+  return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+}
+
+/** Drops a scratch database on the server of `databaseUrl`. */
+export async function dropDatabase(databaseUrl: string, name: string): Promise<void> {
+  const base = new URL(databaseUrl);
+  const connection = await mysql.createConnection({
+    host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password),
+  });
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.end();
+}
