@@ -14,7 +14,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.resolve(here, '..');
 const serverDir = path.resolve(clientDir, '../server');
 
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms_e2e';
+// A name of its own per run, so two runs at once never drop each other's data.
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `mysql://root@127.0.0.1:3306/hms_e2e_${Date.now().toString(36)}_${process.pid}`;
 export const ADMIN = { email: 'admin@e2e.hms.test', password: 'Admin-e2e-Passw0rd' };
 
 function copyDir(from: string, to: string): void {
@@ -120,6 +121,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       clearTimeout(timer);
     }
     rmSync(servedDist, { recursive: true, force: true });
+    if (!process.env.E2E_DATABASE_URL) await dropDatabase(new URL(E2E_DATABASE_URL));
   };
 }
 

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'SLOT_UNAVAILABLE'
   | 'INVALID_TRANSITION'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE';
 
 /** Base of every error a client may see; anything else is masked by `formatError`. */
 export class HmsError extends GraphQLError {
@@ -49,6 +51,19 @@ export class InvalidTransitionError extends HmsError {
 export class ConflictError extends HmsError {
   constructor(message: string, fields?: Record<string, string>) {
     super('CONFLICT', message, fields ? { fields } : {});
+  }
+}
+
+/** Too many requests from this client, account or API key; HTTP 429. */
+export class RateLimitedError extends HmsError {
+  constructor(retryAfterSeconds: number, message = 'Too many requests; try again later') {
+    super('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  }
+}
+/** The database (or another dependency) cannot be reached; HTTP 503, safe to retry. */
+export class ServiceUnavailableError extends HmsError {
+  constructor(retryAfterSeconds = 5, message = 'The hospital system is briefly unavailable; try again shortly') {
+    super('SERVICE_UNAVAILABLE', message, { retryAfterSeconds });
   }
 }
 
