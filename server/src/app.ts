@@ -13,6 +13,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
+import { clientIpOf } from './client-ip';
 import { buildContext, type AppDeps, type Context } from './context';
 import { formatError, HmsError } from './errors';
 import { logger } from './logger';
@@ -48,22 +49,23 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ authorization?: string }, { context?: Context }>(
+  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage }>(
     {
       schema,
       // An anonymous or refused token is turned away at connection_init.
       onConnect: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const context = await buildContext(deps, authorization);
+        const context = await buildContext(deps, authorization, randomUUID(), clientIpOf(ctx.extra.request, config.trustProxy));
         return Boolean(context.viewer);
       },
       // A new context (and EntityManager fork) per subscribe message, never one per socket.
       context: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        return buildContext(deps, authorization);
+        return buildContext(deps, authorization, randomUUID(), clientIpOf(ctx.extra.request, config.trustProxy));
       },
       onSubscribe: (_ctx, _id, payload) => {
         // Returning errors here answers with an error message before anything runs.
@@ -125,7 +127,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => buildContext(deps, req.headers.authorization, (req.headers['x-request-id'] as string) || randomUUID()),
+      context: async ({ req }) => buildContext(
+        deps, req.headers.authorization, (req.headers['x-request-id'] as string) || randomUUID(), clientIpOf(req, config.trustProxy),
+      ),
     }),
   );
 

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { compileTrustProxy, type TrustProxy } from './client-ip';
 
 /** Every environment variable HMS reads, parsed and validated once at start-up. */
 export interface Config {
@@ -30,6 +31,10 @@ export interface Config {
   logLevel: 'silent' | 'info';
   /** How long start-up keeps retrying an unreachable MySQL before giving up. */
   databaseWaitSeconds: number;
+  /** The address people reach HMS at (HMS_PUBLIC_URL), without a trailing slash: links in e-mails, feeds, webhooks. */
+  publicUrl: string;
+  /** Which proxies' X-Forwarded-For is believed (HMS_TRUST_PROXY, as Express's `trust proxy`); default: none. */
+  trustProxy: TrustProxy;
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -111,8 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`HMS_INTROSPECTION must be true or false, got "${introspectionRaw}"`);
   }
 
+  const port = int(env, 'PORT', 4000, 0, 65535);
+  const publicUrl = (env.HMS_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+    throw new ConfigError(`HMS_PUBLIC_URL must be an http:// or https:// address, got "${publicUrl}"`);
+  }
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = compileTrustProxy(env.HMS_TRUST_PROXY?.trim());
+  } catch {
+    throw new ConfigError(`HMS_TRUST_PROXY must be true, a hop count, or a list of addresses/subnets, got "${env.HMS_TRUST_PROXY}"`);
+  }
+
   return {
-    port: int(env, 'PORT', 4000, 0, 65535),
+    port,
     databaseUrl,
     redisUrl,
     adminEmail: adminEmail?.trim().toLowerCase(),
@@ -131,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: env.HMS_CLIENT_DIST || undefined,
     logLevel: env.HMS_LOG === 'silent' ? 'silent' : 'info',
     databaseWaitSeconds: int(env, 'HMS_DB_WAIT_SECONDS', 60, 0, 3600),
+    publicUrl,
+    trustProxy,
   };
 }
 

@@ -34,6 +34,8 @@ export interface Context {
   /** Why a presented token was refused (expired, revoked...); null when none was sent or it was fine. */
   tokenError: string | null;
   requestId: string;
+  /** The caller's address (see client-ip.ts), for rate limits and the audit trail. */
+  clientIp: string;
 }
 
 interface ViewerRow {
@@ -47,9 +49,14 @@ interface ViewerRow {
   doctor_id: number | null;
 }
 
-export async function buildContext(deps: AppDeps, authorization: string | undefined | null, requestId: string = randomUUID()): Promise<Context> {
+export async function buildContext(
+  deps: AppDeps,
+  authorization: string | undefined | null,
+  requestId: string = randomUUID(),
+  clientIp = 'unknown',
+): Promise<Context> {
   const em = deps.orm.em.fork();
-  const context: Context = { deps, em, viewer: null, tokenError: null, requestId };
+  const context: Context = { deps, em, viewer: null, tokenError: null, requestId, clientIp };
   if (!authorization) return context;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) {

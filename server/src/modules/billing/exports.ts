@@ -1,3 +1,4 @@
+import { clientIpOf } from '../../client-ip';
 import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +26,7 @@ export async function withViewer(
   const requestId = (req.headers['x-request-id'] as string) || randomUUID();
   let write: () => Promise<void> | void;
   try {
-    const ctx = await buildContext(deps, req.headers.authorization, requestId);
+    const ctx = await buildContext(deps, req.headers.authorization, requestId, clientIpOf(req, deps.config.trustProxy));
     if (!ctx.viewer) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: ctx.tokenError ?? 'Sign in first' } });
       return;

@@ -1,3 +1,4 @@
+import { clientIpOf } from '../../client-ip';
 import { stringify } from 'csv-stringify';
 import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
@@ -31,7 +32,7 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   const requestId = (req.headers['x-request-id'] as string) || randomUUID();
   let history: { patient: Patient; entries: HistoryEntry[] };
   try {
-    const ctx = await buildContext(deps, req.headers.authorization, requestId);
+    const ctx = await buildContext(deps, req.headers.authorization, requestId, clientIpOf(req, deps.config.trustProxy));
     if (!ctx.viewer) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: ctx.tokenError ?? 'Sign in first' } });
       return;
