@@ -11,7 +11,7 @@ export function Page<T extends object>(itemType: ClassType<T>) {
     @Field(() => String, { nullable: true, description: 'Cursor of the next page; null on the last page.' })
     nextCursor!: string | null;
 
-    @Field(() => Int, { description: 'Number of items matching the filters, over all pages.' })
+    @Field(() => Int, { description: 'Number of items matching the filters, over all pages. Counted only when selected: ask for it when it is shown (e.g. with the first page), not with every page.' })
     totalCount!: number;
   }
   return PageClass;
@@ -39,4 +39,25 @@ export function decodeCursor<T>(cursor: string | null | undefined): T | null {
   } catch {
     throw new BadInputError('after is not a cursor from this list', { after: 'Invalid cursor' });
   }
+}
+
+/** `totalCount` as the GraphQL resolver sees it: a number, or a count still to run. */
+export type TotalCount = number | Promise<number>;
+
+/**
+ * A page's `totalCount`, counted only if the client selects the field: the
+ * GraphQL default resolver reads the getter, so a page fetched without it never
+ * runs the count (a `count(*)` over every matching row, the costly part of a
+ * deep page). A first page that is also the last is counted for free.
+ */
+export function withTotalCount<T extends object>(page: T, isFirstPage: boolean, itemsOnPage: number, hasMore: boolean, count: () => Promise<number>): T & { totalCount: TotalCount } {
+  let counted: Promise<number> | undefined;
+  return Object.defineProperty(page, 'totalCount', {
+    enumerable: true,
+    get: (): TotalCount => {
+      if (isFirstPage && !hasMore) return itemsOnPage;
+      counted ??= count();
+      return counted;
+    },
+  }) as T & { totalCount: TotalCount };
 }

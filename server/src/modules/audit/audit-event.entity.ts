@@ -5,6 +5,8 @@ import { User } from '../identity/user.entity';
 @Entity({ tableName: 'audit_event' })
 @Index({ name: 'audit_event_entity_idx', properties: ['entityType', 'entityId'] })
 @Index({ name: 'audit_event_created_idx', properties: ['createdAt'] })
+// Newest first within one entity type: the filtered log reads one page of index entries.
+@Index({ name: 'audit_event_type_id_idx', properties: ['entityType', 'id'] })
 export class AuditEvent {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

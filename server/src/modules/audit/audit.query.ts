@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/mysql';
 import type { Context } from '../../context';
 import { BadInputError } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount } from '../../shared/pagination';
 import { parseId } from '../../shared/validation';
 import type { Role } from '../identity/user.entity';
 import { AuditEventView, type AuditEventFilter } from './audit.types';
@@ -22,7 +22,7 @@ interface AuditRow {
 export interface AuditEventPageResult {
   items: AuditEventView[];
   nextCursor: string | null;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /** The audit log, newest first (ADMIN; the resolver checks the role). */
@@ -45,7 +45,6 @@ export async function listAuditEvents(
   if (f.to) { where.push('e.created_at < ?'); params.push(f.to.toISOString().slice(0, 23).replace('T', ' ')); }
   const em = ctx.em as unknown as SqlEntityManager;
   const filterSql = where.length ? `where ${where.join(' and ')}` : '';
-  const [{ total }] = await em.execute<Array<{ total: number }>>(`select count(*) as total from audit_event e ${filterSql}`, params);
   const pageWhere = cursor !== null ? [...where, 'e.id < ?'] : where;
   const rows = await em.execute<AuditRow[]>(
     'select e.id, e.action, e.entity_type, e.entity_id, e.actor_id, u.email, u.role, e.changes, e.request_id, e.created_at ' +
@@ -66,5 +65,7 @@ export async function listAuditEvents(
     createdAt: new Date(r.created_at),
   }));
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(Number(last.id)) : null, totalCount: Number(total) };
+  const page = { items, nextCursor: rows.length > limit && last ? encodeCursor(Number(last.id)) : null };
+  return withTotalCount(page, cursor === null, items.length, rows.length > limit, async () =>
+    Number((await em.execute<Array<{ total: number }>>(`select count(*) as total from audit_event e ${filterSql}`, params))[0].total));
 }

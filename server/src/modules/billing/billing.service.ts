@@ -7,7 +7,7 @@ import { requireViewer } from '../../auth';
 import type { Context } from '../../context';
 import { BadInputError, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors';
 import { formatMinor, type Money, money, parseMinor } from '../../shared/money';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount } from '../../shared/pagination';
 import { optionalText, parseId, requiredText, validate } from '../../shared/validation';
 import { type AuditChanges, diff, recordAudit } from '../audit/audit.service';
 import { Doctor } from '../directory/doctor.entity';
@@ -35,7 +35,7 @@ const lineSchema = z.object({
 export interface InvoicePageResult {
   items: Invoice[];
   nextCursor: string | null;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /** Minor digits of an ISO currency (2 for USD, 0 for JPY). */
@@ -209,7 +209,6 @@ export class BillingService {
     const from = 'from invoice i join appointment a on a.id = i.appointment_id join doctor d on d.id = a.doctor_id';
     const filter = where.length ? `where ${where.join(' and ')}` : '';
     const connection = this.ctx.em.getConnection();
-    const [{ total }] = await connection.execute<Array<{ total: number }>>(`select count(*) as total ${from} ${filter}`, params);
     const pageWhere = cursor ? [...where, 'i.id < ?'] : where;
     const rows = await connection.execute<Array<{ id: number }>>(
       `select i.id ${from} ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} order by i.id desc limit ?`,
@@ -218,11 +217,10 @@ export class BillingService {
     const ids: number[] = rows.slice(0, limit).map((r: { id: number }) => Number(r.id));
     const invoices = ids.length ? await this.ctx.em.find(Invoice, { id: { $in: ids } }) : [];
     const byId = new Map(invoices.map((i) => [i.id, i]));
-    return {
-      items: ids.map((id) => byId.get(id)!).filter(Boolean),
-      nextCursor: rows.length > limit ? encodeCursor({ id: ids[ids.length - 1] }) : null,
-      totalCount: Number(total),
-    };
+    const items = ids.map((id) => byId.get(id)!).filter(Boolean);
+    const page = { items, nextCursor: rows.length > limit ? encodeCursor({ id: ids[ids.length - 1] }) : null };
+    return withTotalCount(page, !cursor, items.length, rows.length > limit, async () =>
+      Number((await connection.execute<Array<{ total: number }>>(`select count(*) as total ${from} ${filter}`, params))[0].total));
   }
 
   // ---------------------------------------------------------------- invoices

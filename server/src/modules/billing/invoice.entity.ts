@@ -1,4 +1,4 @@
-import { Check, Collection, Entity, ManyToOne, OneToMany, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Entity, Index, ManyToOne, OneToMany, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Patient } from '../directory/patient.entity';
 import { Appointment } from '../scheduling/appointment.entity';
@@ -27,6 +27,7 @@ registerEnumType(InvoiceStatus, {
 @ObjectType({ description: 'The bill of one visit: its lines, payments and balance.' })
 @Entity({ tableName: 'invoice' })
 @Unique({ name: 'invoice_year_seq_unique', properties: ['year', 'sequence'] })
+@Index({ name: 'invoice_issued_idx', properties: ['issuedAt'] })
 @Unique({ name: 'invoice_active_appointment_unique', properties: ['activeAppointmentId'] })
 @Check({ name: 'invoice_status_check', expression: "status in ('DRAFT','ISSUED','PAID','VOID')" })
 export class Invoice {

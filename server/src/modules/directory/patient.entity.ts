@@ -1,4 +1,4 @@
-import { Entity, OneToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OneToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../shared/scalars';
 import { User } from '../identity/user.entity';
@@ -6,6 +6,13 @@ import { User } from '../identity/user.entity';
 /** A patient; `user` is null for a walk-in registered by the front desk. */
 @ObjectType({ description: 'A patient of the hospital. Visible to the patient, their doctors and admins.' })
 @Entity({ tableName: 'patient' })
+// Search runs on indexes (see PatientService.search): words of the name and the record
+// number through the full-text index, the phone's digits forwards and backwards.
+@Index({ name: 'patient_search_ft', properties: ['fullName', 'medicalRecordNumber'], type: 'fulltext' })
+@Index({ name: 'patient_name_idx', properties: ['fullName'] })
+@Index({ name: 'patient_phone_digits_idx', properties: ['phoneDigits'] })
+@Index({ name: 'patient_phone_reversed_idx', properties: ['phoneReversed'] })
+@Index({ name: 'patient_created_idx', properties: ['createdAt'] })
 export class Patient {
   @Field(() => ID, { description: 'Stable id (of the patient profile, not the user account).' })
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -33,6 +40,14 @@ export class Patient {
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   @Property({ type: 'string', length: 32, nullable: true, index: true })
   phone?: string | null;
+
+  /** The phone's digits only, maintained by the database: prefix search. */
+  @Property({ type: 'string', length: 32, generated: "(regexp_replace(`phone`,'[^0-9]','')) stored" })
+  phoneDigits?: string | null;
+
+  /** The phone's digits backwards: "ends with" search (the last digits people remember) as a prefix search. */
+  @Property({ type: 'string', length: 32, generated: "(reverse(regexp_replace(`phone`,'[^0-9]',''))) stored" })
+  phoneReversed?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Postal address.' })
   @Property({ type: 'string', length: 500, nullable: true })

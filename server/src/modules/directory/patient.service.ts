@@ -3,8 +3,8 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { requireViewer } from '../../auth';
 import type { Context } from '../../context';
-import { ForbiddenError, NotFoundError } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { BadInputError, ForbiddenError, NotFoundError } from '../../errors';
+import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount } from '../../shared/pagination';
 import { optionalText, phoneSchema, requiredText, validate } from '../../shared/validation';
 import { Role } from '../identity/user.entity';
 import { Patient } from './patient.entity';
@@ -37,7 +37,7 @@ const profileSchema = z.object({
 export interface PatientPageResult {
   items: Patient[];
   nextCursor: string | null;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /** Patient profiles: own profile edits, walk-ins, and who may see whom. */
@@ -83,38 +83,43 @@ export class PatientService {
   }
 
   /**
-   * Search by name, medical record number or phone (case-insensitive, partial).
-   * Admins search everyone; doctors only patients with an appointment with them.
+   * Search by name, medical record number or phone, case-insensitive, on indexes:
+   * every word of the search starts a word of the name or record number
+   * ("kowal" finds "Anna Kowalski", "B00012" finds "MRN-B000123"), and digits
+   * match the start or the end of the phone's digits. One- and two-letter words
+   * (too short for the full-text index) must start a word too; a search made only of
+   * those matches the start of the name. Admins search everyone; doctors only
+   * patients with an appointment with them.
    */
   async search(search: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<PatientPageResult> {
     const viewer = requireViewer(this.ctx);
     const limit = pageSize(first);
     const cursor = decodeCursor<{ name: string; id: number }>(after);
+    if (cursor && (typeof cursor.name !== 'string' || !Number.isSafeInteger(cursor.id))) {
+      throw new BadInputError('after is not a cursor from this list', { after: 'Invalid cursor' });
+    }
     const where: string[] = [];
     const params: unknown[] = [];
-    const term = search?.trim();
-    if (term) {
-      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push('(p.full_name like ? or p.medical_record_number like ? or p.phone like ?)');
-      params.push(like, like, like);
-    }
+    const matched = searchMatches(search);
     if (viewer.role === Role.DOCTOR) {
       where.push('exists (select 1 from appointment a where a.patient_id = p.id and a.doctor_id = ?)');
       params.push(viewer.doctorId ?? 0);
     } else if (viewer.role !== Role.ADMIN) {
       throw new ForbiddenError();
     }
+    where.push(...matched.where);
+    params.push(...matched.whereParams);
+    const from = matched.ids ? `from (${matched.ids}) m join patient p on p.id = m.id` : 'from patient p';
     const filter = where.length ? `where ${where.join(' and ')}` : '';
     const connection = this.ctx.em.getConnection();
-    const [{ total }] = await connection.execute<Array<{ total: number }>>(`select count(*) as total from patient p ${filter}`, params);
     const pageWhere = [...where];
-    const pageParams = [...params];
+    const pageParams = [...matched.idParams, ...params];
     if (cursor) {
       pageWhere.push('(p.full_name > ? or (p.full_name = ? and p.id > ?))');
       pageParams.push(cursor.name, cursor.name, cursor.id);
     }
     const rows = await connection.execute<Array<{ id: number }>>(
-      `select p.id from patient p ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} order by p.full_name, p.id limit ?`,
+      `select p.id ${from} ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} order by p.full_name, p.id limit ?`,
       [...pageParams, limit + 1],
     );
     const ids: number[] = rows.slice(0, limit).map((r: { id: number }) => r.id);
@@ -122,12 +127,52 @@ export class PatientService {
     const byId = new Map(patients.map((p) => [p.id, p]));
     const items = ids.map((id: number) => byId.get(id)!);
     const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ name: last.fullName, id: last.id }) : null,
-      totalCount: Number(total),
-    };
+    const page = { items, nextCursor: rows.length > limit && last ? encodeCursor({ name: last.fullName, id: last.id }) : null };
+    return withTotalCount(page, !cursor, items.length, rows.length > limit, async () =>
+      Number((await connection.execute<Array<{ total: number }>>(`select count(*) as total ${from} ${filter}`, [...matched.idParams, ...params]))[0].total));
   }
+}
+
+/** Shortest word the full-text index holds (innodb_ft_min_token_size's default). */
+const FULLTEXT_MIN_WORD = 3;
+
+/**
+ * The SQL of a patient search: `ids`, a union of indexed lookups yielding
+ * matching patient ids (null: no search, every patient), and extra conditions
+ * on `p` for the words too short for the full-text index.
+ */
+function searchMatches(search: string | null | undefined): { ids: string | null; idParams: unknown[]; where: string[]; whereParams: unknown[] } {
+  const term = search?.trim().toLowerCase() ?? '';
+  const words = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!words.length) return { ids: null, idParams: [], where: [], whereParams: [] };
+  const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const long = words.filter((w) => w.length >= FULLTEXT_MIN_WORD);
+  const short = words.filter((w) => w.length < FULLTEXT_MIN_WORD);
+  const lookups: string[] = [];
+  const idParams: unknown[] = [];
+  const where: string[] = [];
+  const whereParams: unknown[] = [];
+  if (long.length) {
+    lookups.push('select id from patient where match(full_name, medical_record_number) against (? in boolean mode)');
+    idParams.push(long.map((w) => `+${w}*`).join(' '));
+    // Short words filter the full-text matches: each must start a word of the name or record number.
+    for (const w of short) {
+      where.push("concat(' ', p.full_name, ' ', replace(p.medical_record_number, '-', ' ')) like ?");
+      whereParams.push(`% ${escape(w)}%`);
+    }
+  } else {
+    lookups.push('select id from patient where full_name like ?');
+    idParams.push(`${escape(term)}%`);
+  }
+  const digits = term.replace(/[\s()+\-.]/g, '');
+  if (/^\d{3,}$/.test(digits)) {
+    lookups.push('select id from patient where phone_digits like ?', 'select id from patient where phone_reversed like ?');
+    idParams.push(`${digits}%`, `${[...digits].reverse().join('')}%`);
+    // A phone-like search stands on its own: short groups of digits do not filter it.
+    where.length = 0;
+    whereParams.length = 0;
+  }
+  return { ids: lookups.join(' union '), idParams, where, whereParams };
 }
 
 /** Copies only the fields the caller sent (undefined = leave as is, null = clear). */

@@ -33,9 +33,11 @@ const EMPTY: RawFigures = {
   appointments: 0, completed: 0, cancelled: 0, noShow: 0, patients: 0, invoiceCount: 0, invoicedMinor: 0, collectedMinor: 0, outstandingMinor: 0,
 };
 
-/** How rows are grouped: the SQL key expression (over appointment a, doctor d, days dd). */
-type Grouping = 'total' | 'day' | 'doctor' | 'department';
-const KEY: Record<Grouping, string> = { total: "'all'", day: 'dd.day', doctor: 'a.doctor_id', department: 'd.department_id' };
+
+/** TO_DAYS of a YYYY-MM-DD day, and back: days since year 0 (TO_DAYS('1970-01-01') = 719528). */
+const EPOCH_DAYS = 719528;
+const toDays = (day: string) => EPOCH_DAYS + Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+const dayOf = (days: unknown) => new Date((Number(days) - EPOCH_DAYS) * 86_400_000).toISOString().slice(0, 10);
 
 const sqlTime = (date: Date) => DateTime.fromJSDate(date, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm:ss.SSS');
 
@@ -57,13 +59,7 @@ export class ReportsService {
     const filter = await this.filter(args);
     const range = { start: days[0].start, end: days[days.length - 1].end };
     const q = new FigureQueries(this.ctx, range, days, filter);
-
-    // One grouping at a time (each runs its three queries at once) keeps the pool free for others.
-    const total = await q.grouped('total');
-    const daily = await q.grouped('day');
-    const doctors = await q.grouped('doctor');
-    const departments = await q.grouped('department');
-    const [byStatus, extra] = await Promise.all([q.byStatus(), q.counts()]);
+    const [{ total, daily, doctors, departments, byStatus }, extra] = await Promise.all([q.figures(), q.counts()]);
     const toFigures = (raw: RawFigures): Figures => ({
       appointments: raw.appointments,
       completed: raw.completed,
@@ -140,77 +136,131 @@ class FigureQueries {
     return this.ctx.em.getConnection().execute<T[]>(sql, params);
   }
 
-  /** A derived table of the range's days with their UTC bounds, joined on `column` (only when grouping by day). */
-  private daysJoin(grouping: Grouping, column: string): { sql: string; params: unknown[] } {
-    if (grouping !== 'day') return { sql: '', params: [] };
-    const rows = this.days.map((_, i) => (i === 0
-      ? 'select ? as day, cast(? as datetime(3)) as s, cast(? as datetime(3)) as e'
-      : 'select ?, cast(? as datetime(3)), cast(? as datetime(3))'));
-    return {
-      sql: ` join (${rows.join(' union all ')}) dd on ${column} >= dd.s and ${column} < dd.e`,
-      params: this.days.flatMap((d) => [d.day, sqlTime(d.start), sqlTime(d.end)]),
-    };
+  /**
+   * The hospital day of `column` as SQL (a day number, as TO_DAYS), without joining
+   * a list of days: on a run of days with one UTC offset the day is the shifted
+   * instant's date; a day whose offset changes (DST) is named as a whole. `column`
+   * is already bounded to the range, so each case only needs the upper end of its run.
+   */
+  private dayKey(column: string): { sql: string; params: unknown[] } {
+    const zone = this.ctx.deps.config.timezone;
+    const offsetAt = (instant: Date) => DateTime.fromJSDate(instant, { zone }).offset;
+    const cases: string[] = [];
+    const params: unknown[] = [];
+    for (let i = 0; i < this.days.length;) {
+      const offset = offsetAt(this.days[i].start);
+      if (offset !== offsetAt(this.days[i].end)) {
+        cases.push(`when ${column} < ? then ?`);
+        params.push(sqlTime(this.days[i].end), toDays(this.days[i].day));
+        i += 1;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < this.days.length && offsetAt(this.days[j + 1].start) === offset && offsetAt(this.days[j + 1].end) === offset) j += 1;
+      cases.push(`when ${column} < ? then to_days(${column} + interval ? minute)`);
+      params.push(sqlTime(this.days[j].end), offset);
+      i = j + 1;
+    }
+    return { sql: `case ${cases.join(' ')} end`, params };
   }
 
-  async grouped(grouping: Grouping): Promise<Map<string, RawFigures>> {
-    const key = KEY[grouping];
+  /**
+   * Every figure of the range in five date-bounded queries: visits, invoices and
+   * payments grouped by (doctor, day), summed here into the totals, days, doctors
+   * and departments; distinct patients (which cannot be summed) counted per day and
+   * per department/doctor WITH ROLLUP. Visits are read from one covering index over
+   * the range (appointment_report_idx); STRAIGHT_JOIN keeps MariaDB reading invoices
+   * and payments by their time index instead of each doctor's whole history.
+   */
+  async figures() {
     const bounds = [sqlTime(this.range.start), sqlTime(this.range.end)];
-    const visitsDays = this.daysJoin(grouping, 'a.starts_at');
-    const invoiceDays = this.daysJoin(grouping, 'i.issued_at');
-    const paymentDays = this.daysJoin(grouping, 'p.created_at');
-    const [visits, invoices, payments] = await Promise.all([
-      this.run<Record<string, unknown>>(
-        `select ${key} as k, count(*) as appointments,
+    const f = this.filter;
+    // The filter becomes a list of doctor ids, and each doctor's department a CASE: the
+    // appointment scans then read one covering index and join nothing.
+    const doctorRows = await this.run<{ id: number; department_id: number }>(`select d.id, d.department_id from doctor d where 1 = 1${f.sql}`, f.params);
+    const departmentOf = new Map(doctorRows.map((d) => [String(d.id), String(d.department_id)]));
+    const only = f.params.length ? (doctorRows.length ? ` and a.doctor_id in (${doctorRows.map(() => '?').join(',')})` : ' and 1 = 0') : '';
+    const onlyParams = f.params.length ? doctorRows.map((d) => d.id) : [];
+    const departmentCase = doctorRows.length ? `case a.doctor_id ${doctorRows.map(() => 'when ? then ?').join(' ')} end` : 'null';
+    const departmentParams = doctorRows.flatMap((d) => [d.id, d.department_id]);
+    const visitDay = this.dayKey('a.starts_at');
+    const invoiceDay = this.dayKey('i.issued_at');
+    const paymentDay = this.dayKey('p.created_at');
+    type Row = Record<string, unknown>;
+    const [visits, patientsByDay, patientsByDoctor, invoices, payments] = await Promise.all([
+      this.run<Row>(
+        `select a.doctor_id as doctor, ${visitDay.sql} as day, count(*) as appointments,
            sum(a.status = 'COMPLETED') as completed, sum(a.status = 'CANCELLED') as cancelled, sum(a.status = 'NO_SHOW') as no_show,
-           count(distinct a.patient_id) as patients
-         from appointment a join doctor d on d.id = a.doctor_id${visitsDays.sql}
-         where a.starts_at >= ? and a.starts_at < ?${this.filter.sql}
-         group by k`,
-        [...visitsDays.params, ...bounds, ...this.filter.params],
+           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in
+         from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
+         group by a.doctor_id, day`,
+        [...visitDay.params, ...bounds, ...onlyParams],
       ),
-      this.run<Record<string, unknown>>(
-        `select ${key} as k, count(*) as invoice_count, sum(i.total_minor) as invoiced,
+      this.run<Row>(
+        `select ${visitDay.sql} as day, count(distinct a.patient_id) as patients
+         from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
+         group by day with rollup`,
+        [...visitDay.params, ...bounds, ...onlyParams],
+      ),
+      this.run<Row>(
+        `select ${departmentCase} as department, a.doctor_id as doctor, count(distinct a.patient_id) as patients
+         from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
+         group by department, a.doctor_id with rollup`,
+        [...departmentParams, ...bounds, ...onlyParams],
+      ),
+      this.run<Row>(
+        `select a.doctor_id as doctor, ${invoiceDay.sql} as day, count(*) as invoice_count, sum(i.total_minor) as invoiced,
            sum(case when i.status = 'ISSUED' then i.total_minor - i.paid_minor else 0 end) as outstanding
-         from invoice i join appointment a on a.id = i.appointment_id join doctor d on d.id = a.doctor_id${invoiceDays.sql}
-         where i.status in ('ISSUED', 'PAID') and i.issued_at >= ? and i.issued_at < ?${this.filter.sql}
-         group by k`,
-        [...invoiceDays.params, ...bounds, ...this.filter.params],
+         from invoice i straight_join appointment a on a.id = i.appointment_id
+         where i.issued_at >= ? and i.issued_at < ? and i.status in ('ISSUED', 'PAID')${only}
+         group by a.doctor_id, day`,
+        [...invoiceDay.params, ...bounds, ...onlyParams],
       ),
-      this.run<Record<string, unknown>>(
-        `select ${key} as k, sum(p.amount_minor) as collected
-         from payment p join invoice i on i.id = p.invoice_id join appointment a on a.id = i.appointment_id
-           join doctor d on d.id = a.doctor_id${paymentDays.sql}
-         where p.created_at >= ? and p.created_at < ?${this.filter.sql}
-         group by k`,
-        [...paymentDays.params, ...bounds, ...this.filter.params],
+      this.run<Row>(
+        `select a.doctor_id as doctor, ${paymentDay.sql} as day, sum(p.amount_minor) as collected
+         from payment p straight_join invoice i on i.id = p.invoice_id straight_join appointment a on a.id = i.appointment_id
+         where p.created_at >= ? and p.created_at < ?${only}
+         group by a.doctor_id, day`,
+        [...paymentDay.params, ...bounds, ...onlyParams],
       ),
     ]);
-    const result = new Map<string, RawFigures>();
-    const entry = (k: unknown) => {
-      const id = String(k);
-      if (!result.has(id)) result.set(id, { ...EMPTY });
-      return result.get(id)!;
-    };
-    for (const r of visits) {
-      Object.assign(entry(r.k), {
-        appointments: Number(r.appointments), completed: Number(r.completed ?? 0), cancelled: Number(r.cancelled ?? 0),
-        noShow: Number(r.no_show ?? 0), patients: Number(r.patients),
-      });
-    }
-    for (const r of invoices) {
-      Object.assign(entry(r.k), { invoiceCount: Number(r.invoice_count), invoicedMinor: Number(r.invoiced ?? 0), outstandingMinor: Number(r.outstanding ?? 0) });
-    }
-    for (const r of payments) entry(r.k).collectedMinor = Number(r.collected ?? 0);
-    return result;
-  }
 
-  async byStatus(): Promise<Map<string, number>> {
-    const rows = await this.run<{ status: string; n: number }>(
-      `select a.status, count(*) as n from appointment a join doctor d on d.id = a.doctor_id
-       where a.starts_at >= ? and a.starts_at < ?${this.filter.sql} group by a.status`,
-      [sqlTime(this.range.start), sqlTime(this.range.end), ...this.filter.params],
-    );
-    return new Map(rows.map((r) => [r.status, Number(r.n)]));
+    const total = new Map<string, RawFigures>();
+    const daily = new Map<string, RawFigures>();
+    const doctors = new Map<string, RawFigures>();
+    const departments = new Map<string, RawFigures>();
+    const entry = (map: Map<string, RawFigures>, key: unknown) => {
+      const id = String(key);
+      let found = map.get(id);
+      if (!found) map.set(id, (found = { ...EMPTY }));
+      return found;
+    };
+    /** Adds one (doctor, day) row's measures to the total, its day, its doctor and its department. */
+    const add = (row: Row, measures: Partial<RawFigures>) => {
+      const targets = [entry(total, 'all'), entry(daily, dayOf(row.day)), entry(doctors, row.doctor), entry(departments, departmentOf.get(String(row.doctor)))];
+      for (const target of targets) {
+        for (const [name, value] of Object.entries(measures) as Array<[keyof RawFigures, number]>) target[name] += value;
+      }
+    };
+    const byStatus = new Map<string, number>();
+    const n = (value: unknown) => Number(value ?? 0);
+    for (const r of visits) {
+      add(r, { appointments: n(r.appointments), completed: n(r.completed), cancelled: n(r.cancelled), noShow: n(r.no_show) });
+      const statuses: Array<[AppointmentStatus, unknown]> = [
+        [AppointmentStatus.SCHEDULED, r.scheduled], [AppointmentStatus.CHECKED_IN, r.checked_in], [AppointmentStatus.COMPLETED, r.completed],
+        [AppointmentStatus.CANCELLED, r.cancelled], [AppointmentStatus.NO_SHOW, r.no_show],
+      ];
+      for (const [status, count] of statuses) if (n(count)) byStatus.set(status, (byStatus.get(status) ?? 0) + n(count));
+    }
+    for (const r of invoices) add(r, { invoiceCount: n(r.invoice_count), invoicedMinor: n(r.invoiced), outstandingMinor: n(r.outstanding) });
+    for (const r of payments) add(r, { collectedMinor: n(r.collected) });
+    for (const r of patientsByDay) entry(r.day == null ? total : daily, r.day == null ? 'all' : dayOf(r.day)).patients = n(r.patients);
+    for (const r of patientsByDoctor) {
+      if (r.department == null) continue; // the grand total: the daily query's rollup has it
+      if (r.doctor == null) entry(departments, r.department).patients = n(r.patients);
+      else entry(doctors, r.doctor).patients = n(r.patients);
+    }
+    return { total, daily, doctors, departments, byStatus };
   }
 
   async counts(): Promise<{ doctors: number; newPatients: number }> {

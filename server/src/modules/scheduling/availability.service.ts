@@ -13,7 +13,7 @@ import type { OutboxEvent } from '../live/outbox-event.entity';
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { AvailabilityBlock, BlockReason } from './availability-block.entity';
 import { AvailabilityRule } from './availability-rule.entity';
-import { ACTIVE_STATUSES_SQL, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
+import { earliestOverlappingStart, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
 import type { AddAvailabilityBlockInput, AvailabilityRuleInput } from './scheduling.types';
 import { AvailabilityBlockView, AvailabilityRuleView, DayAvailability, DayPeriod, Slot } from './scheduling.types';
 import { bookingWindow, type ComputedSlot, formatClock, freeSlots, type Interval, localDay, parseClock, validateRanges, type WeeklyRange } from './slots';
@@ -269,7 +269,8 @@ export class AvailabilityService {
     if (rangeEnd <= now || rangeStart >= window.endsAt) return dayList.map((d) => ({ date: d.toISODate()!, slots: [] }));
     const [ranges, taken, blocks] = await Promise.all([
       weeklyRanges(this.em, doctor.id),
-      this.intervals(`select starts_at, ends_at from appointment where doctor_id = ? and status in ${ACTIVE_STATUSES_SQL} and starts_at < ? and ends_at > ?`, doctor.id, rangeStart, rangeEnd),
+      this.intervals('select starts_at, ends_at from appointment where doctor_id = ? and active_starts_at < ? and ends_at > ? and active_starts_at > ?',
+        doctor.id, rangeStart, rangeEnd, earliestOverlappingStart(rangeStart)),
       this.intervals('select starts_at, ends_at from availability_block where doctor_id = ? and starts_at < ? and ends_at > ?', doctor.id, rangeStart, rangeEnd),
     ]);
     const config = this.ctx.deps.config;
@@ -279,8 +280,8 @@ export class AvailabilityService {
     }));
   }
 
-  private async intervals(query: string, doctorId: number, from: Date, to: Date): Promise<Interval[]> {
-    const rows = await sql<{ starts_at: Date; ends_at: Date }>(this.em, query, [doctorId, sqlTime(to), sqlTime(from)]);
+  private async intervals(query: string, doctorId: number, from: Date, to: Date, earliest?: Date): Promise<Interval[]> {
+    const rows = await sql<{ starts_at: Date; ends_at: Date }>(this.em, query, [doctorId, sqlTime(to), sqlTime(from), ...(earliest ? [sqlTime(earliest)] : [])]);
     return rows.map((r) => ({ startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) }));
   }
 }

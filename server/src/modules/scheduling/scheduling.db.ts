@@ -3,7 +3,7 @@
 import { DeadlockException, type EntityManager, IsolationLevel, LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/mysql';
 import { ConflictError } from '../../errors';
-import type { WeeklyRange } from './slots';
+import { MAX_SLOT_MINUTES, type WeeklyRange } from './slots';
 
 /** Runs `query` on `em`'s connection, inside its transaction when it has one. */
 export function sql<T = Record<string, unknown>>(em: EntityManager, query: string, params: unknown[] = []): Promise<T[]> {
@@ -17,6 +17,18 @@ export function sqlTime(date: Date): string {
 
 /** Statuses that hold their slot (as in appointment.entity's ACTIVE_STATUSES), for raw SQL. */
 export const ACTIVE_STATUSES_SQL = "('SCHEDULED','CHECKED_IN','COMPLETED')";
+
+/**
+ * The earliest start an active appointment overlapping `instant` can have. No
+ * appointment lasts longer than MAX_SLOT_MINUTES (the `appointment_length_check`
+ * constraint), so clash checks and slot reads can bound `active_starts_at` on
+ * both sides and read a handful of index entries instead of the doctor's whole
+ * history. `active_starts_at` is NULL for cancelled and no-show visits, so the
+ * same index range also carries the active filter.
+ */
+export function earliestOverlappingStart(instant: Date): Date {
+  return new Date(instant.getTime() - MAX_SLOT_MINUTES * 60_000);
+}
 
 export function isDuplicateKey(error: unknown, key?: string): boolean {
   if (!(error instanceof UniqueConstraintViolationException)) return false;
