@@ -183,6 +183,27 @@ describe('dashboard', () => {
     expect(dashboard.byDoctor.map((d: { doctorId: string }) => d.doctorId)).toEqual([y.doctorId]);
   });
 
+  it('puts visits on their hospital day across a DST change, on both sides of each change', async () => {
+    // New York, 2026: clocks go forward on 8 March (02:00 -> 03:00), back on 1 November (02:00 -> 01:00).
+    const doctor = await createDoctor(t, admin, { departmentId: otherDepartmentId });
+    const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
+    const instants = [
+      local('2026-10-31T23:45'), // the evening before: 03:45 UTC on 1 November
+      local('2026-11-01T00:15'), local('2026-11-01T01:30'), local('2026-11-01T23:30'), // fall-back day; 23:30 is 04:30 UTC on 2 November
+      local('2026-11-02T00:15'),
+      local('2026-03-07T23:30'), local('2026-03-08T03:30'), local('2026-03-08T23:59'), local('2026-03-09T00:00'),
+    ];
+    for (const startsAt of instants) {
+      await insertAppointment(t, { doctorId: doctor.doctorId, patientId: patients[0].patientId, startsAt, minutes: 15, status: 'COMPLETED' });
+    }
+    const daily = async (from: string, to: string) => Object.fromEntries((await t.ok(DASHBOARD, { from, to, doctorId: doctor.doctorId }, admin.token))
+      .dashboard.daily.map((d: { date: string; appointments: number }) => [d.date, d.appointments]));
+    expect(await daily('2026-10-30', '2026-11-03')).toEqual({ '2026-10-30': 0, '2026-10-31': 1, '2026-11-01': 3, '2026-11-02': 1, '2026-11-03': 0 });
+    expect(await daily('2026-03-07', '2026-03-09')).toEqual({ '2026-03-07': 1, '2026-03-08': 2, '2026-03-09': 1 });
+    // A range that starts on the change day itself.
+    expect(await daily('2026-11-01', '2026-11-01')).toEqual({ '2026-11-01': 3 });
+  });
+
   it('counts nothing outside the range', async () => {
     const before = day1.minus({ days: 10 });
     const { dashboard } = await t.ok(DASHBOARD, { from: before.toISODate(), to: before.plus({ days: 5 }).toISODate(), departmentId }, admin.token);

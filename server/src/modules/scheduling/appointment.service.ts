@@ -13,7 +13,7 @@ import { Role, User } from '../identity/user.entity';
 import type { OutboxEvent } from '../live/outbox-event.entity';
 import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-events';
 import { Appointment, AppointmentStatus } from './appointment.entity';
-import { earliestOverlappingStart, isDuplicateKey, sql, sqlTime, withDeadlockRetry } from './scheduling.db';
+import { clashQuery, earliestOverlappingStart, isDuplicateKey, sql, sqlTime, withDeadlockRetry } from './scheduling.db';
 import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
 import { bookingWindow, dayBounds, type Interval, localDay, slotStartingAt } from './slots';
 
@@ -411,15 +411,8 @@ export class AppointmentService {
 
   /** Blocked, taken, or overlapping the patient's other active appointments: SLOT_UNAVAILABLE. */
   private async assertNoClash(em: EntityManager, doctorId: number, patientId: number, slot: Interval, excludeId: number | null): Promise<void> {
-    const end = sqlTime(slot.endsAt);
-    const start = sqlTime(slot.startsAt);
-    const earliest = sqlTime(earliestOverlappingStart(slot.startsAt));
-    const exclude = excludeId ?? 0;
-    const clashes = await sql<{ what: string }>(em,
-      `(select 'block' as what from availability_block where doctor_id = ? and starts_at < ? and ends_at > ? limit 1) union all ` +
-        `(select 'doctor' from appointment where doctor_id = ? and active_starts_at > ? and active_starts_at < ? and ends_at > ? and id <> ? limit 1) union all ` +
-        `(select 'patient' from appointment where patient_id = ? and active_starts_at > ? and active_starts_at < ? and ends_at > ? and id <> ? limit 1)`,
-      [doctorId, end, start, doctorId, earliest, end, start, exclude, patientId, earliest, end, start, exclude]);
+    const query = clashQuery(doctorId, patientId, slot, excludeId);
+    const clashes = await sql<{ what: string }>(em, query.sql, query.params);
     const what = new Set(clashes.map((c) => c.what));
     if (what.has('block')) throw new SlotUnavailableError('The doctor is not available at this time');
     if (what.has('doctor')) throw new SlotUnavailableError('This slot has just been taken');

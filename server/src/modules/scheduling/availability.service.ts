@@ -13,7 +13,7 @@ import type { OutboxEvent } from '../live/outbox-event.entity';
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { AvailabilityBlock, BlockReason } from './availability-block.entity';
 import { AvailabilityRule } from './availability-rule.entity';
-import { earliestOverlappingStart, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
+import { activeIntervalsQuery, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
 import type { AddAvailabilityBlockInput, AvailabilityRuleInput } from './scheduling.types';
 import { AvailabilityBlockView, AvailabilityRuleView, DayAvailability, DayPeriod, Slot } from './scheduling.types';
 import { bookingWindow, type ComputedSlot, formatClock, freeSlots, type Interval, localDay, parseClock, validateRanges, type WeeklyRange } from './slots';
@@ -269,9 +269,8 @@ export class AvailabilityService {
     if (rangeEnd <= now || rangeStart >= window.endsAt) return dayList.map((d) => ({ date: d.toISODate()!, slots: [] }));
     const [ranges, taken, blocks] = await Promise.all([
       weeklyRanges(this.em, doctor.id),
-      this.intervals('select starts_at, ends_at from appointment where doctor_id = ? and active_starts_at < ? and ends_at > ? and active_starts_at > ?',
-        doctor.id, rangeStart, rangeEnd, earliestOverlappingStart(rangeStart)),
-      this.intervals('select starts_at, ends_at from availability_block where doctor_id = ? and starts_at < ? and ends_at > ?', doctor.id, rangeStart, rangeEnd),
+      this.intervals(activeIntervalsQuery(doctor.id, rangeStart, rangeEnd)),
+      this.intervals({ sql: 'select starts_at, ends_at from availability_block where doctor_id = ? and starts_at < ? and ends_at > ?', params: [doctor.id, sqlTime(rangeEnd), sqlTime(rangeStart)] }),
     ]);
     const config = this.ctx.deps.config;
     return dayList.map((day) => ({
@@ -280,8 +279,8 @@ export class AvailabilityService {
     }));
   }
 
-  private async intervals(query: string, doctorId: number, from: Date, to: Date, earliest?: Date): Promise<Interval[]> {
-    const rows = await sql<{ starts_at: Date; ends_at: Date }>(this.em, query, [doctorId, sqlTime(to), sqlTime(from), ...(earliest ? [sqlTime(earliest)] : [])]);
+  private async intervals(query: { sql: string; params: unknown[] }): Promise<Interval[]> {
+    const rows = await sql<{ starts_at: Date; ends_at: Date }>(this.em, query.sql, query.params);
     return rows.map((r) => ({ startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) }));
   }
 }

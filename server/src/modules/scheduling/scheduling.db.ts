@@ -3,7 +3,7 @@
 import { DeadlockException, type EntityManager, IsolationLevel, LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/mysql';
 import { ConflictError } from '../../errors';
-import { MAX_SLOT_MINUTES, type WeeklyRange } from './slots';
+import { type Interval, MAX_SLOT_MINUTES, type WeeklyRange } from './slots';
 
 /** Runs `query` on `em`'s connection, inside its transaction when it has one. */
 export function sql<T = Record<string, unknown>>(em: EntityManager, query: string, params: unknown[] = []): Promise<T[]> {
@@ -28,6 +28,33 @@ export const ACTIVE_STATUSES_SQL = "('SCHEDULED','CHECKED_IN','COMPLETED')";
  */
 export function earliestOverlappingStart(instant: Date): Date {
   return new Date(instant.getTime() - MAX_SLOT_MINUTES * 60_000);
+}
+
+/**
+ * What blocks or holds any part of `slot` for this doctor or patient: one row per
+ * kind ('block', 'doctor', 'patient'). Each appointment branch reads the
+ * (doctor|patient, active_starts_at) unique index between the earliest start that
+ * could still overlap and the slot's end.
+ */
+export function clashQuery(doctorId: number, patientId: number, slot: Interval, excludeId: number | null): { sql: string; params: unknown[] } {
+  const end = sqlTime(slot.endsAt);
+  const start = sqlTime(slot.startsAt);
+  const earliest = sqlTime(earliestOverlappingStart(slot.startsAt));
+  const exclude = excludeId ?? 0;
+  return {
+    sql: '(select \'block\' as what from availability_block where doctor_id = ? and starts_at < ? and ends_at > ? limit 1) union all ' +
+      '(select \'doctor\' from appointment where doctor_id = ? and active_starts_at > ? and active_starts_at < ? and ends_at > ? and id <> ? limit 1) union all ' +
+      '(select \'patient\' from appointment where patient_id = ? and active_starts_at > ? and active_starts_at < ? and ends_at > ? and id <> ? limit 1)',
+    params: [doctorId, end, start, doctorId, earliest, end, start, exclude, patientId, earliest, end, start, exclude],
+  };
+}
+
+/** The doctor's active appointments touching [from, to), for the free-slot lists; bounded on both sides like clashQuery. */
+export function activeIntervalsQuery(doctorId: number, from: Date, to: Date): { sql: string; params: unknown[] } {
+  return {
+    sql: 'select starts_at, ends_at from appointment where doctor_id = ? and active_starts_at > ? and active_starts_at < ? and ends_at > ?',
+    params: [doctorId, sqlTime(earliestOverlappingStart(from)), sqlTime(to), sqlTime(from)],
+  };
 }
 
 export function isDuplicateKey(error: unknown, key?: string): boolean {
