@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import mysql from 'mysql2/promise';
 import { ConfigError, loadConfig } from '../config';
-import { Keyring } from '../modules/clinical/crypto';
+import { ENCRYPTED_COLUMNS, Keyring } from '../modules/clinical/crypto';
 import { keyId } from '../modules/identity/secrets';
 import { assertDatabaseName, clientTool, connectionArgs, connectionOf, databaseNameOf } from './dump-tools';
 
@@ -62,8 +62,9 @@ async function describeDatabase(databaseUrl: string): Promise<Omit<BackupManifes
     const settings = await query<{ name: string; value: string }>(
       "select name, value from system_setting where name in ('data_key_check', 'dev_data_key', 'dev_jwt_secret')");
     const check = settings.find((s) => s.name === 'data_key_check');
-    const inUse = await query<{ id: string }>(
-      "select distinct substring_index(diagnosis_enc, ':', 1) as id from treatment union select distinct substring_index(diagnosis_enc, ':', 1) from treatment_revision where diagnosis_enc is not null");
+    // Every sealed column (crypto's ENCRYPTED_COLUMNS), so a half-finished rotation shows both key ids.
+    const inUse = await query<{ id: string }>(Object.entries(ENCRYPTED_COLUMNS).flatMap(([table, columns]) => columns.map((column) =>
+      `select distinct substring_index(\`${column}\`, ':', 1) as id from \`${table}\` where \`${column}\` is not null`)).join(' union '));
     const rows: Record<string, number> = {};
     for (const table of COUNTED_TABLES) rows[table] = Number((await query<{ n: number }>(`select count(*) as n from \`${table}\``))[0].n);
     return {
