@@ -38,8 +38,10 @@ export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.C
 @Index({ name: 'appointment_patient_starts_idx', properties: ['patient', 'startsAt'] })
 // Covers the dashboard's scans of a date range (no row lookups); also every read by time alone.
 @Index({ name: 'appointment_report_idx', properties: ['startsAt', 'doctor', 'status', 'patient'] })
-// Admin lists filtered by status walk this index in time order and stop at the page's end.
+// Admin lists filtered by status walk this index in time order and stop at the page's end;
+// the count of a doctor's or a department's visits by status reads index ranges only.
 @Index({ name: 'appointment_status_starts_idx', properties: ['status', 'startsAt'] })
+@Index({ name: 'appointment_doctor_status_starts_idx', properties: ['doctor', 'status', 'startsAt'] })
 @Check({ name: 'appointment_range_check', expression: 'starts_at < ends_at' })
 // No visit is longer than the longest slot (MAX_SLOT_MINUTES): clash checks rely on it to bound their reads.
 @Check({ name: 'appointment_length_check', expression: 'ends_at <= starts_at + interval 240 minute' })

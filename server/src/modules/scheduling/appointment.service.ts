@@ -328,8 +328,10 @@ export class AppointmentService {
     const last = items[items.length - 1];
     const page = { items, nextCursor: rows.length > limit && last ? encodeCursor({ s: last.startsAt.toISOString(), id: last.id }) : null };
     const em = this.em;
+    // The count has no order to keep: a department becomes its doctors' index ranges (doctor_id, status, starts_at).
+    const countFilter = filter.replace('d.department_id = ?', 'a.doctor_id in (select d.id from doctor d where d.department_id = ?)');
     return withTotalCount(page, !cursor, items.length, rows.length > limit, async () =>
-      Number((await sql<{ total: number }>(em, `select count(*) as total from ${from} ${filter}`, params))[0].total));
+      Number((await sql<{ total: number }>(em, `select count(*) as total from appointment a ${countFilter}`, params))[0].total));
   }
 
   // ---- rules --------------------------------------------------------------

@@ -2,13 +2,14 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Queries shaped for growth (issue 10): a covering index for the dashboard's date
- * ranges (replacing the plain starts_at index), (status, starts_at) for filtered admin
- * lists, invoice.issued_at, audit (entity_type, id) for the filtered log, patient
- * search on indexes (full text over name and record number, the phone's digits
- * forwards and backwards as stored generated columns), patient.created_at; and a
- * check that no visit outlasts the longest slot, which bounds every clash check.
+ * ranges (replacing the plain starts_at index), (status, starts_at) and
+ * (doctor_id, status, starts_at) for filtered admin lists and their counts,
+ * invoice.issued_at, audit (entity_type, id) for the filtered log, patient search on
+ * indexes (full text over name and record number, the phone's digits forwards and
+ * backwards as stored generated columns), patient.created_at; and a check that no
+ * visit outlasts the longest slot, which bounds every clash check.
  */
-export class Migration20261201092454_queries_for_growth extends Migration {
+export class Migration20261201093634_queries_for_growth extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table \`patient\` add \`phone_digits\` varchar(32) generated always as (regexp_replace(\`phone\`,'[^0-9]','')) stored, add \`phone_reversed\` varchar(32) generated always as (reverse(regexp_replace(\`phone\`,'[^0-9]',''))) stored;`);
@@ -22,6 +23,7 @@ export class Migration20261201092454_queries_for_growth extends Migration {
 
     this.addSql(`alter table \`appointment\` drop index \`appointment_starts_idx\`;`);
 
+    this.addSql(`alter table \`appointment\` add index \`appointment_doctor_status_starts_idx\`(\`doctor_id\`, \`status\`, \`starts_at\`);`);
     this.addSql(`alter table \`appointment\` add index \`appointment_status_starts_idx\`(\`status\`, \`starts_at\`);`);
     this.addSql(`alter table \`appointment\` add index \`appointment_report_idx\`(\`starts_at\`, \`doctor_id\`, \`status\`, \`patient_id\`);`);
     this.addSql(`alter table \`appointment\` add constraint appointment_length_check check(ends_at <= starts_at + interval 240 minute);`);
@@ -30,6 +32,7 @@ export class Migration20261201092454_queries_for_growth extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`alter table \`appointment\` drop index \`appointment_doctor_status_starts_idx\`;`);
     this.addSql(`alter table \`appointment\` drop index \`appointment_status_starts_idx\`;`);
     this.addSql(`alter table \`appointment\` drop index \`appointment_report_idx\`;`);
     this.addSql(`alter table \`appointment\` drop constraint appointment_length_check;`);
