@@ -165,7 +165,7 @@ class FigureQueries {
   }
 
   /**
-   * Every figure of the range in five date-bounded queries: visits, invoices and
+   * Every figure of the range in four date-bounded queries: visits, invoices and
    * payments grouped by (doctor, day), summed here into the totals, days, doctors
    * and departments; distinct patients (which cannot be summed) counted per day and
    * per department/doctor WITH ROLLUP. Visits are read from one covering index over
@@ -187,19 +187,14 @@ class FigureQueries {
     const invoiceDay = this.dayKey('i.issued_at');
     const paymentDay = this.dayKey('p.created_at');
     type Row = Record<string, unknown>;
-    const [visits, patientsByDay, patientsByDoctor, invoices, payments] = await Promise.all([
+    const [visits, patientsByDoctor, invoices, payments] = await Promise.all([
+      // (day, doctor) rows carry the sums; the ROLLUP rows (day, NULL) and (NULL, NULL) the distinct patients of a day and of the range.
       this.run<Row>(
-        `select a.doctor_id as doctor, ${visitDay.sql} as day, count(*) as appointments,
+        `select ${visitDay.sql} as day, a.doctor_id as doctor, count(*) as appointments,
            sum(a.status = 'COMPLETED') as completed, sum(a.status = 'CANCELLED') as cancelled, sum(a.status = 'NO_SHOW') as no_show,
-           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in
+           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, count(distinct a.patient_id) as patients
          from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
-         group by a.doctor_id, day`,
-        [...visitDay.params, ...bounds, ...onlyParams],
-      ),
-      this.run<Row>(
-        `select ${visitDay.sql} as day, count(distinct a.patient_id) as patients
-         from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
-         group by day with rollup`,
+         group by day, a.doctor_id with rollup`,
         [...visitDay.params, ...bounds, ...onlyParams],
       ),
       this.run<Row>(
@@ -245,6 +240,10 @@ class FigureQueries {
     const byStatus = new Map<string, number>();
     const n = (value: unknown) => Number(value ?? 0);
     for (const r of visits) {
+      if (r.doctor == null) {
+        entry(r.day == null ? total : daily, r.day == null ? 'all' : dayOf(r.day)).patients = n(r.patients);
+        continue;
+      }
       add(r, { appointments: n(r.appointments), completed: n(r.completed), cancelled: n(r.cancelled), noShow: n(r.no_show) });
       const statuses: Array<[AppointmentStatus, unknown]> = [
         [AppointmentStatus.SCHEDULED, r.scheduled], [AppointmentStatus.CHECKED_IN, r.checked_in], [AppointmentStatus.COMPLETED, r.completed],
@@ -254,9 +253,8 @@ class FigureQueries {
     }
     for (const r of invoices) add(r, { invoiceCount: n(r.invoice_count), invoicedMinor: n(r.invoiced), outstandingMinor: n(r.outstanding) });
     for (const r of payments) add(r, { collectedMinor: n(r.collected) });
-    for (const r of patientsByDay) entry(r.day == null ? total : daily, r.day == null ? 'all' : dayOf(r.day)).patients = n(r.patients);
     for (const r of patientsByDoctor) {
-      if (r.department == null) continue; // the grand total: the daily query's rollup has it
+      if (r.department == null) continue; // the grand total: the visits' rollup has it
       if (r.doctor == null) entry(departments, r.department).patients = n(r.patients);
       else entry(doctors, r.doctor).patients = n(r.patients);
     }
