@@ -24,10 +24,18 @@ export function primeAppointment(cursor: string, appointment: Appointment): void
 }
 
 function remember(cursor: string, value: Promise<Appointment | null>, now: number): void {
+  // Re-inserted at the end, so the Map stays oldest first and expired entries leave from the front.
+  // Each entry holds an entity and through it its request's EntityManager fork: keeping them past
+  // their TTL (until MAX were reached) held up to MAX whole request forks for good.
+  cache.delete(cursor);
   cache.set(cursor, { at: now, value });
-  if (cache.size <= MAX) return;
   for (const [key, entry] of cache) {
-    if (cache.size <= MAX / 2 && now - entry.at < TTL_MS) break;
+    if (cache.size <= MAX && now - entry.at < TTL_MS) break;
     cache.delete(key);
   }
+}
+
+/** Entries held right now (for tests). */
+export function cachedAppointmentCount(): number {
+  return cache.size;
 }
