@@ -17,8 +17,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const orm = await openDatabase(config, { retrySeconds: config.databaseWaitSeconds });
-  await bootstrapAdmin(orm.em.fork(), config);
+  const orm = await openDatabase(config, {
+    retrySeconds: config.databaseWaitSeconds,
+    underLock: (opened) => bootstrapAdmin(opened.em.fork(), config),
+  });
   const app = await createApp(config, orm);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   logger.info(`HMS listening on http://localhost:${config.port} (GraphQL at /graphql)`);

@@ -70,9 +70,16 @@ export async function ensureDatabase(databaseUrl: string): Promise<ServerFlavor>
 
 /**
  * Connects (retrying while MySQL is unreachable), creates the database if
- * missing and applies pending migrations.
+ * missing and applies pending migrations, under a lock shared by every starting process.
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl'>, options: { retrySeconds?: number } = {}): Promise<MikroORM> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl'>,
+  options: {
+    retrySeconds?: number;
+    /** Start-up work that must not race other starting processes (first admin, generated secrets). */
+    underLock?: (orm: MikroORM) => Promise<void>;
+  } = {},
+): Promise<MikroORM> {
   const deadline = Date.now() + (options.retrySeconds ?? 60) * 1000;
   let warned = false;
   let flavor: ServerFlavor;
@@ -95,7 +102,51 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl'>, options:
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
   }
-  const orm = await MikroORM.init(ormOptions(config.databaseUrl, flavor));
-  await orm.getMigrator().up();
-  return orm;
+  // One process at a time migrates (N replicas starting together on an empty or outdated
+  // database): the others wait for the lock, then find nothing pending.
+  return withStartupLock(config.databaseUrl, async () => {
+    const orm = await MikroORM.init(ormOptions(config.databaseUrl, flavor));
+    try {
+      await orm.getMigrator().up();
+      await options.underLock?.(orm);
+    } catch (error) {
+      await orm.close();
+      throw error;
+    }
+    return orm;
+  });
+}
+
+/** How long a starting process waits for another one's migrations before giving up. */
+const STARTUP_LOCK_SECONDS = 300;
+
+/**
+ * Runs `work` holding a server-wide named lock (GET_LOCK) for this database, on a connection of
+ * its own: a crashed holder's lock goes with its connection, so nobody waits for a dead process.
+ */
+export async function withStartupLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const connection = await mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    connectTimeout: 5000,
+  });
+  try {
+    // Lock names are at most 64 characters and shared by every database on the server.
+    const lock = `hms:migrate:${name}`.slice(0, 64);
+    const [rows] = await connection.query('SELECT GET_LOCK(?, ?) AS got', [lock, STARTUP_LOCK_SECONDS]);
+    if (Number((rows as Array<{ got: number | null }>)[0]?.got) !== 1) {
+      throw new Error(`another HMS process held the start-up lock of database "${name}" for over ${STARTUP_LOCK_SECONDS}s`);
+    }
+    try {
+      return await work();
+    } finally {
+      await connection.query('SELECT RELEASE_LOCK(?)', [lock]).catch(() => {});
+    }
+  } finally {
+    await connection.end().catch(() => {});
+  }
 }
