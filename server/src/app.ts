@@ -1,5 +1,4 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -16,6 +15,7 @@ import type { Config } from './config';
 import { clientIpOf } from './client-ip';
 import { buildContext, type AppDeps, type Context } from './context';
 import { formatError, HmsError } from './errors';
+import { serveWithDrain } from './http-drain';
 import { logger } from './logger';
 import { checkDataKeyAtStartup } from './modules/clinical/crypto';
 import { registerClinicalExports } from './modules/clinical/exports';
@@ -50,7 +50,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
+  // Shutdown answers every request already read and starts none after (see http-drain.ts).
+  const httpDrain = serveWithDrain(httpServer, app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage }>(
@@ -103,7 +105,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       limitsPlugin,
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
@@ -156,6 +157,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       if (closed) return;
       closed = true;
       live.stop();
+      await httpDrain.drain();
+      // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       await pubsubHandle.close();

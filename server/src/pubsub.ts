@@ -97,8 +97,11 @@ export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
     async close() {
       closing = true;
       listeners.clear();
-      publishClient.disconnect();
       subscribeClient.disconnect();
+      // QUIT is answered after every publish queued before it: post-commit events still go out.
+      // Redis being down must not hold shutdown, though.
+      await Promise.race([publishClient.quit().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      publishClient.disconnect();
     },
   };
 }

@@ -1,4 +1,4 @@
-// Runs the real entry point (`tsx src/main.ts`) in a child process, as `npm start` does.
+// Runs the real entry point (`node --import tsx src/main.ts`) in a child process, as `npm start` does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -19,7 +19,9 @@ afterAll(() => { for (const child of children) child.kill('SIGKILL'); });
 
 /** Starts the server with only PATH and the given variables (no inherited HMS_* settings). */
 export function startMain(env: Record<string, string>): MainProcess {
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+  // tsx as a loader in one process (as `npm start`): the tsx CLI relays SIGTERM to a child and
+  // SIGKILLs it when it does not confirm within 30 ms, which a busy process misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
