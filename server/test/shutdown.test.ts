@@ -106,11 +106,12 @@ describe('SIGTERM during booking load on keep-alive connections', () => {
 
     // Reconcile every request against the database.
     const em = t.orm.em.fork();
-    const rows = await em.getConnection().execute<Array<{ id: number; patient_id: number; doctor_id: number; starts_at: Date }>>(
+    type Row = { id: number; patient_id: number; doctor_id: number; starts_at: Date };
+    const rows: Row[] = await em.getConnection().execute<Row[]>(
       `select id, patient_id, doctor_id, starts_at from appointment where patient_id in (${patients.map(() => '?').join(',')})`,
       patients.map((p) => Number(p.patientId)),
     );
-    const stored = new Map(rows.map((row) => [`${row.patient_id}/${row.doctor_id}/${new Date(row.starts_at).toISOString()}`, String(row.id)]));
+    const stored = new Map(rows.map((row: Row) => [`${row.patient_id}/${row.doctor_id}/${new Date(row.starts_at).toISOString()}`, String(row.id)]));
     const lies: string[] = [];
     for (const outcome of outcomes) {
       const key = `${outcome.patientId}/${outcome.doctorId}/${new Date(outcome.startsAt).toISOString()}`;
