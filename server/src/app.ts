@@ -16,6 +16,7 @@ import { clientIpOf } from './client-ip';
 import { buildContext, type AppDeps, type Context } from './context';
 import { formatError, HmsError } from './errors';
 import { serveWithDrain } from './http-drain';
+import { isUnreachable, OutageMonitor, outagePlugin, unavailableError } from './outage';
 import { logger } from './logger';
 import { checkDataKeyAtStartup } from './modules/clinical/crypto';
 import { registerClinicalExports } from './modules/clinical/exports';
@@ -97,6 +98,18 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     },
   };
 
+  // SERVICE_UNAVAILABLE (503) while the database cannot be reached, logged once per outage.
+  const databaseOutage = new OutageMonitor('database', () => orm.em.getConnection().execute('select 1'));
+  const contextOf = async (...args: Parameters<typeof buildContext>): Promise<Context> => {
+    try {
+      return await buildContext(...args);
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      databaseOutage.failed(error);
+      throw unavailableError();
+    }
+  };
+
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -107,6 +120,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     plugins: [
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       limitsPlugin,
+      outagePlugin(databaseOutage),
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -128,7 +142,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => buildContext(
+      context: async ({ req }) => contextOf(
         deps, req.headers.authorization, (req.headers['x-request-id'] as string) || randomUUID(), clientIpOf(req, config.trustProxy),
       ),
     }),
@@ -157,6 +171,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       if (closed) return;
       closed = true;
       live.stop();
+      databaseOutage.stop();
       await httpDrain.drain();
       // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();

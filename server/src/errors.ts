@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { logger } from './logger';
+import { isUnreachable } from './unreachable';
 
 /** The contract's error codes (API-CONTRACT.md, "Errors"). */
 export type ErrorCode =
@@ -75,7 +76,15 @@ export class ServiceUnavailableError extends HmsError {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrap(error);
   if (original instanceof HmsError) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+    // `http` (status and headers for Apollo) is not for the client.
+    const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  // The database (or the pool) could not be reached: safe to retry, not a bug; counted and logged
+  // once per outage by outage.ts, never a stack per request.
+  if (isUnreachable(original)) {
+    const unavailable = new ServiceUnavailableError();
+    return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.extensions } };
   }
   // graphql-js's own parse, validation and variable-coercion errors carry no original error.
   if (original instanceof GraphQLError) {

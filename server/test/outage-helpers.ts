@@ -42,7 +42,7 @@ export class PrivateMariaDb {
   child: ChildProcess | null = null;
   constructor(readonly port: number) {
     dirs.push(this.dir);
-    execFileSync('mariadb-install-db', [`--datadir=${path.join(this.dir, 'data')}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+    execFileSync('mariadb-install-db', ['--no-defaults', `--user=${os.userInfo().username}`, `--datadir=${path.join(this.dir, 'data')}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
   }
   get url(): string {
     return `mysql://root@127.0.0.1:${this.port}`;
