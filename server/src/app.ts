@@ -170,9 +170,10 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     async close() {
       if (closed) return;
       closed = true;
-      live.stop();
       databaseOutage.stop();
       await httpDrain.drain();
+      // After the last request: the relay publishes what they committed.
+      await live.stop();
       // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -42,12 +42,18 @@ export interface PubSubHandle {
   close(): Promise<void>;
   /** With Redis: the connection names of the publish and subscribe links (as in `CLIENT LIST`). */
   redisConnectionNames?: { publish: string; subscribe: string };
+  /** With Redis: the command link, for the relay (confirmed publishes, its lock). */
+  redis?: Redis;
+  /** False while the fan-out (Redis) cannot be reached from this process; always true without Redis. */
+  readonly up: boolean;
+  /** Called whenever `up` changes; returns a function that removes the listener. */
+  onStatus(listener: (up: boolean) => void): () => void;
 }
 
 /** In-process pub/sub, or Redis pub/sub when `redisUrl` is set so several API processes share events. */
 export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
   if (!redisUrl) {
-    return { pubsub: createPubSub<Topics>(), onReconnect: () => () => {}, async close() {} };
+    return { pubsub: createPubSub<Topics>(), onReconnect: () => () => {}, async close() {}, up: true, onStatus: () => () => {} };
   }
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false };
   // Named, so `CLIENT LIST` on the Redis server shows which API process holds which link.
@@ -55,20 +61,36 @@ export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
   const publishClient = new Redis(redisUrl, { ...options, connectionName: `${tag}-pub` });
   const subscribeClient = new Redis(redisUrl, { ...options, connectionName: `${tag}-sub` });
   const listeners = new Set<() => void>();
+  const statusListeners = new Set<(up: boolean) => void>();
   let closing = false;
+  // Up once both links are ready; down as soon as either drops.
+  const linkDown = { publish: true, subscribe: true };
+  let up = false;
+  const updateStatus = () => {
+    const now = !linkDown.publish && !linkDown.subscribe;
+    if (now === up || closing) return;
+    up = now;
+    for (const listener of [...statusListeners]) listener(up);
+  };
   for (const [name, client] of [['publish', publishClient], ['subscribe', subscribeClient]] as const) {
     let down = false;
     client.on('error', (error: Error) => {
       if (!down) logger.warn(`Redis (${name}) at ${maskUrl(redisUrl)} is unreachable: ${error.message}; live events pause, queries and mutations go on`);
       down = true;
+      linkDown[name] = true;
+      updateStatus();
     });
     // A connection the server closed (restart, CLIENT KILL) ends without an 'error'.
     client.on('close', () => {
+      linkDown[name] = true;
+      updateStatus();
       if (closing || down) return;
       logger.warn(`Redis (${name}) at ${maskUrl(redisUrl)} closed the connection; reconnecting, live events pause`);
       down = true;
     });
     client.on('ready', () => {
+      linkDown[name] = false;
+      updateStatus();
       if (!down) return;
       down = false;
       logger.info(`Redis (${name}) at ${maskUrl(redisUrl)} is back${name === 'subscribe' ? '; subscribers catch up from the outbox' : ''}`);
@@ -90,6 +112,14 @@ export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
   return {
     pubsub: createPubSub<Topics>({ eventTarget }),
     redisConnectionNames: { publish: `${tag}-pub`, subscribe: `${tag}-sub` },
+    redis: publishClient,
+    get up() {
+      return up;
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => { statusListeners.delete(listener); };
+    },
     onReconnect(listener) {
       listeners.add(listener);
       return () => { listeners.delete(listener); };
@@ -97,6 +127,7 @@ export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
     async close() {
       closing = true;
       listeners.clear();
+      statusListeners.clear();
       subscribeClient.disconnect();
       // QUIT is answered after every publish queued before it: post-commit events still go out.
       // Redis being down must not hold shutdown, though.

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Context } from '../../context';
 import type { NotificationAddedEvent, ScheduleChangedEvent } from '../../pubsub';
 import { LiveService } from './live.service';
-import { NotificationPage, ScheduleChange, SlotChange } from './live.types';
+import { LiveStatus, NotificationPage, ScheduleChange, SlotChange } from './live.types';
 import { Notification } from './notification.entity';
 
 @Resolver()
@@ -46,6 +46,15 @@ export class LiveResolver {
   })
   notificationAdded(@Root() event: NotificationAddedEvent, @Ctx() ctx: Context): Promise<Notification> {
     return new LiveService(ctx).loadNotification(event);
+  }
+
+  @Subscription(() => LiveStatus, {
+    description: 'Whether live changes are flowing: the current state at once, then every change. Any signed-in person. ' +
+      'While `live` is false (the fan-out is down) other subscriptions stay open and catch up when it is back.',
+    subscribe: ({ context }) => new LiveService(context as Context).statusStream(),
+  })
+  liveStatus(@Root() status: LiveStatus): LiveStatus {
+    return status;
   }
 
   @Authorized()

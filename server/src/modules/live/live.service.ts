@@ -10,11 +10,12 @@ import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
 import { Doctor } from '../directory/doctor.entity';
 import { Role } from '../identity/user.entity';
 import { ACTIVE_STATUSES, Appointment, type AppointmentStatus } from '../scheduling/appointment.entity';
-import { NotificationPage, ScheduleChange, type ScheduleChangeKindEnum, SlotChange } from './live.types';
+import { LiveStatus, NotificationPage, ScheduleChange, type ScheduleChangeKindEnum, SlotChange } from './live.types';
 import { Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
 import { cachedAppointment } from './delivery-cache';
 import { configureScheduleEvents } from './schedule-events';
+import { OUTBOX_COLUMNS, outboxRowToEvent, startRelay } from './relay';
 
 /** Outbox rows older than this are deleted; a client away longer reloads its day instead of catching up. */
 export const OUTBOX_RETENTION_DAYS = 7;
@@ -27,9 +28,13 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const BACKLOG_BATCH = 500;
 const PRUNED_THROUGH = 'live.outbox_pruned_through';
 
-/** Started by createApp: notification time zone, hourly outbox and notification pruning. `stop` on close. */
-export function startLive(deps: AppDeps): { stop(): void } {
+/**
+ * Started by createApp: notification time zone, hourly outbox and notification pruning, the outbox
+ * relay (with Redis). `stop` on close, after the last request: the relay publishes what they committed.
+ */
+export function startLive(deps: AppDeps): { stop(): Promise<void> } {
   configureScheduleEvents(deps.orm.em.getEventManager(), { timezone: deps.config.timezone });
+  const relay = startRelay(deps);
   const prune = async () => {
     await pruneOutbox(deps).catch((error: Error) => logger.warn('pruning the outbox failed', { error: error.message }));
     await pruneNotifications(deps).catch((error: Error) => logger.warn('pruning notifications failed', { error: error.message }));
@@ -39,9 +44,10 @@ export function startLive(deps: AppDeps): { stop(): void } {
   first.unref();
   timer.unref();
   return {
-    stop() {
+    async stop() {
       clearTimeout(first);
       clearInterval(timer);
+      await relay?.stop();
     },
   };
 }
@@ -137,14 +143,10 @@ class RecentIds {
 }
 
 function toEvent(row: OutboxEvent): ScheduleChangedEvent {
-  return {
-    cursor: String(row.id),
-    doctorId: row.doctorId,
-    appointmentId: row.appointmentId,
-    kind: row.kind,
-    previousStartsAt: row.previousStartsAt ? row.previousStartsAt.toISOString() : null,
-    occurredAt: row.createdAt.toISOString(),
-  };
+  return outboxRowToEvent({
+    id: row.id, doctor_id: row.doctorId, appointment_id: row.appointmentId, kind: row.kind, previous_starts_at: row.previousStartsAt ?? null,
+    starts_at: row.startsAt ?? null, ends_at: row.endsAt ?? null, status: row.status ?? null, created_at: row.createdAt,
+  });
 }
 
 /** One load per event per process (see delivery-cache.ts), with a fresh fork. */
@@ -154,18 +156,49 @@ function loadAppointmentForEvent(deps: AppDeps, event: ScheduleChangedEvent): Pr
 
 
 type Listener<T> = (event: T) => void;
+type HubEvent<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> = Topics[K][0];
+
+interface HubSource<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
+  keyOf(event: HubEvent<K>): number;
+  /** The event's id in its table (outbox cursor, notification id): repeats are dropped by it. */
+  idOf(event: HubEvent<K>): bigint;
+  /** The newest id committed now. */
+  newest(): Promise<bigint>;
+  /** Committed events after `after` for these keys, in id order (a catch-up after Redis dropped). */
+  since(keys: number[], after: bigint): Promise<Array<HubEvent<K>>>;
+}
 
 /**
  * One pub/sub subscription per topic per process, fanned out to local listeners by key
  * (doctor id, user id): a thousand sockets cost one Redis channel and one dispatch loop,
  * not a thousand. The subscription is dropped when the last listener goes.
+ *
+ * Each event id is dispatched once (the relay may publish one again). When the Redis link
+ * drops and returns, the rows committed since the last event seen before the drop are read
+ * from the database and dispatched too: whatever was published while this process was not
+ * (yet) subscribed again is not lost.
  */
 class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
-  private readonly listeners = new Map<number, Set<Listener<Topics[K][0]>>>();
+  private readonly listeners = new Map<number, Set<Listener<HubEvent<K>>>>();
+  private readonly seen = new RecentIds(10_000);
   private count = 0;
   private live: { return?: () => unknown } | null = null;
+  private maxSeen: bigint | null = null;
+  private resumeFrom: bigint | null = null;
 
-  constructor(private readonly pubsub: HmsPubSub, private readonly topic: K, private readonly keyOf: (event: Topics[K][0]) => number) {}
+  constructor(private readonly pubsub: HmsPubSub, private readonly topic: K, private readonly source: HubSource<K>, handle: AppDeps['pubsubHandle']) {
+    handle.onStatus((up) => {
+      if (!up && this.resumeFrom === null) this.resumeFrom = this.maxSeen;
+    });
+    handle.onReconnect(() => {
+      const from = this.resumeFrom ?? this.maxSeen;
+      // Now, and once more when the renewed SUBSCRIBE is surely active.
+      void this.catchUp(from);
+      setTimeout(() => {
+        void this.catchUp(from).finally(() => { this.resumeFrom = null; });
+      }, 1000).unref();
+    });
+  }
 
   /** True right after the pub/sub subscription was (re)made: with Redis it takes a moment to be active. */
   get warmingUp(): boolean {
@@ -175,7 +208,7 @@ class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
   private startedAt = 0;
 
   /** Listens from now on; returns the function that stops. */
-  listen(key: number, listener: Listener<Topics[K][0]>): () => void {
+  listen(key: number, listener: Listener<HubEvent<K>>): () => void {
     if (!this.live) this.start();
     let set = this.listeners.get(key);
     if (!set) this.listeners.set(key, (set = new Set()));
@@ -192,22 +225,46 @@ class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
     };
   }
 
+  private dispatch(event: HubEvent<K>): void {
+    const id = this.source.idOf(event);
+    const key = String(id);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    if (this.maxSeen === null || id > this.maxSeen) this.maxSeen = id;
+    const set = this.listeners.get(this.source.keyOf(event));
+    if (!set) return;
+    for (const listener of [...set]) {
+      try {
+        listener(event);
+      } catch (error) {
+        logger.warn('a live listener failed', { topic: this.topic, error: (error as Error).message });
+      }
+    }
+  }
+
+  private async catchUp(from: bigint | null): Promise<void> {
+    if (from === null || this.listeners.size === 0) return;
+    try {
+      const keys = [...this.listeners.keys()];
+      for (let i = 0; i < keys.length; i += 1000) {
+        for (const event of await this.source.since(keys.slice(i, i + 1000), from)) this.dispatch(event);
+      }
+    } catch (error) {
+      logger.warn('catching live subscribers up failed', { topic: this.topic, error: (error as Error).message });
+    }
+  }
+
   private start(): void {
-    const live = (this.pubsub.subscribe as (topic: K) => AsyncIterableIterator<Topics[K][0]>)(this.topic);
+    const live = (this.pubsub.subscribe as (topic: K) => AsyncIterableIterator<HubEvent<K>>)(this.topic);
     this.live = live;
     this.startedAt = Date.now();
+    if (this.maxSeen === null) {
+      this.source.newest().then((newest) => {
+        if (this.maxSeen === null || newest > this.maxSeen) this.maxSeen = newest;
+      }, () => {});
+    }
     void (async () => {
-      for await (const event of live) {
-        const set = this.listeners.get(this.keyOf(event));
-        if (!set) continue;
-        for (const listener of [...set]) {
-          try {
-            listener(event);
-          } catch (error) {
-            logger.warn('a live listener failed', { topic: this.topic, error: (error as Error).message });
-          }
-        }
-      }
+      for await (const event of live) this.dispatch(event);
     })().catch((error: Error) => logger.warn('live topic loop ended', { topic: this.topic, error: error.message }));
   }
 
@@ -220,14 +277,41 @@ class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
 
 const hubs = new WeakMap<HmsPubSub, { schedule: TopicHub<'SCHEDULE_CHANGED'>; notifications: TopicHub<'NOTIFICATION_ADDED'> }>();
 
-function hubsOf(pubsub: HmsPubSub) {
-  let found = hubs.get(pubsub);
+function hubsOf(deps: AppDeps) {
+  let found = hubs.get(deps.pubsub);
   if (!found) {
-    found = {
-      schedule: new TopicHub(pubsub, 'SCHEDULE_CHANGED', (event) => event.doctorId),
-      notifications: new TopicHub(pubsub, 'NOTIFICATION_ADDED', (event) => event.recipientUserId),
+    const connection = () => deps.orm.em.getConnection();
+    const newest = async (table: string) => {
+      const rows = await connection().execute<Array<{ newest: string | number | null }>>(`select max(id) as newest from ${table}`);
+      return BigInt(rows[0]?.newest ?? 0);
     };
-    hubs.set(pubsub, found);
+    found = {
+      schedule: new TopicHub(deps.pubsub, 'SCHEDULE_CHANGED', {
+        keyOf: (event) => event.doctorId,
+        idOf: (event) => BigInt(event.cursor),
+        newest: () => newest('outbox_event'),
+        since: async (keys, after) => {
+          const rows = await connection().execute(
+            `select ${OUTBOX_COLUMNS} from outbox_event where id > ? and doctor_id in (${keys.map(() => '?').join(',')}) order by id limit 5000`,
+            [String(after), ...keys],
+          );
+          return (rows as Parameters<typeof outboxRowToEvent>[0][]).map(outboxRowToEvent);
+        },
+      }, deps.pubsubHandle),
+      notifications: new TopicHub(deps.pubsub, 'NOTIFICATION_ADDED', {
+        keyOf: (event) => event.recipientUserId,
+        idOf: (event) => BigInt(event.notificationId),
+        newest: () => newest('notification'),
+        since: async (keys, after) => {
+          const rows = await connection().execute<Array<{ id: number; recipient_id: number }>>(
+            `select id, recipient_id from notification where id > ? and recipient_id in (${keys.map(() => '?').join(',')}) order by id limit 5000`,
+            [String(after), ...keys],
+          );
+          return rows.map((row: { id: number; recipient_id: number }) => ({ notificationId: Number(row.id), recipientUserId: Number(row.recipient_id) }));
+        },
+      }, deps.pubsubHandle),
+    };
+    hubs.set(deps.pubsub, found);
   }
   return found;
 }
@@ -371,7 +455,7 @@ export class LiveService {
         });
       };
       // Live events first (queued behind the backlog read), so none falls between the two.
-      const hub = hubsOf(deps.pubsub).schedule;
+      const hub = hubsOf(deps).schedule;
       const unlisten = hub.listen(doctorId, (event) => enqueue(() => deliver(event)));
       const deliver = async (event: ScheduleChangedEvent) => {
         if (stopped || sent.has(event.cursor)) return;
@@ -447,7 +531,7 @@ export class LiveService {
     const viewer = requireViewer(this.ctx);
     return new Repeater<SlotChange>(async (push, stop) => {
       const unwatch = await sessionWatchOf(deps).watch(viewer.userId, (error) => stop(error));
-      const unlisten = hubsOf(deps.pubsub).schedule.listen(doctorId, (event) => {
+      const unlisten = hubsOf(deps).schedule.listen(doctorId, (event) => {
         for (const change of slotChanges(event)) pushSafely(push, change);
       });
       await stop;
@@ -461,7 +545,22 @@ export class LiveService {
     const { deps } = this.ctx;
     return new Repeater<NotificationAddedEvent>(async (push, stop) => {
       const unwatch = await sessionWatchOf(deps).watch(viewer.userId, (error) => stop(error));
-      const unlisten = hubsOf(deps.pubsub).notifications.listen(viewer.userId, (event) => pushSafely(push, event));
+      const unlisten = hubsOf(deps).notifications.listen(viewer.userId, (event) => pushSafely(push, event));
+      await stop;
+      unlisten();
+      unwatch();
+    });
+  }
+
+  /** The fan-out's state now, then each change (see pubsub.ts `up`). */
+  statusStream(): AsyncIterable<LiveStatus> {
+    const viewer = requireViewer(this.ctx);
+    const { deps } = this.ctx;
+    return new Repeater<LiveStatus>(async (push, stop) => {
+      const unwatch = await sessionWatchOf(deps).watch(viewer.userId, (error) => stop(error));
+      const status = (live: boolean) => Object.assign(new LiveStatus(), { live });
+      pushSafely(push, status(deps.pubsubHandle.up));
+      const unlisten = deps.pubsubHandle.onStatus((up) => pushSafely(push, status(up)));
       await stop;
       unlisten();
       unwatch();

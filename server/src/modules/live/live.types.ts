@@ -66,3 +66,11 @@ export class SlotChange {
   })
   available!: boolean;
 }
+
+@ObjectType({ description: 'Whether this server can deliver live changes right now.' })
+export class LiveStatus {
+  @Field(() => Boolean, {
+    description: 'False while the fan-out between servers (Redis) cannot be reached: changes are kept and delivered once it is back, so show live views as delayed.',
+  })
+  live!: boolean;
+}

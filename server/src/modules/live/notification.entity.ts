@@ -6,6 +6,8 @@ import { User } from '../identity/user.entity';
 @ObjectType({ description: 'A message for the signed-in person, e.g. a new booking for a doctor or a cancelled visit for a patient.' })
 @Entity({ tableName: 'notification' })
 @Index({ name: 'notification_recipient_idx', properties: ['recipient', 'readAt', 'id'] })
+// The relay's "not yet published" scan (see relay.ts).
+@Index({ name: 'notification_unpublished_idx', properties: ['publishedAt', 'id'] })
 export class Notification {
   @Field(() => ID, { description: 'Stable id.' })
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -33,4 +35,8 @@ export class Notification {
   @Field(() => Date, { description: 'When it was written.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Opt<Date> = new Date();
+
+  /** Set by the relay once it reached the fan-out (Redis); null until then. Not exposed. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  publishedAt?: Date | null;
 }

@@ -7,6 +7,8 @@ import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'outbox_event' })
 @Index({ name: 'outbox_event_doctor_idx', properties: ['doctorId', 'id'] })
+// The relay's "not yet published" scan (see relay.ts).
+@Index({ name: 'outbox_event_unpublished_idx', properties: ['publishedAt', 'id'] })
 export class OutboxEvent {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -24,6 +26,20 @@ export class OutboxEvent {
   @Property({ type: 'datetime', length: 3, nullable: true })
   previousStartsAt?: Date | null;
 
+  /** The appointment's slot and status right after the change, so slot watchers can be told from the row alone. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  startsAt?: Date | null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  endsAt?: Date | null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  status?: string | null;
+
   @Property({ type: 'datetime', length: 3, index: true })
   createdAt: Opt<Date> = new Date();
+
+  /** Set by the relay once the event reached the fan-out (Redis); null until then. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  publishedAt?: Date | null;
 }

@@ -6,6 +6,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { User } from '../identity/user.entity';
 import type { Appointment } from '../scheduling/appointment.entity';
 import { primeAppointment } from './delivery-cache';
+import { relayOf } from './relay';
 import { Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
 
@@ -75,14 +76,26 @@ export function recordScheduleChange(
   return event;
 }
 
-/** After commit: tells subscribers (in this process or, with Redis, every process). Never throws. */
+/**
+ * After commit: tells subscribers. With Redis the relay (relay.ts) publishes every committed row,
+ * even if this process dies now: it is only woken here. Without Redis (one process) it publishes
+ * in-process directly. Never throws.
+ */
 export async function publishScheduleChanges(ctx: Pick<Context, 'deps'>, events: OutboxEvent[]): Promise<void> {
+  const relay = relayOf(ctx.deps.pubsub);
   for (const event of events) {
     const extra = pending.get(event);
     // This process's subscribers get the committed entity without a read, when its names are loaded.
     if (extra && wrap(extra.appointment.doctor).isInitialized() && wrap(extra.appointment.patient).isInitialized()) {
       primeAppointment(String(event.id), extra.appointment);
     }
+  }
+  if (relay) {
+    relay.kick();
+    return;
+  }
+  for (const event of events) {
+    const extra = pending.get(event);
     try {
       ctx.deps.pubsub.publish('SCHEDULE_CHANGED', {
         cursor: String(event.id),
@@ -139,6 +152,10 @@ class NotificationWriter implements EventSubscriber {
       const change = pending.get(entity);
       if (!change || change.written) continue;
       change.written = true;
+      // The slot as committed, on the row itself: the relay tells slot watchers from it alone.
+      entity.startsAt = change.appointment.startsAt;
+      entity.endsAt = change.appointment.endsAt;
+      entity.status = change.appointment.status;
       await writeNotifications(args.em, change, stack, change.timezone ?? this.settings.timezone);
     }
   }

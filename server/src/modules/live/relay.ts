@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../context';
+import { logger } from '../../logger';
+import type { HmsPubSub, NotificationAddedEvent, ScheduleChangedEvent } from '../../pubsub';
+
+/**
+ * The outbox relay (with Redis only). Every committed outbox row and notification is published to
+ * Redis by a relay, then marked `published_at`: delivery never depends on the request that made
+ * the change (it may die right after its commit) or on Redis being up at that moment (rows wait
+ * and go out, in id order, when it is back).
+ *
+ * One relay at a time across the processes sharing Redis and the database: a Redis lock with a
+ * short lease, renewed while held; another process takes over within LOCK_TTL_MS of the holder
+ * dying. A single publisher keeps each doctor's events in commit order. A publish confirmed by
+ * Redis but not yet marked (the holder died in between) goes out again: subscribers drop the
+ * repeat by cursor or notification id (live.service.ts), so each is delivered once.
+ */
+export const RELAY_POLL_MS = 100;
+export const LOCK_TTL_MS = 3_000;
+const RENEW_EVERY_MS = 1_000;
+const REDIS_TIMEOUT_MS = 2_000;
+const BATCH = 200;
+/** Unpublished rows older than this are not sent any more (a client away that long reloads). */
+const MAX_AGE_MS = 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 60_000;
+
+const relays = new WeakMap<HmsPubSub, LiveRelay>();
+
+/** The relay of this pub/sub, when it has one (with Redis). */
+export function relayOf(pubsub: HmsPubSub): LiveRelay | undefined {
+  return relays.get(pubsub);
+}
+
+interface OutboxRow {
+  id: string | number;
+  doctor_id: number;
+  appointment_id: number;
+  kind: string;
+  previous_starts_at: Date | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  status: string | null;
+  created_at: Date;
+}
+
+/** An outbox row as the event subscribers get (the same from the relay and from a catch-up read). */
+export function outboxRowToEvent(row: OutboxRow): ScheduleChangedEvent {
+  const iso = (value: Date | string | null) => (value == null ? undefined : new Date(value).toISOString());
+  return {
+    cursor: String(row.id),
+    doctorId: Number(row.doctor_id),
+    appointmentId: Number(row.appointment_id),
+    kind: row.kind,
+    previousStartsAt: iso(row.previous_starts_at) ?? null,
+    ...(row.starts_at && row.ends_at && row.status ? { startsAt: iso(row.starts_at), endsAt: iso(row.ends_at), status: row.status } : {}),
+    occurredAt: iso(row.created_at),
+  };
+}
+
+export const OUTBOX_COLUMNS = 'id, doctor_id, appointment_id, kind, previous_starts_at, starts_at, ends_at, status, created_at';
+
+function withTimeout<T>(promise: Promise<T>, ms = REDIS_TIMEOUT_MS): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer')), ms).unref())]);
+}
+
+export class LiveRelay {
+  private readonly token = randomUUID();
+  private readonly lockKey: string;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private holding = false;
+  private renewedAt = 0;
+  private sweptAt = 0;
+  private failing = false;
+  private stopped = false;
+
+  constructor(private readonly deps: AppDeps) {
+    const database = decodeURIComponent(new URL(deps.config.databaseUrl).pathname.slice(1));
+    this.lockKey = `hms:live-relay:${database}`;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), RELAY_POLL_MS);
+    this.timer.unref();
+  }
+
+  /** Relay now (a change was just committed here); cheap when another process holds the lock. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => { this.running = null; });
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        if (!(await this.holdLock())) return;
+        const more = await this.relayOnce();
+        if (more) this.again = true;
+        if (this.failing) logger.info('the live relay is publishing again');
+        this.failing = false;
+      } catch (error) {
+        // Redis or the database is down: the rows stay unpublished and go out on a later tick.
+        if (!this.failing) logger.warn('the live relay cannot publish yet; changes wait in the outbox', { error: (error as Error).message });
+        this.failing = true;
+        return;
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private async holdLock(): Promise<boolean> {
+    const redis = this.deps.pubsubHandle.redis!;
+    const now = Date.now();
+    if (this.holding && now - this.renewedAt < RENEW_EVERY_MS) return true;
+    if (this.holding) {
+      const renewed = await withTimeout(redis.eval(
+        "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end",
+        1, this.lockKey, this.token, String(LOCK_TTL_MS),
+      ));
+      this.holding = Number(renewed) === 1;
+    } else {
+      this.holding = (await withTimeout(redis.set(this.lockKey, this.token, 'PX', LOCK_TTL_MS, 'NX'))) === 'OK';
+    }
+    if (this.holding) this.renewedAt = now;
+    return this.holding;
+  }
+
+  /** Publishes one batch of each kind; true when there may be more. */
+  private async relayOnce(): Promise<boolean> {
+    const connection = this.deps.orm.em.getConnection();
+    const cutoff = new Date(Date.now() - MAX_AGE_MS);
+    if (Date.now() - this.sweptAt > SWEEP_EVERY_MS) {
+      // Too old to be worth sending: marked, so the scan below stays short.
+      await connection.execute('update outbox_event set published_at = created_at where published_at is null and created_at < ? limit 5000', [cutoff], 'run');
+      await connection.execute('update notification set published_at = created_at where published_at is null and created_at < ? limit 5000', [cutoff], 'run');
+      this.sweptAt = Date.now();
+    }
+    const redis = this.deps.pubsubHandle.redis!;
+    const rows = await connection.execute<OutboxRow[]>(
+      `select ${OUTBOX_COLUMNS} from outbox_event where published_at is null order by id limit ${BATCH}`,
+    );
+    for (const row of rows) {
+      await withTimeout(redis.publish('SCHEDULE_CHANGED', JSON.stringify(outboxRowToEvent(row))));
+    }
+    if (rows.length) {
+      await connection.execute(
+        `update outbox_event set published_at = ? where id in (${rows.map(() => '?').join(',')})`,
+        [new Date(), ...rows.map((row: OutboxRow) => String(row.id))], 'run',
+      );
+    }
+    const notes = await connection.execute<Array<{ id: number; recipient_id: number }>>(
+      `select id, recipient_id from notification where published_at is null order by id limit ${BATCH}`,
+    );
+    for (const note of notes) {
+      const event: NotificationAddedEvent = { recipientUserId: Number(note.recipient_id), notificationId: Number(note.id) };
+      await withTimeout(redis.publish('NOTIFICATION_ADDED', JSON.stringify(event)));
+    }
+    if (notes.length) {
+      await connection.execute(
+        `update notification set published_at = ? where id in (${notes.map(() => '?').join(',')})`,
+        [new Date(), ...notes.map((note: { id: number }) => note.id)], 'run',
+      );
+    }
+    return rows.length === BATCH || notes.length === BATCH;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    // Let a round in progress finish its marks (shutdown: what was published is recorded as such).
+    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, REDIS_TIMEOUT_MS).unref())]);
+    if (this.holding) {
+      // One last round for what the final requests committed.
+      await this.relayOnce().catch(() => {});
+      // Hand over at once instead of making the next holder wait for the lease to run out.
+      await withTimeout(this.deps.pubsubHandle.redis!.eval(
+        "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, this.lockKey, this.token,
+      )).catch(() => {});
+      this.holding = false;
+    }
+  }
+}
+
+/** Started by startLive when Redis is configured. */
+export function startRelay(deps: AppDeps): LiveRelay | null {
+  if (!deps.pubsubHandle.redis) return null;
+  const relay = new LiveRelay(deps);
+  relays.set(deps.pubsub, relay);
+  relay.start();
+  return relay;
+}
