@@ -1,10 +1,14 @@
 // Who is signed in, for every page: the `me` query plus sign-in and sign-out actions.
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { CurrentUserQuery, Role } from '../gql/graphql';
 import { setHospitalZone } from '../lib/format';
 import { getToken, onSessionExpired, setToken } from './token';
+import { isUnavailable, UnavailableScreen } from './Unavailable';
+
+/** How often a signed-in person's page asks again while the API is unreachable. */
+const RETRY_SECONDS = 3;
 
 const CurrentUserDocument = graphql(`
   query CurrentUser {
@@ -35,7 +39,24 @@ const CurrentUserContext = createContext<CurrentUserValue | null>(null);
 
 export function CurrentUserProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
-  const { data, loading, refetch } = useQuery(CurrentUserDocument, { fetchPolicy: 'cache-first' });
+  const { data, loading, error, refetch } = useQuery(CurrentUserDocument, { fetchPolicy: 'cache-first', notifyOnNetworkStatusChange: false });
+  // Signed in but the API is down: say so and retry, rather than showing the sign-in form.
+  const unavailable = Boolean(getToken()) && !data && !loading && isUnavailable(error);
+  const [retryIn, setRetryIn] = useState(RETRY_SECONDS);
+  useEffect(() => {
+    if (!unavailable) return undefined;
+    setRetryIn(RETRY_SECONDS);
+    let left = RETRY_SECONDS;
+    const timer = setInterval(() => {
+      left -= 1;
+      if (left <= 0) {
+        left = RETRY_SECONDS;
+        void refetch().catch(() => {});
+      }
+      setRetryIn(left);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [unavailable, refetch]);
 
   // The token can also disappear behind our back (refused by the server): forget cached data.
   useEffect(
@@ -69,6 +90,7 @@ export function CurrentUserProvider({ children }: { children: ReactNode }) {
     () => ({ user: getToken() ? (data?.me ?? null) : null, loading: loading && !data, signIn, signOut }),
     [data, loading, signIn, signOut],
   );
+  if (unavailable) return <UnavailableScreen retryInSeconds={retryIn} />;
   return <CurrentUserContext.Provider value={value}>{children}</CurrentUserContext.Provider>;
 }
 

@@ -3,10 +3,32 @@ import { Alert, Button, Chip, Stack, Tooltip } from '@mui/material';
 import FiberManualRecord from '@mui/icons-material/FiberManualRecord';
 import Sync from '@mui/icons-material/Sync';
 import PauseCircle from '@mui/icons-material/PauseCircle';
+import { useSubscription } from '@apollo/client/react';
+import { graphql } from '../../gql';
 import { useLiveConnection } from '../../live/connection';
+
+const LiveStatusDocument = graphql(`
+  subscription LiveStatus {
+    liveStatus { live }
+  }
+`);
+
+/** True while the server says its fan-out (Redis) is down: the socket is fine, changes arrive late. */
+function useDelayed(): boolean {
+  const { data } = useSubscription(LiveStatusDocument);
+  return data?.liveStatus.live === false;
+}
 
 export function ConnectionIndicator({ onReconnect }: { onReconnect?: () => void }) {
   const { status } = useLiveConnection();
+  const delayed = useDelayed();
+  if (status === 'live' && delayed) {
+    return (
+      <Tooltip title="The hospital's live update service is down. Changes are kept and appear here as soon as it is back.">
+        <Chip data-testid="live-status" data-status="delayed" icon={<PauseCircle />} label="Updates delayed" color="warning" size="small" />
+      </Tooltip>
+    );
+  }
   if (status === 'live') {
     return (
       <Tooltip title="Changes appear here as they happen">
@@ -43,6 +65,14 @@ export function ConnectionIndicator({ onReconnect }: { onReconnect?: () => void 
 /** A banner over a live list while updates are not arriving, so nobody trusts a stale screen. */
 export function LiveBanner({ onReconnect }: { onReconnect?: () => void }) {
   const { status } = useLiveConnection();
+  const delayed = useDelayed();
+  if (status === 'live' && delayed) {
+    return (
+      <Alert severity="warning" sx={{ mb: 2 }} role="status">
+        Live updates are delayed: the hospital&apos;s live update service is down. Changes are kept and appear here as soon as it is back.
+      </Alert>
+    );
+  }
   if (status !== 'reconnecting' && status !== 'paused') return null;
   return (
     <Alert
