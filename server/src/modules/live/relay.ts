@@ -99,6 +99,8 @@ export class LiveRelay {
     do {
       this.again = false;
       try {
+        // Redis unreachable: nothing could go out; the rows wait (and no commands pile up in its offline queue).
+        if (!this.deps.pubsubHandle.up) return;
         if (!(await this.holdLock())) return;
         const more = await this.relayOnce();
         if (more) this.again = true;
