@@ -24,6 +24,7 @@ import { registerBillingExports } from './modules/billing/exports';
 import { loadSecrets } from './modules/identity/secrets';
 import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
+import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
 import { createPubSubHandle } from './pubsub';
 import { checkQueryLimits } from './query-limits';
 import { createSchema } from './schema';
@@ -81,6 +82,10 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
         }
         return undefined;
       },
+      // Refusals over WebSocket are audited like those over HTTP.
+      onNext: async (_ctx, _id, payload, args, result) => {
+        if (result.errors?.length) await recordRefusals(args.contextValue as Context, payload.operationName, result.errors);
+      },
       onError: (_ctx, _id, _payload, errors) => {
         for (const error of errors) logger.warn('subscription error', { message: error.message });
       },
@@ -121,6 +126,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       limitsPlugin,
       outagePlugin(databaseOutage),
+      refusalAuditPlugin,
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -1,12 +1,19 @@
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../identity/user.entity';
 
-/** Append-only record of a change, written in the same transaction as the change. */
+/**
+ * Append-only record of a change, a read of clinical records or a refusal.
+ * Changes are written in the same transaction as the change; reads and
+ * refusals straight away, outside any transaction (nothing rolls them back).
+ * Triggers in the database refuse UPDATE and DELETE on this table.
+ */
 @Entity({ tableName: 'audit_event' })
 @Index({ name: 'audit_event_entity_idx', properties: ['entityType', 'entityId'] })
 @Index({ name: 'audit_event_created_idx', properties: ['createdAt'] })
 // Newest first within one entity type: the filtered log reads one page of index entries.
 @Index({ name: 'audit_event_type_id_idx', properties: ['entityType', 'id'] })
+@Index({ name: 'audit_event_subject_idx', properties: ['subjectPatientId', 'id'] })
+@Index({ name: 'audit_event_action_idx', properties: ['action', 'id'] })
 export class AuditEvent {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -14,7 +21,7 @@ export class AuditEvent {
   @ManyToOne({ entity: () => User, nullable: true, deleteRule: 'set null' })
   actor?: User | null;
 
-  /** e.g. appointment.book, appointment.cancel, treatment.update, invoice.issue */
+  /** e.g. appointment.book, treatment.update, record.history, access.denied, data_key.rotate */
   @Property({ type: 'string', length: 64 })
   action!: string;
 
@@ -23,6 +30,13 @@ export class AuditEvent {
 
   @Property({ type: 'string', length: 32 })
   entityId!: string;
+
+  /**
+   * The patient whose records this is about (reads of clinical records, refusals of them, patient changes).
+   * A plain number, not a foreign key: an audit row outlives whatever it names and never blocks a write.
+   */
+  @Property({ type: 'integer', unsigned: true, nullable: true })
+  subjectPatientId?: number | null;
 
   /** { field: { before, after } }; clinical fields appear by name only. */
   @Property({ type: 'json', nullable: true })

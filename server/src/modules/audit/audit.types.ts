@@ -7,7 +7,10 @@ export class AuditEventView {
   @Field(() => ID, { description: 'Stable id; larger is later.' })
   id!: string;
 
-  @Field(() => String, { description: 'What was done, e.g. appointment.book, appointment.cancel, availability.set.' })
+  @Field(() => String, {
+    description: 'What was done, e.g. appointment.book, doctor.update, record.history (a read of clinical records), ' +
+      'record.history.denied (a refused one), access.denied (any other FORBIDDEN), data_key.rotate.',
+  })
   action!: string;
 
   @Field(() => String, { description: 'Kind of record changed, e.g. appointment, doctor, availability_block.' })
@@ -24,6 +27,15 @@ export class AuditEventView {
 
   @Field(() => Role, { nullable: true, description: 'Role of the actor.' })
   actorRole!: Role | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of the actor: the doctor\'s or patient\'s full name, else the sign-in email; null for the system.' })
+  actorName!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The patient this event is about (reads of their clinical records, refusals of them, changes to their profile).' })
+  subjectPatientId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full name of that patient.' })
+  subjectName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Changed fields as a JSON object string: {"field": {"before": ..., "after": ...}}.' })
   changes!: string | null;
@@ -45,6 +57,21 @@ export class AuditEventFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only changes made by this user id.' })
   actorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only events by people whose name or sign-in email contains this (any case).' })
+  actorSearch?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this action (e.g. record.history), or with no dot a whole family (record, access, appointment, doctor...).',
+  })
+  action?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events about this patient (reads of their records, refusals, profile changes).' })
+  subjectPatientId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only events about patients whose name or medical record number contains this (any case).' })
+  patientSearch?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'At or after this instant.' })
   from?: Date | null;

@@ -7,8 +7,9 @@ import { Patient } from '../directory/patient.entity';
 import { Role } from '../identity/user.entity';
 import { Appointment } from '../scheduling/appointment.entity';
 import {
-  Medicine, MyRecordSummary, PatientRecordSummary, TreatmentInput, TreatmentRevisionView, UpdateTreatmentInput,
+  Medicine, MyRecordSummary, PatientRecordSummary, RecordAccess, TreatmentInput, TreatmentRevisionView, UpdateTreatmentInput,
 } from './clinical.types';
+import { MAX_RECORD_ACCESS, myRecordAccess } from './record-access';
 import { ClinicalService } from './clinical.service';
 import { Treatment } from './treatment.entity';
 
@@ -16,8 +17,9 @@ import { Treatment } from './treatment.entity';
 export class TreatmentResolver {
   @Authorized()
   @Query(() => [Treatment], {
-    description: 'A patient\'s treatment entries, newest first. The patient themself, or a doctor with any appointment with them; ' +
-      'anyone else (admins included) gets FORBIDDEN.',
+    description: 'A patient\'s treatment entries, newest first. The patient themself, or a doctor in their care: a CHECKED_IN or ' +
+      'COMPLETED visit with them in the last 2 years, a SCHEDULED one in the next 14 days, or an entry the doctor wrote ' +
+      '(cancelled and no-show visits grant nothing). Anyone else (admins included) gets FORBIDDEN. Every read is recorded (myRecordAccess).',
   })
   patientHistory(@Ctx() ctx: Context, @Arg('patientId', () => ID) patientId: string): Promise<Treatment[]> {
     return new ClinicalService(ctx).patientHistory(patientId);
@@ -43,6 +45,20 @@ export class TreatmentResolver {
   })
   patientRecordSummary(@Ctx() ctx: Context, @Arg('patientId', () => ID) patientId: string): Promise<PatientRecordSummary> {
     return new ClinicalService(ctx).patientRecordSummary(patientId);
+  }
+
+  @Authorized(Role.PATIENT)
+  @Query(() => [RecordAccess], {
+    description: 'PATIENT: every opening of my clinical records by someone else (doctors, and refused attempts by anyone), ' +
+      'newest first: who (name, role), what, when. My own reads are not listed.',
+  })
+  myRecordAccess(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1 to ${MAX_RECORD_ACCESS}.` }) first: number,
+    @Arg('before', () => ID, { nullable: true, description: 'Only those older than this RecordAccess id (the last one of the previous page).' })
+    before: string | null,
+  ): Promise<RecordAccess[]> {
+    return myRecordAccess(ctx, first, before);
   }
 
   @Authorized(Role.PATIENT)

@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -6,14 +6,14 @@ import { requireViewer } from '../../auth';
 import type { Context } from '../../context';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors';
 import { optionalText, parseId, requiredText, validate } from '../../shared/validation';
-import { recordAudit, type AuditChanges } from '../audit/audit.service';
+import { clock } from '../../clock';
+import { recordAudit, recordNow, type AuditChanges } from '../audit/audit.service';
 import { Department } from '../directory/department.entity';
 import { Doctor } from '../directory/doctor.entity';
 import { Patient } from '../directory/patient.entity';
-import { PatientService } from '../directory/patient.service';
 import { Role } from '../identity/user.entity';
 import { Appointment, AppointmentStatus } from '../scheduling/appointment.entity';
-import type { Medicine, MyRecordSummary, PatientRecordSummary, TreatmentInput, TreatmentRevisionView, UpdateTreatmentInput } from './clinical.types';
+import { RecordAccessKind, type Medicine, type MyRecordSummary, type PatientRecordSummary, type TreatmentInput, type TreatmentRevisionView, type UpdateTreatmentInput } from './clinical.types';
 import { DecryptionError, keyringOf, type Keyring } from './crypto';
 import { TreatmentRevision } from './treatment-revision.entity';
 import { Treatment, VisitType } from './treatment.entity';
@@ -143,6 +143,80 @@ export interface HistoryEntry {
   department: Department;
 }
 
+
+/** A CHECKED_IN or COMPLETED visit this recent puts a patient in a doctor's care... */
+export const CARE_PAST_YEARS = 2;
+/** ...and so does a SCHEDULED visit starting this soon. */
+export const CARE_AHEAD_DAYS = 14;
+
+const sqlTime = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
+
+/**
+ * The one rule for whether a doctor may read a patient's clinical content: the
+ * subset of `patientIds` in the doctor's care. A patient is in care with a
+ * CHECKED_IN or COMPLETED visit with this doctor in the last 2 years, a
+ * SCHEDULED one (not yet over) starting in the coming 14 days, or an entry the
+ * doctor wrote. Cancelled and no-show visits grant nothing. One query, on the
+ * (patient_id, starts_at) and (doctor_id, patient_id) indexes, for any number of patients.
+ */
+export async function patientsInCare(em: EntityManager, doctorId: number, patientIds: number[], now = clock.now()): Promise<Set<number>> {
+  const ids = [...new Set(patientIds)];
+  if (ids.length === 0) return new Set();
+  const marks = ids.map(() => '?').join(', ');
+  const since = DateTime.fromJSDate(now, { zone: 'utc' }).minus({ years: CARE_PAST_YEARS }).toJSDate();
+  const until = new Date(now.getTime() + CARE_AHEAD_DAYS * 24 * 3600_000);
+  const rows = await em.getConnection().execute<Array<{ patient_id: number }>>(
+    'select a.patient_id from appointment a where a.patient_id in (' + marks + ') and a.doctor_id = ? and (' +
+      "(a.status in ('CHECKED_IN', 'COMPLETED') and a.starts_at >= ?) or " +
+      "(a.status = 'SCHEDULED' and a.ends_at > ? and a.starts_at < ?)) " +
+      'union select t.patient_id from treatment t where t.doctor_id = ? and t.patient_id in (' + marks + ')',
+    [...ids, doctorId, sqlTime(since), sqlTime(now), sqlTime(until), doctorId, ...ids],
+  );
+  return new Set(rows.map((r: { patient_id: number }) => Number(r.patient_id)));
+}
+
+/** A refusal the clinical service has already written to the audit trail (with the patient), so it is not logged twice. */
+export class RecordAccessRefusedError extends ForbiddenError {
+  readonly audited = true;
+}
+
+const REFUSAL = 'Only the patient and doctors caring for them (a visit in the last 2 years, one booked in the next 14 days, ' +
+  'or an entry they wrote) may read this history';
+
+export interface ClinicalRead {
+  kind: RecordAccessKind;
+  patientId: number;
+  /** The record read, when it is one entry (TREATMENT, REVISIONS); else the patient. */
+  entity?: { type: string; id: number };
+}
+
+/** Audit action of a read of clinical records ("record.history") and of a refused one ("record.history.denied"). */
+export const recordAction = (kind: RecordAccessKind, granted = true) => `record.${kind.toLowerCase()}${granted ? '' : '.denied'}`;
+
+const recordedReads = new WeakMap<Context, Set<string>>();
+
+/**
+ * Writes who read whose clinical records, at once and outside any transaction
+ * (a read cannot be rolled back, nor can its record), one INSERT for the lot.
+ * A read already recorded in this operation is not written again.
+ */
+export async function recordClinicalReads(ctx: Context, reads: ClinicalRead[], granted = true): Promise<void> {
+  let seen = recordedReads.get(ctx);
+  if (!seen) recordedReads.set(ctx, (seen = new Set()));
+  const fresh = reads.filter((read) => {
+    const key = `${granted}:${read.kind}:${read.patientId}:${read.entity?.id ?? ''}`;
+    if (seen.has(key) || (read.kind === RecordAccessKind.VISIT_ENTRIES && seen.has(`${granted}:${RecordAccessKind.HISTORY}:${read.patientId}:`))) return false;
+    seen.add(key);
+    return true;
+  });
+  await recordNow(ctx.deps, ctx, fresh.map((read) => ({
+    action: recordAction(read.kind, granted),
+    entityType: read.entity?.type ?? 'patient',
+    entityId: read.entity?.id ?? read.patientId,
+    subjectPatientId: read.patientId,
+  })));
+}
+
 const visitLoaders = new WeakMap<Context, DataLoader<Appointment, Treatment[] | Error, number>>();
 
 /**
@@ -158,13 +232,7 @@ function visitTreatmentsLoader(ctx: Context): DataLoader<Appointment, Treatment[
       const patientIds = [...new Set(appointments.map((a) => a.patient.id))];
       let readable = new Set<number>();
       if (viewer.role === Role.PATIENT && viewer.patientId) readable = new Set([viewer.patientId]);
-      if (viewer.role === Role.DOCTOR && viewer.doctorId) {
-        const rows = (await ctx.em.getConnection().execute(
-          `select distinct patient_id from appointment where doctor_id = ? and patient_id in (${patientIds.map(() => '?').join(', ')})`,
-          [viewer.doctorId, ...patientIds],
-        )) as Array<{ patient_id: number }>;
-        readable = new Set(rows.map((r) => Number(r.patient_id)));
-      }
+      if (viewer.role === Role.DOCTOR && viewer.doctorId) readable = await patientsInCare(ctx.em, viewer.doctorId, patientIds);
       const allowed = appointments.filter((a) => readable.has(a.patient.id)).map((a) => a.id);
       const treatments = allowed.length
         ? await ctx.em.find(Treatment, { appointment: { $in: allowed } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
@@ -175,9 +243,12 @@ function visitTreatmentsLoader(ctx: Context): DataLoader<Appointment, Treatment[
         list.push(treatment);
         byVisit.set(treatment.appointment.id, list);
       }
+      // Only visits that have entries expose clinical content; an empty list reveals nothing worth recording.
+      const read = [...new Set(treatments.map((t) => t.patient.id))];
+      await recordClinicalReads(ctx, read.map((patientId) => ({ kind: RecordAccessKind.VISIT_ENTRIES, patientId })));
       return appointments.map((a) => (readable.has(a.patient.id)
         ? byVisit.get(a.id) ?? []
-        : new ForbiddenError('Only the patient and doctors who have an appointment with them may read treatment entries')));
+        : new ForbiddenError(REFUSAL)));
     }, { cacheKeyFn: (a) => a.id });
     visitLoaders.set(ctx, loader);
   }
@@ -276,16 +347,28 @@ export class ClinicalService {
   }
 
   /**
-   * Who may read a patient's clinical history: the patient themself, and a
-   * doctor with any appointment with them. Admins never (FORBIDDEN); so is
-   * everyone else, whether or not the patient exists.
+   * Whether the viewer may read a patient's clinical content: the patient
+   * themself, and a doctor in their care (patientsInCare). Admins never.
    */
-  async assertCanReadHistory(patientId: number): Promise<void> {
+  async canReadHistory(patientId: number): Promise<boolean> {
     const viewer = requireViewer(this.ctx);
-    if (viewer.role === Role.ADMIN) throw new ForbiddenError('Admins cannot read clinical content; patientRecordSummary shows counts');
-    if (viewer.role === Role.PATIENT && viewer.patientId === patientId) return;
-    if (viewer.role === Role.DOCTOR && viewer.doctorId && (await new PatientService(this.ctx).isPatientOfDoctor(patientId, viewer.doctorId))) return;
-    throw new ForbiddenError('Only the patient and doctors who have an appointment with them may read this history');
+    if (viewer.role === Role.PATIENT) return viewer.patientId === patientId;
+    if (viewer.role === Role.DOCTOR && viewer.doctorId) return (await patientsInCare(this.ctx.em, viewer.doctorId, [patientId])).has(patientId);
+    return false;
+  }
+
+  /**
+   * FORBIDDEN unless the viewer may read the patient's clinical content,
+   * whether or not the patient exists. With `read`, the read (or its refusal)
+   * is recorded for the patient and the audit trail.
+   */
+  async assertCanReadHistory(patientId: number, read?: Omit<ClinicalRead, 'patientId'>): Promise<void> {
+    const viewer = requireViewer(this.ctx);
+    const allowed = await this.canReadHistory(patientId);
+    if (read) await recordClinicalReads(this.ctx, [{ ...read, patientId }], allowed);
+    if (allowed) return;
+    const message = viewer.role === Role.ADMIN ? 'Admins cannot read clinical content; patientRecordSummary shows counts' : REFUSAL;
+    throw read ? new RecordAccessRefusedError(message) : new ForbiddenError(message);
   }
 
   /** The entries of one visit, oldest first (batched across the visits of a list). */
@@ -300,23 +383,23 @@ export class ClinicalService {
   /** Newest first. */
   async patientHistory(patientIdRaw: string): Promise<Treatment[]> {
     const patientId = parseId(patientIdRaw, 'patientId');
-    await this.assertCanReadHistory(patientId);
+    await this.assertCanReadHistory(patientId, { kind: RecordAccessKind.HISTORY });
     return this.ctx.em.find(Treatment, { patient: patientId }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   }
 
   /** One entry, for whoever may read the patient's history. */
-  async treatment(idRaw: string): Promise<Treatment> {
+  async treatment(idRaw: string, kind = RecordAccessKind.TREATMENT): Promise<Treatment> {
     const id = parseId(idRaw);
     requireViewer(this.ctx);
     const treatment = await this.ctx.em.findOne(Treatment, id);
     if (!treatment) throw new NotFoundError('Treatment');
-    await this.assertCanReadHistory(treatment.patient.id);
+    await this.assertCanReadHistory(treatment.patient.id, { kind, entity: { type: 'treatment', id: treatment.id } });
     return treatment;
   }
 
   /** The history with everything an export prints, decrypted, oldest first. */
-  async historyForExport(patientId: number): Promise<{ patient: Patient; entries: HistoryEntry[] }> {
-    await this.assertCanReadHistory(patientId);
+  async historyForExport(patientId: number, format: 'csv' | 'pdf'): Promise<{ patient: Patient; entries: HistoryEntry[] }> {
+    await this.assertCanReadHistory(patientId, { kind: format === 'csv' ? RecordAccessKind.CSV_EXPORT : RecordAccessKind.PDF_EXPORT });
     const patient = await this.ctx.em.findOne(Patient, patientId);
     if (!patient) throw new NotFoundError('Patient');
     const treatments = await this.ctx.em.find(
@@ -338,7 +421,7 @@ export class ClinicalService {
   async revisions(treatmentIdRaw: string): Promise<TreatmentRevisionView[]> {
     const viewer = requireViewer(this.ctx);
     if (viewer.role !== Role.DOCTOR) throw new ForbiddenError('Only doctors read treatment revisions');
-    const treatment = await this.treatment(treatmentIdRaw);
+    const treatment = await this.treatment(treatmentIdRaw, RecordAccessKind.REVISIONS);
     const revisions = await this.ctx.em.find(TreatmentRevision, { treatment: treatment.id }, { orderBy: { id: 'desc' } });
     const editorIds = [...new Set(revisions.map((r) => r.editedBy.id))];
     const doctors = editorIds.length ? await this.ctx.em.find(Doctor, { user: { $in: editorIds } }) : [];
@@ -389,6 +472,7 @@ export class ClinicalService {
     if (viewer.role !== Role.PATIENT || !viewer.patientId) throw new ForbiddenError('Only patients have medical records of their own');
     const { treatmentCount, lastVisitAt } = await this.counts(viewer.patientId);
     const latest = await this.ctx.em.findOne(Treatment, { patient: viewer.patientId }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    if (latest) await recordClinicalReads(this.ctx, [{ kind: RecordAccessKind.TREATMENT, patientId: viewer.patientId, entity: { type: 'treatment', id: latest.id } }]);
     return { treatmentCount, lastVisitAt, latest };
   }
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Role } from '../identity/user.entity';
 import { LocalDateScalar } from '../../shared/scalars';
 import { Treatment, VisitType } from './treatment.entity';
 
@@ -177,4 +178,56 @@ export class MyRecordSummary {
 
   @Field(() => Treatment, { nullable: true, description: 'The newest treatment entry; null when none.' })
   latest!: Treatment | null;
+}
+
+/** What part of a patient's clinical records was opened. */
+export enum RecordAccessKind {
+  HISTORY = 'HISTORY',
+  TREATMENT = 'TREATMENT',
+  REVISIONS = 'REVISIONS',
+  VISIT_ENTRIES = 'VISIT_ENTRIES',
+  CSV_EXPORT = 'CSV_EXPORT',
+  PDF_EXPORT = 'PDF_EXPORT',
+}
+
+registerEnumType(RecordAccessKind, {
+  name: 'RecordAccessKind',
+  description: 'What part of a patient\'s clinical records was opened.',
+  valuesConfig: {
+    HISTORY: { description: 'The whole treatment history (patientHistory).' },
+    TREATMENT: { description: 'One treatment entry.' },
+    REVISIONS: { description: 'The earlier versions of one treatment entry.' },
+    VISIT_ENTRIES: { description: 'The treatment entries of visits, shown with the appointments.' },
+    CSV_EXPORT: { description: 'The history downloaded as CSV.' },
+    PDF_EXPORT: { description: 'The history downloaded as PDF.' },
+  },
+});
+
+@ObjectType({ description: 'One opening of a patient\'s clinical records, or an attempt that was refused: who, what, when.' })
+export class RecordAccess {
+  @Field(() => ID, { description: 'Stable id; larger is later.' })
+  id!: string;
+
+  @Field(() => String, {
+    description: 'Who: the doctor\'s name, "Hospital administrator" for an admin, "Another patient" for a patient (their name is theirs).',
+  })
+  readerName!: string;
+
+  @Field(() => Role, { nullable: true, description: 'The reader\'s role; null when the account no longer exists.' })
+  readerRole!: Role | null;
+
+  @Field(() => RecordAccessKind, { description: 'What was opened.' })
+  kind!: RecordAccessKind;
+
+  @Field(() => ID, { nullable: true, description: 'The treatment entry opened, for TREATMENT and REVISIONS.' })
+  treatmentId!: string | null;
+
+  @Field(() => Boolean, { description: 'False when the attempt was refused (FORBIDDEN): nothing was shown.' })
+  granted!: boolean;
+
+  @Field(() => Date, { description: 'When.' })
+  at!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Id of the request, to quote when asking the hospital about it.' })
+  requestId!: string | null;
 }

@@ -154,6 +154,19 @@ describe('npm run rotate-data-key', () => {
     const again = await run(process.execPath, [TSX, 'src/modules/clinical/rotate-data-key.ts'], { cwd: SERVER_DIR, env });
     expect(again.stdout).toMatch(/treatment 0, treatment_revision 0 rows re-encrypted/);
 
+    // Each run is a key change in the audit trail: by the system, from the old key id to the new one, with the counts.
+    const audit = await mysql.createConnection(databaseUrl);
+    const [keyEvents] = await audit.query("select actor_id, entity_id, changes from audit_event where action = 'data_key.rotate' order by id");
+    await audit.end();
+    const newId = keyId(Buffer.from(nextKey, 'base64'));
+    const parsed = (keyEvents as Array<{ actor_id: number | null; entity_id: string; changes: string | object }>)
+      .map((e) => ({ actor: e.actor_id, key: e.entity_id, changes: typeof e.changes === 'string' ? JSON.parse(e.changes) : e.changes }));
+    expect(parsed).toHaveLength(2);
+    expect(parsed[0]).toMatchObject({
+      actor: null, key: newId,
+      changes: { keyId: { before: [keyId(Buffer.from(oldKey, 'base64'))], after: newId }, rowsReencrypted: { after: { treatment: 5, treatment_revision: 1 } } },
+    });
+
     // 6. The new key alone now reads everything, revisions included; the old key alone refuses to start.
     a = await appOn(databaseUrl, { HMS_DATA_KEY: nextKey });
     const history = (await a.ok(HISTORY, { p: patient.patientId }, patient.token)).patientHistory;

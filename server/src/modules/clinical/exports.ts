@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { buildContext, type AppDeps } from '../../context';
+import { buildContext, type AppDeps, type Context } from '../../context';
+import { recordRefusals } from '../audit/refusals';
 import { HmsError } from '../../errors';
 import { logger } from '../../logger';
 import { parseId } from '../../shared/validation';
@@ -15,7 +16,7 @@ import type { Medicine } from './clinical.types';
 
 /**
  * Downloads of a patient's history, behind the same rule as patientHistory
- * (the patient, or a doctor with an appointment with them; never admins):
+ * (the patient, or a doctor in their care; never admins), each download recorded:
  *   GET /exports/patients/:id/history.csv
  *   GET /exports/patients/:id/history.pdf
  * with `Authorization: Bearer <token>`. Errors are JSON `{ error: { code, message } }`
@@ -31,16 +32,18 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 async function exportHistory(deps: AppDeps, req: Request, res: Response, format: 'csv' | 'pdf'): Promise<void> {
   const requestId = (req.headers['x-request-id'] as string) || randomUUID();
   let history: { patient: Patient; entries: HistoryEntry[] };
+  let ctx: Context | null = null;
   try {
-    const ctx = await buildContext(deps, req.headers.authorization, requestId, clientIpOf(req, deps.config.trustProxy));
+    ctx = await buildContext(deps, req.headers.authorization, requestId, clientIpOf(req, deps.config.trustProxy));
     if (!ctx.viewer) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: ctx.tokenError ?? 'Sign in first' } });
       return;
     }
-    history = await new ClinicalService(ctx).historyForExport(parseId(String(req.params.id), 'patientId'));
+    history = await new ClinicalService(ctx).historyForExport(parseId(String(req.params.id), 'patientId'), format);
   } catch (error) {
     if (error instanceof HmsError) {
       const code = String(error.extensions.code);
+      if (ctx) await recordRefusals(ctx, `history.${format}`, [error]);
       res.status(STATUS[code] ?? 400).json({ error: { code, message: error.message } });
       return;
     }

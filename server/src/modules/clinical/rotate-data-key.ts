@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../../config';
 import { openDatabase } from '../../db/orm';
 import { loadSecrets } from '../identity/secrets';
+import { recordNow } from '../audit/audit.service';
 import { Keyring, rotateDataKey, verifyDataKey } from './crypto';
 
 async function main(): Promise<void> {
@@ -21,6 +22,16 @@ async function main(): Promise<void> {
     console.log(`re-encrypting clinical data under key id ${keyring.current.id} (readable keys: ${keyring.ids.join(', ')}), batches of ${batchSize}`);
     const started = Date.now();
     const result = await rotateDataKey(orm, keyring, { batchSize, log: (line) => console.log(line) });
+    // A key change is an audited event like any other (by the system: no signed-in actor).
+    await recordNow({ orm }, null, [{
+      action: 'data_key.rotate',
+      entityType: 'data_key',
+      entityId: result.keyId,
+      changes: {
+        keyId: { before: keyring.ids.filter((id) => id !== result.keyId), after: result.keyId },
+        rowsReencrypted: { before: null, after: result.rows },
+      },
+    }]);
     const summary = Object.entries(result.rows).map(([table, n]) => `${table} ${n}`).join(', ');
     console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary} rows re-encrypted; every value is now under key id ${result.keyId}`);
   } finally {

@@ -28,9 +28,11 @@ registerEnumType(VisitType, {
  * (`<keyId>:<base64 iv|tag|data>`), never plain text: see clinical/crypto.ts.
  */
 @ObjectType({
-  description: 'One treatment entry of a visit, written by the visit\'s doctor. Readable by the patient and by doctors who have an appointment with them; never by admins.',
+  description: 'One treatment entry of a visit, written by the visit\'s doctor. Readable by the patient and by doctors in their care (see patientHistory); never by admins.',
 })
 @Entity({ tableName: 'treatment' })
+// The care-relationship check ("an entry this doctor wrote") is an index lookup.
+@Index({ name: 'treatment_doctor_patient_idx', properties: ['doctor', 'patient'] })
 @Index({ name: 'treatment_patient_created_idx', properties: ['patient', 'createdAt'] })
 export class Treatment {
   @Field(() => ID, { description: 'Stable id.' })

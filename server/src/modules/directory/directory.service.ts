@@ -9,6 +9,21 @@ import { Role, User } from '../identity/user.entity';
 import { Department } from './department.entity';
 import type { CreateDepartmentInput, CreateDoctorInput, UpdateDepartmentInput, UpdateDoctorInput } from './directory.types';
 import { Doctor } from './doctor.entity';
+import { diff, recordAudit } from '../audit/audit.service';
+
+const departmentSnapshot = (d: Department) => ({ name: d.name, description: d.description ?? null, active: d.active });
+
+const doctorSnapshot = (d: Doctor) => ({
+  fullName: d.fullName,
+  specialization: d.specialization,
+  departmentId: d.department.id,
+  consultationFeeMinor: d.consultationFeeMinor,
+  phone: d.phone ?? null,
+  gender: d.gender ?? null,
+  experienceYears: d.experienceYears ?? null,
+  about: d.about ?? null,
+  active: d.active,
+});
 
 const departmentSchema = z.object({
   name: requiredText(120, 'Name'),
@@ -57,13 +72,17 @@ export class DirectoryService {
     if (await this.em.count(Department, { name: data.name })) {
       throw new ConflictError('A department with this name already exists', { name: 'Already exists' });
     }
-    const department = this.em.create(Department, { name: data.name, description: data.description });
-    await this.em.persistAndFlush(department).catch(rethrowDuplicateName);
-    return department;
+    return this.em.transactional(async (em) => {
+      const department = em.create(Department, { name: data.name, description: data.description });
+      await em.flush();
+      recordAudit(em, this.ctx, { action: 'department.create', entityType: 'department', entityId: department.id, changes: diff({}, departmentSnapshot(department)) });
+      return department;
+    }).catch(rethrowDuplicateName);
   }
 
   async updateDepartment(id: string, input: UpdateDepartmentInput): Promise<Department> {
     const department = await this.getDepartment(id);
+    const before = departmentSnapshot(department);
     const data = validate(departmentSchema.partial(), input);
     if (input.name != null && data.name && data.name !== department.name) {
       if (await this.em.count(Department, { name: data.name, id: { $ne: department.id } })) {
@@ -73,6 +92,9 @@ export class DirectoryService {
     }
     if (input.description !== undefined) department.description = data.description;
     if (input.active != null) department.active = input.active;
+    const changes = diff(before, departmentSnapshot(department));
+    // One flush, one transaction: the change and its audit row together.
+    if (Object.keys(changes).length) recordAudit(this.em, this.ctx, { action: 'department.update', entityType: 'department', entityId: department.id, changes });
     await this.em.flush().catch(rethrowDuplicateName);
     return department;
   }
@@ -83,7 +105,8 @@ export class DirectoryService {
     if (await this.em.count(Doctor, { department })) {
       throw new ConflictError('This department has doctors; move them or deactivate the department instead');
     }
-    await this.em.removeAndFlush(department);
+    recordAudit(this.em, this.ctx, { action: 'department.delete', entityType: 'department', entityId: department.id, changes: diff(departmentSnapshot(department), {}) });
+    await this.em.remove(department).flush();
     return true;
   }
 
@@ -134,12 +157,17 @@ export class DirectoryService {
         about: data.about,
       });
       em.persist([user, doctor]);
+      await em.flush();
+      recordAudit(em, this.ctx, {
+        action: 'doctor.create', entityType: 'doctor', entityId: doctor.id, changes: diff({}, { email: user.email, ...doctorSnapshot(doctor) }),
+      });
       return doctor;
     }).catch(rethrowDuplicateEmail);
   }
 
   async updateDoctor(id: string, input: UpdateDoctorInput): Promise<Doctor> {
     const doctor = await this.getDoctor(id);
+    const before = doctorSnapshot(doctor);
     const data = validate(z.object(doctorFields).partial(), input);
     const sent = (key: keyof UpdateDoctorInput) => input[key] !== undefined && input[key] !== null;
     if (sent('fullName') && data.fullName) doctor.fullName = data.fullName;
@@ -155,6 +183,8 @@ export class DirectoryService {
       if (!department) throw new NotFoundError('Department');
       doctor.department = department;
     }
+    const changes = diff(before, doctorSnapshot(doctor));
+    if (Object.keys(changes).length) recordAudit(this.em, this.ctx, { action: 'doctor.update', entityType: 'doctor', entityId: doctor.id, changes });
     await this.em.flush();
     return doctor;
   }
@@ -173,6 +203,7 @@ export class DirectoryService {
     if (Number(any) > 0) throw new ConflictError('This doctor has appointment history; deactivate them instead');
     await this.em.transactional(async (em) => {
       const user = doctor.user;
+      recordAudit(em, this.ctx, { action: 'doctor.delete', entityType: 'doctor', entityId: doctor.id, changes: diff(doctorSnapshot(doctor), {}) });
       em.remove(doctor);
       await em.flush();
       em.remove(em.getReference(User, user.id));

@@ -9,6 +9,34 @@ import { optionalText, phoneSchema, requiredText, validate } from '../../shared/
 import { Role } from '../identity/user.entity';
 import { Patient } from './patient.entity';
 import type { CreateWalkInPatientInput, UpdateMyProfileInput } from './directory.types';
+import { diff, recordAudit, type AuditChanges } from '../audit/audit.service';
+
+/** Health facts in a profile appear in the audit trail by name only, like clinical fields. */
+const HEALTH_FIELDS = new Set(['bloodGroup', 'heightCm', 'weightKg', 'allergies']);
+
+const patientSnapshot = (p: Patient): Record<string, unknown> => ({
+  fullName: p.fullName,
+  medicalRecordNumber: p.medicalRecordNumber,
+  dateOfBirth: p.dateOfBirth ?? null,
+  gender: p.gender ?? null,
+  phone: p.phone ?? null,
+  address: p.address ?? null,
+  bloodGroup: p.bloodGroup ?? null,
+  heightCm: p.heightCm ?? null,
+  weightKg: p.weightKg ?? null,
+  allergies: p.allergies ?? null,
+  reminderOptIn: p.reminderOptIn,
+});
+
+function patientChanges(before: Record<string, unknown>, after: Record<string, unknown>): AuditChanges {
+  const changes = diff(before, after);
+  for (const field of Object.keys(changes)) {
+    if (!HEALTH_FIELDS.has(field)) continue;
+    const { before: b, after: a } = changes[field];
+    changes[field] = { before: b == null ? null : '[health, not audited]', after: a == null ? null : '[health, not audited]' };
+  }
+  return changes;
+}
 
 const MRN_ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
@@ -49,7 +77,13 @@ export class PatientService {
     if (!viewer.patientId) throw new ForbiddenError('Only patients have a profile to edit');
     const data = validate(profileSchema, input);
     const patient = await this.ctx.em.findOneOrFail(Patient, viewer.patientId);
+    const before = patientSnapshot(patient);
     applyProfile(patient, input, data);
+    const changes = patientChanges(before, patientSnapshot(patient));
+    // One flush, one transaction: the change and its audit row together.
+    if (Object.keys(changes).length) {
+      recordAudit(this.ctx.em, this.ctx, { action: 'patient.update', entityType: 'patient', entityId: patient.id, subjectPatientId: patient.id, changes });
+    }
     await this.ctx.em.flush();
     return patient;
   }
@@ -57,13 +91,16 @@ export class PatientService {
   /** A walk-in patient without an account, registered by the front desk. */
   async createWalkIn(input: CreateWalkInPatientInput): Promise<Patient> {
     const data = validate(profileSchema.extend({ fullName: requiredText(120, 'Full name') }), input);
-    const patient = this.ctx.em.create(Patient, {
-      fullName: data.fullName,
-      medicalRecordNumber: await nextMedicalRecordNumber(this.ctx.em),
+    const medicalRecordNumber = await nextMedicalRecordNumber(this.ctx.em);
+    return this.ctx.em.transactional(async (em) => {
+      const patient = em.create(Patient, { fullName: data.fullName, medicalRecordNumber });
+      applyProfile(patient, input, data);
+      await em.flush();
+      recordAudit(em, this.ctx, {
+        action: 'patient.create', entityType: 'patient', entityId: patient.id, subjectPatientId: patient.id, changes: patientChanges({}, patientSnapshot(patient)),
+      });
+      return patient;
     });
-    applyProfile(patient, input, data);
-    await this.ctx.em.persistAndFlush(patient);
-    return patient;
   }
 
   /** Admins see every patient; a doctor sees those with an appointment with them; a patient themself. */
