@@ -51,14 +51,22 @@ export type AppointmentStatus =
 
 /** Filters of the audit log; all optional and combined with AND. */
 export type AuditEventFilter = {
+  /** Only this action (e.g. record.history), or with no dot a whole family (record, access, appointment, doctor...). */
+  action?: string | null | undefined;
   /** Only changes made by this user id. */
   actorId?: string | number | null | undefined;
+  /** Only events by people whose name or sign-in email contains this (any case). */
+  actorSearch?: string | null | undefined;
   /** Only this record (with entityType). */
   entityId?: string | number | null | undefined;
   /** Only this kind of record, e.g. appointment. */
   entityType?: string | null | undefined;
   /** At or after this instant. */
   from?: string | null | undefined;
+  /** Only events about patients whose name or medical record number contains this (any case). */
+  patientSearch?: string | null | undefined;
+  /** Only events about this patient (reads of their records, refusals, profile changes). */
+  subjectPatientId?: string | number | null | undefined;
   /** Before this instant. */
   to?: string | null | undefined;
 };
