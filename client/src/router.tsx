@@ -29,6 +29,7 @@ import { PatientDashboardPage } from './routes/patient/PatientDashboardPage';
 import { HistoryPage } from './routes/patient/HistoryPage';
 import { BillsPage } from './routes/patient/BillsPage';
 import { ProfilePage } from './routes/patient/ProfilePage';
+import { RecordAccessPage } from './routes/patient/RecordAccessPage';
 
 function area(role: Role, path: string, children: RouteObject[]): RouteObject {
   return {
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
     { path: 'book', element: <BookPage /> },
     { path: 'appointments', element: <MyAppointmentsPage /> },
     { path: 'history', element: <HistoryPage /> },
+    { path: 'record-access', element: <RecordAccessPage /> },
     { path: 'bills', element: <BillsPage /> },
     { path: 'profile', element: <ProfilePage /> },
   ]),

@@ -40,3 +40,8 @@ export function formatLocalDate(date: string, format: Intl.DateTimeFormatOptions
 export function displayZone(): string {
   return zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** Midnight starting a hospital day (YYYY-MM-DD), in the hospital's zone. */
+export function hospitalDayStart(date: string): DateTime {
+  return DateTime.fromISO(date, { zone: zone ?? 'local' }).startOf('day');
+}

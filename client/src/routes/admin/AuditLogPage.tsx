@@ -4,13 +4,12 @@ import {
 } from '@mui/material';
 import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowUp from '@mui/icons-material/KeyboardArrowUp';
-import { DateTime } from 'luxon';
-import { Fragment, useState } from 'react';
+import { Fragment, useDeferredValue, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
-import { formatDateTime } from '../../lib/format';
+import { displayZone, formatDateTime, hospitalDayStart } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
 
 const AuditEventsDocument = graphql(`
@@ -18,12 +17,32 @@ const AuditEventsDocument = graphql(`
     auditEvents(filter: $filter, after: $after, first: $first) {
       totalCount
       nextCursor
-      items { id action entityType entityId actorId actorEmail actorRole changes requestId createdAt }
+      items {
+        id action entityType entityId entityName actorId actorName actorRole subjectPatientId subjectName changes requestId createdAt
+      }
     }
   }
 `);
 
-const ENTITY_TYPES = ['appointment', 'availability_block', 'doctor', 'invoice', 'treatment'];
+const ENTITY_TYPES = ['appointment', 'availability_block', 'department', 'doctor', 'invoice', 'operation', 'patient', 'treatment'];
+
+/** Action families (the part before the first dot); the server matches `family.*`. */
+const ACTIONS: Array<[string, string]> = [
+  ['appointment', 'Appointments'],
+  ['availability', 'Weekly hours'],
+  ['availability_block', 'Blocked time'],
+  ['treatment', 'Treatment entries written'],
+  ['record', 'Clinical records opened'],
+  ['access', 'Refused (FORBIDDEN)'],
+  ['invoice', 'Invoices'],
+  ['payment', 'Payments'],
+  ['department', 'Departments'],
+  ['doctor', 'Doctors'],
+  ['patient', 'Patients'],
+  ['data_key', 'Data key changes'],
+];
+
+const ROLE_LABEL: Record<string, string> = { ADMIN: 'admin', DOCTOR: 'doctor', PATIENT: 'patient' };
 const PAGE_SIZE = 30;
 
 type Changes = Record<string, { before?: unknown; after?: unknown }>;
@@ -43,16 +62,31 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The record in words: its name where it has one, else its kind and number (the patient shows in its own column). */
+function recordLabel(event: { action: string; entityType: string; entityId: string; entityName?: string | null; subjectName?: string | null }): string {
+  if (event.entityName) return `${event.entityType} ${event.entityName}`;
+  if (event.entityType === 'patient' && event.subjectName) return event.action.startsWith('record.') ? 'medical record' : 'patient profile';
+  if (event.entityType === 'operation') return event.entityId;
+  return `${event.entityType} #${event.entityId}`;
+}
+
 /** Who changed what and when: the append-only audit trail, newest first. */
 export function AuditLogPage() {
   const [entityType, setEntityType] = useState('');
   const [entityId, setEntityId] = useState('');
-  const [actor, setActor] = useState<{ id: string; email: string } | null>(null);
+  const [action, setAction] = useState('');
+  const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
+  const [actorSearch, setActorSearch] = useState('');
+  const [subject, setSubject] = useState<{ id: string; name: string } | null>(null);
+  const [patientSearch, setPatientSearch] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const pager = useCursorPager();
-  const day = (date: string, plus = 0) => (date ? DateTime.fromISO(date).plus({ days: plus }).toUTC().toISO() : null);
+  // Days are the hospital's days, wherever the browser is.
+  const day = (date: string, plus = 0) => (date ? hospitalDayStart(date).plus({ days: plus }).toUTC().toISO() : null);
+  const typedActor = useDeferredValue(actorSearch.trim());
+  const typedPatient = useDeferredValue(patientSearch.trim());
   const { data, previousData, loading, error, refetch } = useQuery(AuditEventsDocument, {
     variables: {
       first: PAGE_SIZE,
@@ -61,6 +95,10 @@ export function AuditLogPage() {
         entityType: entityType || null,
         entityId: entityType && entityId.trim() ? entityId.trim() : null,
         actorId: actor?.id ?? null,
+        actorSearch: actor ? null : typedActor || null,
+        action: action || null,
+        subjectPatientId: subject?.id ?? null,
+        patientSearch: subject ? null : typedPatient || null,
         from: day(from),
         to: day(to, 1),
       },
@@ -73,29 +111,48 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Every change to appointments, the directory and billing: who, what, when." />
+      <PageHeader title="Audit log" subtitle="Every change, every opening of clinical records and every refusal: who, what, when. Append-only." />
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Grid container spacing={2} sx={{ alignItems: 'center' }}>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField select label="Record type" size="small" value={entityType} onChange={(e) => change(setEntityType)(e.target.value)}
+            {actor
+              ? <Chip label={`By ${actor.name}`} onDelete={() => change(setActor)(null)} />
+              : <TextField label="Person" placeholder="Name or email" size="small" fullWidth value={actorSearch}
+                  onChange={(e) => change(setActorSearch)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />}
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+            <TextField select label="Action" size="small" fullWidth value={action} onChange={(e) => change(setAction)(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
+              <MenuItem value="">All actions</MenuItem>
+              {ACTIONS.map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, md: 3 }}>
+            {subject
+              ? <Chip label={`About ${subject.name}`} onDelete={() => change(setSubject)(null)} />
+              : <TextField label="Patient" placeholder="Name or record number" size="small" fullWidth value={patientSearch}
+                  onChange={(e) => change(setPatientSearch)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />}
+          </Grid>
+          <Grid size={{ xs: 6, sm: 3, md: 1.5 }}>
+            <TextField select label="Record type" size="small" fullWidth value={entityType} onChange={(e) => change(setEntityType)(e.target.value)}
               slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
               <MenuItem value="">All records</MenuItem>
               {ENTITY_TYPES.map((type) => <MenuItem key={type} value={type}>{type}</MenuItem>)}
             </TextField>
           </Grid>
-          <Grid size={{ xs: 12, sm: 6, md: 2 }}>
-            <TextField label="Record id" size="small" value={entityId} disabled={!entityType} onChange={(e) => change(setEntityId)(e.target.value)} />
+          <Grid size={{ xs: 6, sm: 3, md: 1.5 }}>
+            <TextField label="Record id" size="small" fullWidth value={entityId} disabled={!entityType} onChange={(e) => change(setEntityId)(e.target.value)} />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField label="From day" type="date" size="small" value={from} onChange={(e) => change(setFrom)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField label="From day" type="date" size="small" fullWidth value={from} onChange={(e) => change(setFrom)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField label="To day" type="date" size="small" value={to} onChange={(e) => change(setTo)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField label="To day" type="date" size="small" fullWidth value={to} onChange={(e) => change(setTo)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
-          <Grid size={{ xs: 12, md: 3 }}>
-            {actor
-              ? <Chip label={`By ${actor.email}`} onDelete={() => change(setActor)(null)} />
-              : <Typography variant="body2" color="text.secondary">Click an actor to see only their changes.</Typography>}
+          <Grid size={{ xs: 12, md: 8 }}>
+            <Typography variant="body2" color="text.secondary">
+              Days and times in {displayZone()}. Click a person or a patient in the list to see only theirs.
+            </Typography>
           </Grid>
         </Grid>
       </Paper>
@@ -112,6 +169,7 @@ export function AuditLogPage() {
                   <TableCell>When</TableCell>
                   <TableCell>Action</TableCell>
                   <TableCell>Record</TableCell>
+                  <TableCell>Patient</TableCell>
                   <TableCell>By</TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Changed</TableCell>
                 </TableRow>
@@ -133,21 +191,29 @@ export function AuditLogPage() {
                         </TableCell>
                         <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</TableCell>
                         <TableCell><Chip size="small" variant="outlined" label={event.action} /></TableCell>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{event.entityType} #{event.entityId}</TableCell>
+                        <TableCell>{recordLabel(event)}</TableCell>
                         <TableCell>
-                          {event.actorEmail ? (
+                          {event.subjectName && event.subjectPatientId ? (
+                            <Link component="button" variant="body2" underline="hover" sx={{ textAlign: 'left' }}
+                              onClick={() => change(setSubject)({ id: event.subjectPatientId!, name: event.subjectName! })}>
+                              {event.subjectName}
+                            </Link>
+                          ) : <Typography variant="body2" color="text.secondary">—</Typography>}
+                        </TableCell>
+                        <TableCell>
+                          {event.actorName ? (
                             <Link component="button" variant="body2" underline="hover" sx={{ textAlign: 'left', wordBreak: 'break-all' }}
-                              onClick={() => event.actorId && change(setActor)({ id: event.actorId, email: event.actorEmail! })}>
-                              {event.actorEmail}
+                              onClick={() => event.actorId && change(setActor)({ id: event.actorId, name: event.actorName! })}>
+                              {event.actorName}
                             </Link>
                           ) : <Typography variant="body2" color="text.secondary">system</Typography>}
-                          {event.actorRole && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{event.actorRole.toLowerCase()}</Typography>}
+                          {event.actorRole && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{ROLE_LABEL[event.actorRole] ?? event.actorRole}</Typography>}
                         </TableCell>
                         <TableCell sx={{ display: { xs: 'none', md: 'table-cell' }, color: 'text.secondary' }}>{fields.join(', ') || '—'}</TableCell>
                       </TableRow>
                       {expanded && changes && (
                         <TableRow>
-                          <TableCell colSpan={6} sx={{ py: 0 }}>
+                          <TableCell colSpan={7} sx={{ py: 0 }}>
                             <Collapse in>
                               <Box sx={{ py: 1.5, pl: 6 }}>
                                 <Table size="small" aria-label="Changes">
@@ -164,7 +230,9 @@ export function AuditLogPage() {
                                     ))}
                                   </TableBody>
                                 </Table>
-                                {event.requestId && <Typography variant="caption" color="text.secondary">Request {event.requestId}</Typography>}
+                                <Typography variant="caption" color="text.secondary">
+                                  {event.entityType} #{event.entityId}{event.requestId ? ` · request ${event.requestId}` : ''}
+                                </Typography>
                               </Box>
                             </Collapse>
                           </TableCell>

@@ -31,6 +31,7 @@ export function HistoryPage() {
         subtitle="What your doctors recorded after each visit, newest first."
         actions={patientId && (
           <>
+            <Button component={RouterLink} to="/patient/record-access" variant="text">Who opened my records</Button>
             <DownloadButton url={`/exports/patients/${patientId}/history.csv`} fileName="medical-history.csv">CSV</DownloadButton>
             <DownloadButton url={`/exports/patients/${patientId}/history.pdf`} fileName="medical-history.pdf">PDF</DownloadButton>
           </>

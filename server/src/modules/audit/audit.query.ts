@@ -17,6 +17,7 @@ interface AuditRow {
   actor_name: string | null;
   subject_patient_id: number | null;
   subject_name: string | null;
+  entity_name: string | null;
   changes: unknown;
   request_id: string | null;
   created_at: Date;
@@ -31,6 +32,10 @@ export interface AuditEventPageResult {
 // Names for the actor (a doctor's or patient's full name, else the email) and for the patient the event is about.
 const JOINS = 'left join `user` u on u.id = e.actor_id left join doctor ad on ad.user_id = e.actor_id ' +
   'left join patient ap on ap.user_id = e.actor_id left join patient s on s.id = e.subject_patient_id';
+
+// A readable name for the record itself where it has one (a doctor, a department), on the page's rows only.
+const ENTITY_JOINS = "left join doctor ed on e.entity_type = 'doctor' and ed.id = e.entity_id " +
+  "left join department edep on e.entity_type = 'department' and edep.id = e.entity_id";
 
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -72,8 +77,8 @@ export async function listAuditEvents(
   const pageWhere = cursor !== null ? [...where, 'e.id < ?'] : where;
   const rows = await em.execute<AuditRow[]>(
     'select e.id, e.action, e.entity_type, e.entity_id, e.actor_id, u.email, u.role, coalesce(ad.full_name, ap.full_name, u.email) as actor_name, ' +
-      'e.subject_patient_id, s.full_name as subject_name, e.changes, e.request_id, e.created_at ' +
-      `from audit_event e ${JOINS} ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} ` +
+      'e.subject_patient_id, s.full_name as subject_name, coalesce(ed.full_name, edep.name) as entity_name, e.changes, e.request_id, e.created_at ' +
+      `from audit_event e ${JOINS} ${ENTITY_JOINS} ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} ` +
       'order by e.id desc limit ?',
     [...params, ...(cursor !== null ? [cursor] : []), limit + 1],
   );
@@ -88,6 +93,7 @@ export async function listAuditEvents(
     actorName: r.actor_name,
     subjectPatientId: r.subject_patient_id == null ? null : String(r.subject_patient_id),
     subjectName: r.subject_name,
+    entityName: r.entity_name,
     changes: r.changes == null ? null : typeof r.changes === 'string' ? r.changes : JSON.stringify(r.changes),
     requestId: r.request_id,
     createdAt: new Date(r.created_at),

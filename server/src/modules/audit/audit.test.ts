@@ -19,8 +19,8 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 type Row = { id: number; action: string; actor_id: number | null; entity_type: string; entity_id: string; subject_patient_id: number | null; changes: unknown };
-const rows = (where: string, params: unknown[] = []) =>
-  t.orm.em.getConnection().execute<Row[]>(`select * from audit_event where ${where} order by id`, params);
+const rows = async (where: string, params: unknown[] = []): Promise<Row[]> =>
+  (await t.orm.em.getConnection().execute(`select * from audit_event where ${where} order by id`, params)) as Row[];
 const changesOf = (row: Row) => (typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes) as Record<string, { before: unknown; after: unknown }>;
 
 describe('append-only in the database', () => {

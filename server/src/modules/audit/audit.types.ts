@@ -37,6 +37,9 @@ export class AuditEventView {
   @Field(() => String, { nullable: true, description: 'Full name of that patient.' })
   subjectName!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Name of the record changed, where it has one and still exists (a doctor, a department).' })
+  entityName!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Changed fields as a JSON object string: {"field": {"before": ..., "after": ...}}.' })
   changes!: string | null;
 
