@@ -87,7 +87,7 @@ describe('setWeeklyAvailability', () => {
     const d = await createDoctor(t, admin);
     await t.ok(SET, { d: d.doctorId, r: [{ weekday: 5, startTime: '10:00', endTime: '11:00', slotMinutes: 30 }] }, d.token);
     const audit = await t.ok('query($f: AuditEventFilter) { auditEvents(filter: $f) { items { action actorEmail actorRole changes } } }',
-      { f: { entityType: 'doctor', entityId: d.doctorId } }, admin.token);
+      { f: { entityType: 'doctor', entityId: d.doctorId, action: 'availability' } }, admin.token);
     expect(audit.auditEvents.items).toHaveLength(1);
     expect(audit.auditEvents.items[0]).toMatchObject({ action: 'availability.set', actorEmail: d.email, actorRole: 'DOCTOR' });
     expect(JSON.parse(audit.auditEvents.items[0].changes).weeklyHours.after).toEqual(['5 10:00-11:00/30']);
