@@ -143,6 +143,15 @@ describe('permission refusals', () => {
   });
 });
 
+describe('refused downloads', () => {
+  it('a signed-in caller refused a download (403) leaves an access.denied row naming it', async () => {
+    const response = await fetch(`${t.url}/exports/reports/dashboard.csv?from=2026-01-01&to=2026-01-31`, { headers: { authorization: `Bearer ${patient.token}` } });
+    expect(response.status).toBe(403);
+    const found = await rows("action = 'access.denied' and actor_id = ? and entity_id = 'reports.dashboard.csv'", [Number(patient.userId)]);
+    expect(found).toHaveLength(1);
+  });
+});
+
 describe('auditEvents for admins', () => {
   const QUERY = `query($f: AuditEventFilter, $first: Int!, $after: String) { auditEvents(filter: $f, first: $first, after: $after) {
     totalCount nextCursor items { id action entityType entityId actorId actorName actorRole subjectPatientId subjectName createdAt } } }`;

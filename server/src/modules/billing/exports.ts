@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { buildContext, type AppDeps, type Context } from '../../context';
 import { HmsError } from '../../errors';
+import { recordRefusals } from '../audit/refusals';
 import { logger } from '../../logger';
 import { formatMinor } from '../../shared/money';
 import { BillingService, currencyDigits } from './billing.service';
@@ -25,8 +26,9 @@ export async function withViewer(
 ): Promise<void> {
   const requestId = (req.headers['x-request-id'] as string) || randomUUID();
   let write: () => Promise<void> | void;
+  let ctx: Context | null = null;
   try {
-    const ctx = await buildContext(deps, req.headers.authorization, requestId, clientIpOf(req, deps.config.trustProxy));
+    ctx = await buildContext(deps, req.headers.authorization, requestId, clientIpOf(req, deps.config.trustProxy));
     if (!ctx.viewer) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: ctx.tokenError ?? 'Sign in first' } });
       return;
@@ -35,6 +37,8 @@ export async function withViewer(
   } catch (error) {
     if (error instanceof HmsError) {
       const code = String(error.extensions.code);
+      // A refused download is audited like a refused GraphQL operation.
+      if (ctx) await recordRefusals(ctx, req.path.split('/').slice(2, 4).join('.'), [error]);
       res.status(STATUS[code] ?? 400).json({ error: { code, message: error.message } });
       return;
     }
