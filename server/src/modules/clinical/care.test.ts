@@ -109,6 +109,8 @@ describe('the care relationship', () => {
     const result = await t.gql('query($id: ID!) { appointment(id: $id) { id treatments { id diagnosis } } }', { id: cancelled }, doctor.token);
     expect(codes(result)).toEqual(['FORBIDDEN']);
     expect(result.data?.appointment?.treatments ?? null).toBeNull();
+    const seen = (await t.ok(ACCESS, {}, patientA.token)).myRecordAccess;
+    expect(seen.find((r: { readerName: string }) => r.readerName === doctor.fullName)).toMatchObject({ kind: 'VISIT_ENTRIES', granted: false });
   });
 
   it('the invented doctor: an admin creates a doctor, books and cancels patient A with them, signs in as them: FORBIDDEN, and A sees the attempts', async () => {

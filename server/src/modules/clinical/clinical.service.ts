@@ -246,9 +246,12 @@ function visitTreatmentsLoader(ctx: Context): DataLoader<Appointment, Treatment[
       // Only visits that have entries expose clinical content; an empty list reveals nothing worth recording.
       const read = [...new Set(treatments.map((t) => t.patient.id))];
       await recordClinicalReads(ctx, read.map((patientId) => ({ kind: RecordAccessKind.VISIT_ENTRIES, patientId })));
+      // A refused look is the patient's business too.
+      const refused = patientIds.filter((id) => !readable.has(id));
+      await recordClinicalReads(ctx, refused.map((patientId) => ({ kind: RecordAccessKind.VISIT_ENTRIES, patientId })), false);
       return appointments.map((a) => (readable.has(a.patient.id)
         ? byVisit.get(a.id) ?? []
-        : new ForbiddenError(REFUSAL)));
+        : new RecordAccessRefusedError(REFUSAL)));
     }, { cacheKeyFn: (a) => a.id });
     visitLoaders.set(ctx, loader);
   }
