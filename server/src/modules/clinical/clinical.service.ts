@@ -143,7 +143,6 @@ export interface HistoryEntry {
   department: Department;
 }
 
-
 /** A CHECKED_IN or COMPLETED visit this recent puts a patient in a doctor's care... */
 export const CARE_PAST_YEARS = 2;
 /** ...and so does a SCHEDULED visit starting this soon. */
