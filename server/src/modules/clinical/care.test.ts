@@ -208,6 +208,8 @@ describe('every read of clinical content is recorded', () => {
       logger.logQuery = original;
     }
     expect(logged.filter((q) => /insert into audit_event/i.test(q))).toHaveLength(1);
+    // Token check, care check, the insert, entries, their visits, the visits' entries: nothing per entry.
+    expect(logged).toHaveLength(6);
     const rows = await auditRows("subject_patient_id = ? and action like 'record.%' and actor_id = ?", [Number(patient.patientId), Number(doctor.userId)]);
     expect(rows.map((r) => r.action)).toEqual(['record.history']);
   });

@@ -174,6 +174,20 @@ export async function patientsInCare(em: EntityManager, doctorId: number, patien
   return new Set(rows.map((r: { patient_id: number }) => Number(r.patient_id)));
 }
 
+const careCache = new WeakMap<Context, Map<number, boolean>>();
+
+/** patientsInCare for the signed-in doctor, asked once per patient per operation (a history and its nested visits share it). */
+async function inCareOfViewer(ctx: Context, doctorId: number, patientIds: number[]): Promise<Set<number>> {
+  let known = careCache.get(ctx);
+  if (!known) careCache.set(ctx, (known = new Map()));
+  const unknown = [...new Set(patientIds)].filter((id) => !known.has(id));
+  if (unknown.length) {
+    const found = await patientsInCare(ctx.em, doctorId, unknown);
+    for (const id of unknown) known.set(id, found.has(id));
+  }
+  return new Set(patientIds.filter((id) => known.get(id)));
+}
+
 /** A refusal the clinical service has already written to the audit trail (with the patient), so it is not logged twice. */
 export class RecordAccessRefusedError extends ForbiddenError {
   readonly audited = true;
@@ -231,7 +245,7 @@ function visitTreatmentsLoader(ctx: Context): DataLoader<Appointment, Treatment[
       const patientIds = [...new Set(appointments.map((a) => a.patient.id))];
       let readable = new Set<number>();
       if (viewer.role === Role.PATIENT && viewer.patientId) readable = new Set([viewer.patientId]);
-      if (viewer.role === Role.DOCTOR && viewer.doctorId) readable = await patientsInCare(ctx.em, viewer.doctorId, patientIds);
+      if (viewer.role === Role.DOCTOR && viewer.doctorId) readable = await inCareOfViewer(ctx, viewer.doctorId, patientIds);
       const allowed = appointments.filter((a) => readable.has(a.patient.id)).map((a) => a.id);
       const treatments = allowed.length
         ? await ctx.em.find(Treatment, { appointment: { $in: allowed } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
@@ -355,7 +369,7 @@ export class ClinicalService {
   async canReadHistory(patientId: number): Promise<boolean> {
     const viewer = requireViewer(this.ctx);
     if (viewer.role === Role.PATIENT) return viewer.patientId === patientId;
-    if (viewer.role === Role.DOCTOR && viewer.doctorId) return (await patientsInCare(this.ctx.em, viewer.doctorId, [patientId])).has(patientId);
+    if (viewer.role === Role.DOCTOR && viewer.doctorId) return (await inCareOfViewer(this.ctx, viewer.doctorId, [patientId])).has(patientId);
     return false;
   }
 
