@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201090537_audit_subject_append_only extends Migration {
+export class Migration20261201101500_audit_subject_append_only extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table \`audit_event\` add \`subject_patient_id\` int unsigned null;`);
