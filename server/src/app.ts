@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import compression from 'compression';
 import express from 'express';
 import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -51,6 +52,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // Brotli or gzip for HTML, JS, CSS and JSON (GraphQL answers too) above 1 KB.
+  app.use(compression({ threshold: 1024 }));
   const httpServer = http.createServer();
   // Shutdown answers every request already read and starts none after (see http-drain.ts).
   const httpDrain = serveWithDrain(httpServer, app);
@@ -155,9 +158,17 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // Vite names every file under assets/ by its content hash: a new build means new names,
+    // so they can be cached for a year. Anything else (the shell) is revalidated each load.
+    app.use('/assets', express.static(path.join(clientDist, 'assets'), {
+      index: false, immutable: true, maxAge: '365d',
+      setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+    }));
+    // An asset of an older build: a plain 404, never the shell under a year-long cache.
+    app.use('/assets', (_req, res) => { res.status(404).type('text').send('Not found'); });
+    app.use(express.static(clientDist, { index: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
     // Client-side routes (/patient/book, /admin/doctors, ...) all get the app shell.
-    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDist, 'index.html'), { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }));
   } else {
     app.get('/', (_req, res) => res.type('text').send('HMS API. The client is not built: run `npm run build`. GraphQL is at /graphql.'));
   }
