@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { graphqlDocuments } from './build/graphql-documents';
+import { graphqlDocuments } from './build/graphql-documents.ts';
 
 // `npm run dev -w client` serves the app on :5173 and forwards GraphQL (HTTP and
 // WebSocket) to the API on :4000; `vite build` writes dist/, which the API serves at /.
