@@ -11,6 +11,7 @@
 //   BENCH_SECONDS       seconds per round and target (default 4), BENCH_ROUNDS rounds (default 3)
 //   BENCH_CONNECTIONS   concurrent connections (default 16), BENCH_APPOINTMENTS (default 40)
 //   BENCH_PROFILE       a directory: the HMS process writes a V8 CPU profile there
+//   BENCH_ONLY          measure only the targets whose name contains this (for profiling)
 import { availableParallelism } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -29,6 +30,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 16);
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS || 40);
 const PROFILE = process.env.BENCH_PROFILE;
+const ONLY = process.env.BENCH_ONLY;
 
 const DAY = 'query Day($d: ID!, $date: LocalDate!) { doctorDay(doctorId: $d, date: $date) { id startsAt endsAt status reason patient { id fullName medicalRecordNumber } } }';
 const ME = '{ me { id email role } }';
@@ -78,13 +80,14 @@ async function run(): Promise<void> {
   log(`${ROUNDS} interleaved rounds of ${SECONDS} s per target, ${CONNECTIONS} connections; load before: ${loadAverage()}`);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const target of targets) {
+      if (ONLY && !target.name.includes(ONLY)) continue;
       const result = await fire(target, SECONDS);
       target.total += result.requests.total;
       target.seconds += SECONDS;
       target.bad += result.non2xx + result.errors + result.timeouts;
     }
   }
-  const rate = (t: Target) => t.total / t.seconds;
+  const rate = (t: Target) => t.total / Math.max(1, t.seconds);
   console.log('');
   console.log(`HMS request path (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, ${availableParallelism()} cores, load ${loadAverage()})`);
   for (const t of targets) console.log(`  ${t.name.padEnd(28)} ${rate(t).toFixed(0).padStart(6)} req/s${t.bad ? `  (${t.bad} failed)` : ''}`);
