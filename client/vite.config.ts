@@ -3,11 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { graphqlDocuments } from './build/graphql-documents.ts';
+import { precompress } from './build/precompress.ts';
 
 // `npm run dev -w client` serves the app on :5173 and forwards GraphQL (HTTP and
 // WebSocket) to the API on :4000; `vite build` writes dist/, which the API serves at /.
 export default defineConfig({
-  plugins: [react(), graphqlDocuments(path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'src'))],
+  plugins: [react(), graphqlDocuments(path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'src')), precompress()],
   server: {
     port: 5173,
     proxy: {

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { clientIpOf } from './client-ip';
+import { serveClient } from './client-static';
 import { buildContext, type AppDeps, type Context } from './context';
 import { formatError, HmsError } from './errors';
 import { serveWithDrain } from './http-drain';
@@ -160,17 +161,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {
-    // Vite names every file under assets/ by its content hash: a new build means new names,
-    // so they can be cached for a year. Anything else (the shell) is revalidated each load.
-    app.use('/assets', express.static(path.join(clientDist, 'assets'), {
-      index: false, immutable: true, maxAge: '365d',
-      setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
-    }));
-    // An asset of an older build: a plain 404, never the shell under a year-long cache.
-    app.use('/assets', (_req, res) => { res.status(404).type('text').send('Not found'); });
-    app.use(express.static(clientDist, { index: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
-    // Client-side routes (/patient/book, /admin/doctors, ...) all get the app shell.
-    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDist, 'index.html'), { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }));
+    serveClient(app, clientDist);
   } else {
     app.get('/', (_req, res) => res.type('text').send('HMS API. The client is not built: run `npm run build`. GraphQL is at /graphql.'));
   }

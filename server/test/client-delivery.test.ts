@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './harness';
 
@@ -33,6 +33,8 @@ function decoded(response: RawResponse): string {
 const script = `export const pages = [${Array.from({ length: 400 }, (_, i) => `"page-${i}"`).join(',')}];\n`;
 const shell = `<!doctype html><html><head><title>HMS</title>${'<meta name="x" content="padding">'.repeat(40)}</head><body><div id="root"></div></body></html>`;
 
+const precompressed = brotliCompressSync(script, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+
 let t: TestApp;
 let dist: string;
 
@@ -41,6 +43,9 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, 'assets'));
   writeFileSync(path.join(dist, 'index.html'), shell);
   writeFileSync(path.join(dist, 'assets', 'index-AbC123xy.js'), script);
+  // A second asset with the copy the build writes beside it (client/build/precompress.ts).
+  writeFileSync(path.join(dist, 'assets', 'page-ZyX987ab.js'), script);
+  writeFileSync(path.join(dist, 'assets', 'page-ZyX987ab.js.br'), precompressed);
   t = await createTestApp({ HMS_CLIENT_DIST: dist });
 });
 
@@ -65,6 +70,19 @@ describe('client delivery', () => {
     const plain = await raw(`${t.url}/assets/index-AbC123xy.js`);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString('utf8')).toBe(script);
+  });
+
+  it('sends the pre-compressed copy written at build when there is one', async () => {
+    const response = await raw(`${t.url}/assets/page-ZyX987ab.js`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.body.equals(precompressed)).toBe(true);
+    // Without a gzip copy, gzip is made on the fly; without any, the file as it is.
+    const gzip = await raw(`${t.url}/assets/page-ZyX987ab.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(decoded(gzip)).toBe(script);
+    expect((await raw(`${t.url}/assets/page-ZyX987ab.js`)).body.toString('utf8')).toBe(script);
   });
 
   it('the app shell (index.html and every client route) is compressed and revalidated on each load', async () => {
