@@ -12,6 +12,7 @@
 //   BENCH_CONNECTIONS   concurrent connections (default 16), BENCH_APPOINTMENTS (default 40)
 //   BENCH_PROFILE       a directory: the HMS process writes a V8 CPU profile there
 //   BENCH_ONLY          measure only the targets whose name contains this (for profiling)
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -36,7 +37,7 @@ const DAY = 'query Day($d: ID!, $date: LocalDate!) { doctorDay(doctorId: $d, dat
 const ME = '{ me { id email role } }';
 const TYPENAME = '{ __typename }';
 
-interface Target { name: string; port: number; body: string; token?: string; total: number; seconds: number; bad: number }
+interface Target { name: string; port: number; body: string; token?: string; total: number; seconds: number; bad: number; cpu: number; pid?: number }
 
 async function post(target: Target): Promise<unknown> {
   const response = await fetch(`http://127.0.0.1:${target.port}/graphql`, {
@@ -53,18 +54,19 @@ async function run(): Promise<void> {
   const day = await seedDoctorDay(DATABASE_URL, APPOINTMENTS);
   log(`seeded one doctor with ${APPOINTMENTS} appointments on ${day.date}, each with its own patient`);
   const [hmsPort, basePort] = [await freePort(), await freePort()];
-  await Promise.all([
+  const [hms, baseline] = await Promise.all([
     startServer('src/main.ts', serverEnv(DATABASE_URL, hmsPort), hmsPort, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []),
     startServer('bench/dayview-baseline.ts', serverEnv(DATABASE_URL, basePort), basePort),
   ]);
   log(`HMS on port ${hmsPort} (NODE_ENV=production), baseline on port ${basePort}`);
 
   const dayBody = JSON.stringify({ query: DAY, variables: { d: String(day.doctorId), date: day.date } });
+  const counters = { total: 0, seconds: 0, bad: 0, cpu: 0 };
   const targets: Target[] = [
-    { name: 'day view, HMS', port: hmsPort, body: dayBody, token: day.doctorToken, total: 0, seconds: 0, bad: 0 },
-    { name: 'day view, baseline', port: basePort, body: dayBody, token: day.doctorToken, total: 0, seconds: 0, bad: 0 },
-    { name: '{ me { id email role } }', port: hmsPort, body: JSON.stringify({ query: ME }), token: day.patientToken, total: 0, seconds: 0, bad: 0 },
-    { name: '{ __typename } anonymous', port: hmsPort, body: JSON.stringify({ query: TYPENAME }), total: 0, seconds: 0, bad: 0 },
+    { name: 'day view, HMS', port: hmsPort, pid: hms.pid, body: dayBody, token: day.doctorToken, ...counters },
+    { name: 'day view, baseline', port: basePort, pid: baseline.pid, body: dayBody, token: day.doctorToken, ...counters },
+    { name: '{ me { id email role } }', port: hmsPort, pid: hms.pid, body: JSON.stringify({ query: ME }), token: day.patientToken, ...counters },
+    { name: '{ __typename } anonymous', port: hmsPort, pid: hms.pid, body: JSON.stringify({ query: TYPENAME }), ...counters },
   ];
 
   // Same answer from both servers, or the comparison means nothing.
@@ -81,7 +83,9 @@ async function run(): Promise<void> {
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const target of targets) {
       if (ONLY && !target.name.includes(ONLY)) continue;
+      const cpu0 = cpuSeconds(target.pid);
       const result = await fire(target, SECONDS);
+      target.cpu += cpuSeconds(target.pid) - cpu0;
       target.total += result.requests.total;
       target.seconds += SECONDS;
       target.bad += result.non2xx + result.errors + result.timeouts;
@@ -90,12 +94,24 @@ async function run(): Promise<void> {
   const rate = (t: Target) => t.total / Math.max(1, t.seconds);
   console.log('');
   console.log(`HMS request path (${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, ${availableParallelism()} cores, load ${loadAverage()})`);
-  for (const t of targets) console.log(`  ${t.name.padEnd(28)} ${rate(t).toFixed(0).padStart(6)} req/s${t.bad ? `  (${t.bad} failed)` : ''}`);
-  const dayRatio = rate(targets[0]) / rate(targets[1]);
-  const meRatio = rate(targets[2]) / rate(targets[3]);
-  console.log(`  day view HMS / baseline      ${dayRatio.toFixed(2)}  (goal >= 0.5)`);
-  console.log(`  { me } / { __typename }      ${meRatio.toFixed(2)}  (goal >= 0.5)`);
+  // Server CPU per request does not depend on how busy the rest of the machine is.
+  const cpuMs = (t: Target) => (t.cpu * 1000) / Math.max(1, t.total);
+  for (const t of targets) {
+    console.log(`  ${t.name.padEnd(28)} ${rate(t).toFixed(0).padStart(6)} req/s  ${cpuMs(t).toFixed(2).padStart(6)} ms server CPU per request${t.bad ? `  (${t.bad} failed)` : ''}`);
+  }
+  console.log(`  day view HMS / baseline      ${(rate(targets[0]) / rate(targets[1])).toFixed(2)} by req/s, ${(cpuMs(targets[1]) / cpuMs(targets[0])).toFixed(2)} by CPU per request  (goal >= 0.5)`);
+  console.log(`  { me } / { __typename }      ${(rate(targets[2]) / rate(targets[3])).toFixed(2)} by req/s, ${(cpuMs(targets[3]) / cpuMs(targets[2])).toFixed(2)} by CPU per request  (goal >= 0.5)`);
   if (targets.some((t) => t.bad > 0)) process.exitCode = 1;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function fire(target: Target, seconds: number): Promise<CannonResult> {
