@@ -101,7 +101,7 @@ async function run(): Promise<void> {
       const gz = gzippedJs(last.jsFiles);
       console.log(`  ${p.name.padEnd(16)} usable after ${(median(loads.map((l) => l.ms)) / 1000).toFixed(2)} s (goal <= ${p.goalMs / 1000} s); ` +
         `${last.requests} requests, ${(last.bytes / 1024).toFixed(0)} KB transferred, JS ${last.jsFiles.length} files ` +
-        `${(last.jsBytes / 1024).toFixed(0)} KB on the wire (brotli), ${(gz / 1024).toFixed(0)} KB gzipped (goal <= ${p.goalKb} KB)`);
+        `${(last.jsBytes / 1024).toFixed(0)} KB on the wire, ${(gz / 1024).toFixed(0)} KB gzipped (goal <= ${p.goalKb} KB)`);
     }
   } finally {
     await browser.close();
