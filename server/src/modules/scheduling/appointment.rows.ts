@@ -5,7 +5,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Doctor } from '../directory/doctor.entity';
 import type { Patient } from '../directory/patient.entity';
 import type { Appointment, AppointmentStatus } from './appointment.entity';
-import { sql, sqlTime } from './scheduling.db';
+import { leanQuery } from '../../db/lean';
+import { sqlTime } from './scheduling.db';
 
 /** Every Patient column a GraphQL Patient field can read; dates as the ORM gives them. */
 export const PATIENT_COLUMNS =
@@ -101,7 +102,7 @@ export function appointmentOf(row: AppointmentPatientRow, patients: Map<number, 
  */
 export async function doctorDayRows(em: EntityManager, doctorId: number, from: Date, to: Date, includeCancelled: boolean): Promise<Appointment[] | null> {
   // From the doctor, so an unknown doctor (no row) and an empty day (one row of NULLs) differ.
-  const rows = await sql<AppointmentPatientRow & { doctor_id: number }>(em,
+  const rows = await leanQuery<AppointmentPatientRow & { doctor_id: number }>(em,
     `select d.id as doctor_id, ${APPOINTMENT_COLUMNS}, ${PATIENT_COLUMNS} from doctor d ` +
       'left join appointment a on a.doctor_id = d.id and a.starts_at >= ? and a.starts_at < ?' +
       (includeCancelled ? '' : " and a.status <> 'CANCELLED'") +
