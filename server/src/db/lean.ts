@@ -20,10 +20,13 @@ export async function leanQuery<T>(em: EntityManager, sql: string, params: unkno
   const connection = em.getConnection() as unknown as AbstractSqlConnection;
   const client = connection.getKnex().client as unknown as KnexClient;
   const started = Date.now();
-  const driver = await client.acquireConnection();
+  const driver = await client.acquireConnection().catch((error: Error) => {
+    throw em.getDriver().convertException(error);
+  });
   try {
     return await new Promise<T[]>((resolve, reject) => {
-      driver.query({ sql }, params, (error, rows) => (error ? reject(error) : resolve(rows as T[])));
+      // Errors become MikroORM's exceptions, as from execute(), so the same handling applies.
+      driver.query({ sql }, params, (error, rows) => (error ? reject(em.getDriver().convertException(error)) : resolve(rows as T[])));
     });
   } finally {
     await client.releaseConnection(driver);
