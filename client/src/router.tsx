@@ -1,40 +1,26 @@
 // URLs mirror the areas: /patient/*, /doctor/*, /admin/*; each area is guarded by role.
+// Every page (and the signed-in frame) is its own lazily loaded chunk: sign-in downloads
+// only what sign-in needs, a doctor's day view only the frame and that page.
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { HomeRedirect, RequireRole } from './auth/RequireRole';
-import { AppFrame } from './components/AppFrame';
 import { NotFoundPage, RouteError } from './components/RouteError';
 import type { Role } from './gql/graphql';
-import { AdminBookPage } from './routes/admin/AdminBookPage';
-import { AdminDashboardPage } from './routes/admin/AdminDashboardPage';
-import { AppointmentsPage } from './routes/admin/AppointmentsPage';
-import { AuditLogPage } from './routes/admin/AuditLogPage';
-import { DoctorHoursPage } from './routes/admin/DoctorHoursPage';
-import { DepartmentsPage } from './routes/admin/DepartmentsPage';
-import { DoctorsPage } from './routes/admin/DoctorsPage';
-import { InvoicePage } from './routes/admin/InvoicePage';
-import { InvoicesPage } from './routes/admin/InvoicesPage';
-import { ChangePasswordPage } from './routes/auth/ChangePasswordPage';
-import { SignInPage } from './routes/auth/SignInPage';
-import { SignOutPage } from './routes/auth/SignOutPage';
-import { SignUpPage } from './routes/auth/SignUpPage';
-import { DoctorDashboardPage } from './routes/doctor/DoctorDashboardPage';
-import { DayPage } from './routes/doctor/DayPage';
-import { PatientPage } from './routes/doctor/PatientPage';
-import { PatientsPage } from './routes/doctor/PatientsPage';
-import { VisitPage } from './routes/doctor/VisitPage';
-import { HoursPage } from './routes/doctor/HoursPage';
-import { BookPage } from './routes/patient/BookPage';
-import { MyAppointmentsPage } from './routes/patient/MyAppointmentsPage';
-import { PatientDashboardPage } from './routes/patient/PatientDashboardPage';
-import { HistoryPage } from './routes/patient/HistoryPage';
-import { BillsPage } from './routes/patient/BillsPage';
-import { ProfilePage } from './routes/patient/ProfilePage';
-import { RecordAccessPage } from './routes/patient/RecordAccessPage';
+
+type Page = Pick<RouteObject, 'lazy'>;
+
+/** A route whose component lives in its own chunk, fetched when the route is first matched. */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): Page {
+  return { lazy: async () => ({ Component: pick(await load()) }) };
+}
 
 function area(role: Role, path: string, children: RouteObject[]): RouteObject {
   return {
     path,
-    element: <RequireRole role={role}><AppFrame role={role} /></RequireRole>,
+    lazy: async () => {
+      const { AppFrame } = await import('./components/AppFrame');
+      return { element: <RequireRole role={role}><AppFrame role={role} /></RequireRole> };
+    },
     errorElement: <RouteError />,
     children: [...children, { path: '*', element: <NotFoundPage /> }],
   };
@@ -42,38 +28,38 @@ function area(role: Role, path: string, children: RouteObject[]): RouteObject {
 
 export const router = createBrowserRouter([
   { path: '/', element: <HomeRedirect />, errorElement: <RouteError /> },
-  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
-  { path: '/sign-up', element: <SignUpPage />, errorElement: <RouteError /> },
-  { path: '/sign-out', element: <SignOutPage /> },
-  { path: '/change-password', element: <ChangePasswordPage />, errorElement: <RouteError /> },
+  { path: '/sign-in', ...page(() => import('./routes/auth/SignInPage'), (m) => m.SignInPage), errorElement: <RouteError /> },
+  { path: '/sign-up', ...page(() => import('./routes/auth/SignUpPage'), (m) => m.SignUpPage), errorElement: <RouteError /> },
+  { path: '/sign-out', ...page(() => import('./routes/auth/SignOutPage'), (m) => m.SignOutPage) },
+  { path: '/change-password', ...page(() => import('./routes/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage), errorElement: <RouteError /> },
   area('PATIENT', '/patient', [
-    { index: true, element: <PatientDashboardPage /> },
-    { path: 'book', element: <BookPage /> },
-    { path: 'appointments', element: <MyAppointmentsPage /> },
-    { path: 'history', element: <HistoryPage /> },
-    { path: 'record-access', element: <RecordAccessPage /> },
-    { path: 'bills', element: <BillsPage /> },
-    { path: 'profile', element: <ProfilePage /> },
+    { index: true, ...page(() => import('./routes/patient/PatientDashboardPage'), (m) => m.PatientDashboardPage) },
+    { path: 'book', ...page(() => import('./routes/patient/BookPage'), (m) => m.BookPage) },
+    { path: 'appointments', ...page(() => import('./routes/patient/MyAppointmentsPage'), (m) => m.MyAppointmentsPage) },
+    { path: 'history', ...page(() => import('./routes/patient/HistoryPage'), (m) => m.HistoryPage) },
+    { path: 'record-access', ...page(() => import('./routes/patient/RecordAccessPage'), (m) => m.RecordAccessPage) },
+    { path: 'bills', ...page(() => import('./routes/patient/BillsPage'), (m) => m.BillsPage) },
+    { path: 'profile', ...page(() => import('./routes/patient/ProfilePage'), (m) => m.ProfilePage) },
   ]),
   area('DOCTOR', '/doctor', [
-    { index: true, element: <DoctorDashboardPage /> },
-    { path: 'day', element: <DayPage /> },
-    { path: 'visits/:appointmentId', element: <VisitPage /> },
-    { path: 'patients', element: <PatientsPage /> },
-    { path: 'patients/:patientId', element: <PatientPage /> },
-    { path: 'hours', element: <HoursPage /> },
+    { index: true, ...page(() => import('./routes/doctor/DoctorDashboardPage'), (m) => m.DoctorDashboardPage) },
+    { path: 'day', ...page(() => import('./routes/doctor/DayPage'), (m) => m.DayPage) },
+    { path: 'visits/:appointmentId', ...page(() => import('./routes/doctor/VisitPage'), (m) => m.VisitPage) },
+    { path: 'patients', ...page(() => import('./routes/doctor/PatientsPage'), (m) => m.PatientsPage) },
+    { path: 'patients/:patientId', ...page(() => import('./routes/doctor/PatientPage'), (m) => m.PatientPage) },
+    { path: 'hours', ...page(() => import('./routes/doctor/HoursPage'), (m) => m.HoursPage) },
   ]),
   area('ADMIN', '/admin', [
-    { index: true, element: <AdminDashboardPage /> },
-    { path: 'departments', element: <DepartmentsPage /> },
-    { path: 'doctors', element: <DoctorsPage /> },
-    { path: 'doctors/:doctorId/hours', element: <DoctorHoursPage /> },
-    { path: 'doctors/:doctorId/day', element: <DayPage /> },
-    { path: 'appointments', element: <AppointmentsPage /> },
-    { path: 'book', element: <AdminBookPage /> },
-    { path: 'audit', element: <AuditLogPage /> },
-    { path: 'billing', element: <InvoicesPage /> },
-    { path: 'billing/:id', element: <InvoicePage /> },
+    { index: true, ...page(() => import('./routes/admin/AdminDashboardPage'), (m) => m.AdminDashboardPage) },
+    { path: 'departments', ...page(() => import('./routes/admin/DepartmentsPage'), (m) => m.DepartmentsPage) },
+    { path: 'doctors', ...page(() => import('./routes/admin/DoctorsPage'), (m) => m.DoctorsPage) },
+    { path: 'doctors/:doctorId/hours', ...page(() => import('./routes/admin/DoctorHoursPage'), (m) => m.DoctorHoursPage) },
+    { path: 'doctors/:doctorId/day', ...page(() => import('./routes/doctor/DayPage'), (m) => m.DayPage) },
+    { path: 'appointments', ...page(() => import('./routes/admin/AppointmentsPage'), (m) => m.AppointmentsPage) },
+    { path: 'book', ...page(() => import('./routes/admin/AdminBookPage'), (m) => m.AdminBookPage) },
+    { path: 'audit', ...page(() => import('./routes/admin/AuditLogPage'), (m) => m.AuditLogPage) },
+    { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
+    { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },
   ]),
   { path: '*', element: <HomeRedirect /> },
 ]);

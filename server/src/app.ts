@@ -1,8 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
+import compression from 'compression';
 import express from 'express';
 import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -13,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { clientIpOf } from './client-ip';
+import { serveClient } from './client-static';
 import { buildContext, type AppDeps, type Context } from './context';
 import { formatError, HmsError } from './errors';
 import { serveWithDrain } from './http-drain';
@@ -52,6 +54,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // Brotli or gzip for HTML, JS, CSS and JSON (GraphQL answers too) above 1 KB.
+  app.use(compression({ threshold: 1024 }));
   const httpServer = http.createServer();
   // Shutdown answers every request already read and starts none after (see http-drain.ts).
   const httpDrain = serveWithDrain(httpServer, app);
@@ -123,6 +127,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
+      // No @cacheControl hints here; the default plugin would wrap every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       limitsPlugin,
       outagePlugin(databaseOutage),
@@ -161,9 +167,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
-    // Client-side routes (/patient/book, /admin/doctors, ...) all get the app shell.
-    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+    serveClient(app, clientDist);
   } else {
     app.get('/', (_req, res) => res.type('text').send('HMS API. The client is not built: run `npm run build`. GraphQL is at /graphql.'));
   }

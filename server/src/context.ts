@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
+import { leanQuery } from './db/lean';
 import type { HmsPubSub, PubSubHandle } from './pubsub';
 import { verifyToken } from './modules/identity/tokens';
 import type { Role } from './modules/identity/user.entity';
@@ -69,7 +70,7 @@ export async function buildContext(
     return context;
   }
   // One indexed read per operation keeps "sign out everywhere" immediate.
-  const rows = await em.getConnection().execute<ViewerRow[]>(
+  const rows = await leanQuery<ViewerRow>(em,
     'select u.id, u.role, u.email, u.active, u.token_version, u.must_change_password, p.id as patient_id, d.id as doctor_id ' +
       'from `user` u left join patient p on p.user_id = u.id left join doctor d on d.user_id = u.id where u.id = ?',
     [claims.userId],

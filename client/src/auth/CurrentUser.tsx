@@ -3,7 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { CurrentUserQuery, Role } from '../gql/graphql';
-import { setHospitalZone } from '../lib/format';
+import { setHospitalZone } from '../lib/hospital-zone';
 import { getToken, onSessionExpired, setToken } from './token';
 import { isUnavailable, UnavailableScreen } from './Unavailable';
 

@@ -1,5 +1,6 @@
 // How money, days and times read on screen.
 import { DateTime } from 'luxon';
+import { hospitalZone } from './hospital-zone';
 
 export function formatMoney(money: { amount: string; currency: string }): string {
   const value = Number(money.amount);
@@ -10,14 +11,10 @@ export function formatMoney(money: { amount: string; currency: string }): string
   }
 }
 
-/** The hospital's time zone when the server tells us, else the browser's. */
-let zone: string | undefined;
-export function setHospitalZone(timezone: string | undefined): void {
-  zone = timezone;
-}
 
 export function toHospitalTime(iso: string): DateTime {
   const time = DateTime.fromISO(iso, { zone: 'utc' });
+  const zone = hospitalZone();
   return zone ? time.setZone(zone) : time.toLocal();
 }
 
@@ -38,7 +35,7 @@ export function formatLocalDate(date: string, format: Intl.DateTimeFormatOptions
 
 /** The zone times are shown in, e.g. "Europe/London", for a caption under time pickers. */
 export function displayZone(): string {
-  return zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return hospitalZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** Midnight starting a hospital day (YYYY-MM-DD), in the hospital's zone. */

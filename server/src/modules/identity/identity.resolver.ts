@@ -10,10 +10,12 @@ import { User } from './user.entity';
 @Resolver(() => UserType)
 export class IdentityResolver {
   @Query(() => UserType, { nullable: true, description: 'The signed-in account; null when anonymous. A refused token is UNAUTHENTICATED.' })
-  async me(@Ctx() ctx: Context): Promise<User | null> {
+  me(@Ctx() ctx: Context): UserType | null {
     if (ctx.tokenError) throw new UnauthenticatedError(ctx.tokenError);
     if (!ctx.viewer) return null;
-    return ctx.em.findOneOrFail(User, ctx.viewer.userId);
+    // The context read this row a moment ago to check the token: answer from it.
+    const { userId, email, role, mustChangePassword } = ctx.viewer;
+    return { id: userId, email, role, mustChangePassword };
   }
 
   @Mutation(() => AuthPayload, { description: 'Sign up as a PATIENT. A used email is CONFLICT; a weak password BAD_USER_INPUT.' })

@@ -13,6 +13,7 @@ import { Role, User } from '../identity/user.entity';
 import type { OutboxEvent } from '../live/outbox-event.entity';
 import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-events';
 import { Appointment, AppointmentStatus } from './appointment.entity';
+import { doctorDayRows } from './appointment.rows';
 import { clashQuery, earliestOverlappingStart, isDuplicateKey, sql, sqlTime, withDeadlockRetry } from './scheduling.db';
 import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
 import { bookingWindow, dayBounds, type Interval, localDay, slotStartingAt } from './slots';
@@ -238,7 +239,10 @@ export class AppointmentService {
 
   // ---- reads --------------------------------------------------------------
 
-  /** The doctor's appointments of one hospital day: one query with patients, however full the day. */
+  /**
+   * The doctor's appointments of one hospital day: one statement with patients, however
+   * full the day, answered from plain rows (nothing here is written back).
+   */
   async doctorDay(doctorId: string, date: string, includeCancelled: boolean): Promise<Appointment[]> {
     const viewer = requireViewer(this.ctx);
     const id = parseId(doctorId, 'doctorId');
@@ -247,12 +251,10 @@ export class AppointmentService {
     }
     const day = localDay(date, this.config.timezone);
     if (!day) throw new BadInputError('date must be YYYY-MM-DD', { date: 'Use YYYY-MM-DD' });
-    const doctor = await this.em.findOne(Doctor, id);
-    if (!doctor) throw new NotFoundError('Doctor');
     const bounds = dayBounds(day);
-    const where: Record<string, unknown> = { doctor, startsAt: { $gte: bounds.startsAt, $lt: bounds.endsAt } };
-    if (!includeCancelled) where.status = { $nin: [AppointmentStatus.CANCELLED] };
-    return this.em.find(Appointment, where, { populate: ['patient'], orderBy: { startsAt: 'asc', id: 'asc' } });
+    const appointments = await doctorDayRows(this.em, id, bounds.startsAt, bounds.endsAt, includeCancelled);
+    if (!appointments) throw new NotFoundError('Doctor');
+    return appointments;
   }
 
   /** Patient: own; doctor: on their schedule; admin: any. Everyone else: NOT_FOUND. */

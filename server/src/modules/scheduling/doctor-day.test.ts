@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codes, createTestApp, type TestApp } from '../../../test/harness';
 import {
   bookAppointment, createAdmin, createDoctor, hospitalTime, openAllWeek, quickPatients, type DoctorSession, type Session,
@@ -82,5 +83,43 @@ describe('doctorDay', () => {
     expect(codes(await t.gql(DAY, { d: doctor.doctorId, date }, patient.token))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(DAY, { d: doctor.doctorId, date }))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await t.gql(DAY, { d: '99999999', date }, admin.token))).toEqual(['NOT_FOUND']);
+  });
+
+  it('reads plain rows: no Appointment or Patient entity is built, and every field still answers', async () => {
+    const { doctor, date } = await doctorWithBookings(4);
+    const FULL = `query($d: ID!, $date: LocalDate!) {
+      doctorDay(doctorId: $d, date: $date) {
+        id startsAt endsAt status reason cancelReason checkedInAt cancelledAt version createdAt updatedAt
+        patient { id fullName medicalRecordNumber dateOfBirth gender phone bloodGroup heightCm weightKg allergies hasAccount }
+        treatments { id }
+        invoice { id }
+      }
+    }`;
+    // The request's EntityManager: the context forks it from the app's one.
+    const fork = vi.spyOn(t.orm.em, 'fork');
+    let day;
+    let forks: EntityManager[];
+    try {
+      day = (await t.ok(FULL, { d: doctor.doctorId, date }, doctor.token)).doctorDay;
+      forks = fork.mock.results.map((r) => r.value as EntityManager);
+    } finally {
+      fork.mockRestore();
+    }
+    expect(forks.length).toBeGreaterThan(0);
+    const held = forks.flatMap((em) => [...em.getUnitOfWork().getIdentityMap().values()].map((entity) => entity.constructor.name));
+    expect(held.filter((name) => name === 'Appointment' || name === 'Patient')).toEqual([]);
+    expect(day).toHaveLength(4);
+    const [first] = day;
+    expect(first).toMatchObject({ status: 'SCHEDULED', reason: 'r0', cancelReason: null, version: 1, treatments: [], invoice: null });
+    expect(first.patient).toMatchObject({ fullName: expect.stringMatching(/^Quick /), hasAccount: true });
+    expect(first.patient.medicalRecordNumber).toMatch(/^MRN-/);
+    expect(new Date(first.endsAt).getTime() - new Date(first.startsAt).getTime()).toBeGreaterThan(0);
+    expect(Number.isNaN(Date.parse(first.createdAt))).toBe(false);
+    // The same answer as the appointment read one by one through the ORM.
+    const one = (await t.ok(`query($id: ID!) { appointment(id: $id) {
+      id startsAt endsAt status reason cancelReason checkedInAt cancelledAt version createdAt updatedAt
+      patient { id fullName medicalRecordNumber dateOfBirth gender phone bloodGroup heightCm weightKg allergies hasAccount }
+    } }`, { id: first.id }, doctor.token)).appointment;
+    expect({ ...first, treatments: undefined, invoice: undefined }).toEqual({ ...one, treatments: undefined, invoice: undefined });
   });
 });

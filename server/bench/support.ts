@@ -1,0 +1,191 @@
+// Shared by bench:dayview and bench:client: a scratch database, a seeded doctor's day,
+// child processes that are always stopped.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import argon2 from 'argon2';
+import mysql from 'mysql2/promise';
+import { signToken } from '../src/modules/identity/tokens';
+import { Role } from '../src/modules/identity/user.entity';
+
+export const SERVER_DIR = path.resolve(__dirname, '..');
+export const JWT_SECRET = randomBytes(36).toString('base64');
+export const DATA_KEY = randomBytes(32).toString('base64');
+export const BENCH_PASSWORD = 'Bench-Password-1';
+
+const children: ChildProcess[] = [];
+
+export function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export function connect(databaseUrl: string, withDatabase = true): Promise<mysql.Connection> {
+  const url = new URL(databaseUrl);
+  return mysql.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database: withDatabase ? url.pathname.slice(1) : undefined,
+    timezone: 'Z',
+  });
+}
+
+/** Drops, re-creates and migrates the scratch database (its name must contain "bench"). */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!/^[A-Za-z0-9_]+$/.test(name) || !/bench/i.test(name)) throw new Error(`refusing to drop "${name}": the bench database name must contain "bench"`);
+  const connection = await connect(databaseUrl, false);
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.end();
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/db/migrate.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, DATABASE_URL: databaseUrl, HMS_LOG: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const connection = await connect(databaseUrl, false);
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.end();
+}
+
+export interface SeededDay {
+  doctorId: number;
+  doctorEmail: string;
+  doctorToken: string;
+  patientToken: string;
+  /** The hospital day (UTC: the servers run with HMS_TIMEZONE=UTC) holding the appointments. */
+  date: string;
+}
+
+/**
+ * One doctor with `count` appointments today (08:00 on, 15 minutes each), each with its
+ * own patient; rows straight into the tables, tokens signed with the servers' secret.
+ */
+export async function seedDoctorDay(databaseUrl: string, count: number): Promise<SeededDay> {
+  const db = await connect(databaseUrl);
+  const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id });
+  const now = new Date();
+  const user = async (email: string, role: Role): Promise<number> => {
+    const [result] = await db.query(
+      'insert into `user` (email, password_hash, role, active, failed_login_count, must_change_password, token_version, created_at, updated_at) values (?, ?, ?, 1, 0, 0, 0, ?, ?)',
+      [email, hash, role, now, now],
+    ) as unknown as [{ insertId: number }];
+    return result.insertId;
+  };
+  const [dept] = await db.query('insert into department (name, active, created_at) values (?, 1, ?)', ['Bench', now]) as unknown as [{ insertId: number }];
+  const doctorEmail = 'doctor@bench.test';
+  const doctorUser = await user(doctorEmail, Role.DOCTOR);
+  const [doctor] = await db.query(
+    'insert into doctor (user_id, department_id, full_name, specialization, consultation_fee_minor, active, created_at) values (?, ?, ?, ?, 5000, 1, ?)',
+    [doctorUser, dept.insertId, 'Dr Bench', 'General', now],
+  ) as unknown as [{ insertId: number }];
+  await db.query('insert into availability_rule (doctor_id, weekday, start_minute, end_minute, slot_minutes) values ?', [
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => [doctor.insertId, weekday, 8 * 60, 20 * 60, 15]),
+  ]);
+  const date = now.toISOString().slice(0, 10);
+  let firstPatientUser = 0;
+  for (let i = 0; i < count; i += 1) {
+    const patientUser = await user(`patient-${i}@bench.test`, Role.PATIENT);
+    firstPatientUser ||= patientUser;
+    const [patient] = await db.query(
+      'insert into patient (user_id, full_name, medical_record_number, reminder_opt_in, created_at) values (?, ?, ?, 0, ?)',
+      [patientUser, `Patient ${i}`, `MRN-B${String(i).padStart(9, '0')}`, now],
+    ) as unknown as [{ insertId: number }];
+    const startsAt = new Date(`${date}T08:00:00.000Z`);
+    startsAt.setUTCMinutes(15 * i);
+    await db.query(
+      'insert into appointment (patient_id, doctor_id, starts_at, ends_at, status, reason, created_by_id, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+      [patient.insertId, doctor.insertId, startsAt, new Date(startsAt.getTime() + 15 * 60_000), 'SCHEDULED', `Check-up ${i}`, patientUser, now, now],
+    );
+  }
+  await db.end();
+  return {
+    doctorId: doctor.insertId,
+    doctorEmail,
+    doctorToken: signToken({ userId: doctorUser, role: Role.DOCTOR, tokenVersion: 0 }, JWT_SECRET, 3600),
+    patientToken: signToken({ userId: firstPatientUser, role: Role.PATIENT, tokenVersion: 0 }, JWT_SECRET, 3600),
+    date,
+  };
+}
+
+/** The environment every bench server gets: production mode, UTC, quiet. */
+export function serverEnv(databaseUrl: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    HMS_LOG: 'silent',
+    HMS_JWT_SECRET: JWT_SECRET,
+    HMS_DATA_KEY: DATA_KEY,
+    HMS_TIMEZONE: 'UTC',
+    ...extra,
+  };
+}
+
+/** Starts `node --import tsx <script>` (the child is the server itself) and waits for /healthz. */
+export async function startServer(script: string, env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: SERVER_DIR, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} on port ${port} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return child;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`${script} on port ${port} did not start within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function stopServers(): Promise<void> {
+  await Promise.all(children.splice(0).map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => { clearTimeout(kill); resolve(); });
+    child.kill('SIGTERM');
+  })));
+}
+
+/** Kills the children on Ctrl-C and after `limitMs`, whatever the bench is doing. */
+export function guard(limitMs: number): () => void {
+  const hardStop = setTimeout(() => {
+    console.error('[bench] hard time limit reached; stopping');
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(2);
+  }, limitMs);
+  hardStop.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      for (const child of children) child.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
+  return () => clearTimeout(hardStop);
+}
+
+export function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
