@@ -40,5 +40,5 @@ export function displayZone(): string {
 
 /** Midnight starting a hospital day (YYYY-MM-DD), in the hospital's zone. */
 export function hospitalDayStart(date: string): DateTime {
-  return DateTime.fromISO(date, { zone: zone ?? 'local' }).startOf('day');
+  return DateTime.fromISO(date, { zone: hospitalZone() ?? 'local' }).startOf('day');
 }
