@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import type { HmsPubSub, PubSubHandle } from './pubsub';
+import type { RateLimits } from './rate-limit';
 import { verifyToken } from './modules/identity/tokens';
 import type { Role } from './modules/identity/user.entity';
 import type { Secrets } from './modules/identity/secrets';
@@ -13,6 +14,8 @@ export interface AppDeps {
   pubsub: HmsPubSub;
   pubsubHandle: PubSubHandle;
   secrets: Secrets;
+  /** Per-client request budgets; see rate-limit.ts (`consumeRateLimit`). */
+  rateLimits: RateLimits;
 }
 
 /** The signed-in person, resolved from the token once per operation. */

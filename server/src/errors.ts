@@ -86,6 +86,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const unavailable = new ServiceUnavailableError();
     return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.extensions } };
   }
+  if (isDatabaseBusy(original)) {
+    logger.warn(`database busy at ${formatted.path?.join('.') ?? '-'}: ${(original as Error).message}`);
+    const busy = new ServiceUnavailableError(2, 'The hospital system is busy; try again shortly');
+    return { message: busy.message, path: formatted.path, extensions: { ...busy.extensions } };
+  }
   // graphql-js's own parse, validation and variable-coercion errors carry no original error.
   if (original instanceof GraphQLError) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
@@ -93,6 +98,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const errorId = randomUUID();
   logger.error(`unexpected error ${errorId} at ${formatted.path?.join('.') ?? '-'}`, original);
   return { message: `Internal error (id ${errorId})`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
+}
+
+/** graphql-js's "Did you mean ...?" names fields and types of the schema: cut where the schema is hidden. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean .*\?\s*$/s, '');
+}
+
+/** The pool had no free connection in time, or a statement ran past its cap: safe to retry later. */
+function isDatabaseBusy(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const errno = (error as { errno?: number }).errno;
+  // MikroORM wraps driver errors (DriverException) but keeps their message and errno.
+  return error.name === 'KnexTimeoutError' || errno === 1969 || errno === 3024
+    || /Timeout acquiring a connection|max_statement_time exceeded|maximum statement execution time exceeded/i.test(error.message);
 }
 
 function unwrap(error: unknown): unknown {

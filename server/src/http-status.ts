@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Context } from './context';
+
+/**
+ * The one place that turns error codes into HTTP statuses (GraphQL over HTTP):
+ *   RATE_LIMITED -> 429, SERVICE_UNAVAILABLE -> 503 (both with Retry-After), wherever they arise;
+ *   a request refused before execution (parse, validation, variables, cost) -> 400,
+ *   or 200 for a client that accepts only application/json, as the GraphQL-over-HTTP spec asks.
+ * Errors inside execution (data present) keep 200: the response is a partial success.
+ */
+export function statusFor(errors: readonly GraphQLFormattedError[], executed: boolean, acceptsOnlyJson: boolean): number | undefined {
+  const codes = new Set(errors.map((e) => e.extensions?.code));
+  if (codes.has('RATE_LIMITED')) return 429;
+  if (codes.has('SERVICE_UNAVAILABLE')) return 503;
+  if (!executed && codes.has('BAD_USER_INPUT')) return acceptsOnlyJson ? 200 : 400;
+  return undefined;
+}
+
+export function retryAfterOf(errors: readonly GraphQLFormattedError[]): number | undefined {
+  const seconds = errors
+    .map((e) => e.extensions?.retryAfterSeconds)
+    .filter((s): s is number => typeof s === 'number' && s > 0);
+  return seconds.length ? Math.ceil(Math.max(...seconds)) : undefined;
+}
+
+/** `Accept: application/json` alone (no graphql-response+json, no wildcard). */
+function acceptsOnlyJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const types = accept.split(',').map((part) => part.split(';')[0].trim().toLowerCase()).filter(Boolean);
+  return types.includes('application/json') && !types.some((t) => t === 'application/graphql-response+json' || t.includes('*'));
+}
+
+export const httpStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, response }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        if (!result.errors?.length) return;
+        const status = statusFor(result.errors, 'data' in result && result.data !== undefined, acceptsOnlyJson(request.http?.headers.get('accept')));
+        if (status !== undefined) response.http.status = status;
+        const retryAfter = retryAfterOf(result.errors);
+        if (retryAfter !== undefined && (status === 429 || status === 503)) response.http.headers.set('retry-after', String(retryAfter));
+      },
+    };
+  },
+};
