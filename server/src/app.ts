@@ -224,7 +224,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       } catch (error) {
         if (!(error instanceof RateLimitedError)) return next(error);
         res.status(429).set('Retry-After', String(error.extensions.retryAfterSeconds))
-          .json({ errors: [{ message: error.message, extensions: { ...error.extensions } }] });
+          .type(req.accepts(['application/graphql-response+json', 'application/json']) || 'application/json')
+          .send(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions } }] }));
       }
     },
     express.json({ limit: '2mb' }),
@@ -234,6 +235,13 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       ),
     }),
   );
+  // A body that is not JSON or is too large: a GraphQL-shaped answer, not Express's HTML page (with a stack outside production).
+  const bodyErrors: express.ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent || !error?.status || error.status >= 500) return next(error);
+    const message = error.type === 'entity.too.large' ? 'The request body is larger than 2 MB' : 'The request body is not valid JSON';
+    res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+  };
+  app.use('/graphql', bodyErrors);
 
   // Before the client catch-all below, which would answer every GET.
   registerClinicalExports(app, deps);
