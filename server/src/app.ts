@@ -14,7 +14,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { clientIpOf } from './client-ip';
 import { buildContext, type AppDeps, type Context } from './context';
-import { formatError, HmsError, RateLimitedError, withoutSuggestions } from './errors';
+import { clientExtensions, formatError, HmsError, RateLimitedError, withoutSuggestions } from './errors';
 import { serveWithDrain } from './http-drain';
 import { httpStatusPlugin } from './http-status';
 import { isUnreachable, OutageMonitor, outagePlugin, unavailableError } from './outage';
@@ -134,7 +134,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
         const refuse = (errors: readonly Error[]) => errors.map((error) => {
           const code = error instanceof HmsError ? String(error.extensions.code) : 'BAD_USER_INPUT';
           const message = hideSchema ? withoutSuggestions(error.message) : error.message;
-          return new GraphQLError(message, { extensions: error instanceof HmsError ? { ...error.extensions } : { code } });
+          return new GraphQLError(message, { extensions: error instanceof HmsError ? clientExtensions(error) : { code } });
         });
         try {
           await rateLimits.consume('graphql', clientIpOf(ctx.extra.request, config.trustProxy));
@@ -225,7 +225,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
         if (!(error instanceof RateLimitedError)) return next(error);
         res.status(429).set('Retry-After', String(error.extensions.retryAfterSeconds))
           .type(req.accepts(['application/graphql-response+json', 'application/json']) || 'application/json')
-          .send(JSON.stringify({ errors: [{ message: error.message, extensions: { ...error.extensions } }] }));
+          .send(JSON.stringify({ errors: [{ message: error.message, extensions: clientExtensions(error) }] }));
       }
     },
     express.json({ limit: '2mb' }),

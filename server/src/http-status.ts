@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
 
@@ -9,12 +9,22 @@ import type { Context } from './context';
  *   or 200 for a client that accepts only application/json, as the GraphQL-over-HTTP spec asks.
  * Errors inside execution (data present) keep 200: the response is a partial success.
  */
+const RETRY_STATUS = { RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 } as const;
+
 export function statusFor(errors: readonly GraphQLFormattedError[], executed: boolean, acceptsOnlyJson: boolean): number | undefined {
   const codes = new Set(errors.map((e) => e.extensions?.code));
-  if (codes.has('RATE_LIMITED')) return 429;
-  if (codes.has('SERVICE_UNAVAILABLE')) return 503;
+  if (codes.has('RATE_LIMITED')) return RETRY_STATUS.RATE_LIMITED;
+  if (codes.has('SERVICE_UNAVAILABLE')) return RETRY_STATUS.SERVICE_UNAVAILABLE;
   if (!executed && codes.has('BAD_USER_INPUT')) return acceptsOnlyJson ? 200 : 400;
   return undefined;
+}
+
+/**
+ * The same statuses as `extensions.http`, for errors Apollo answers without running the
+ * plugin below (a failing context function): Apollo reads it and never sends it to the client.
+ */
+export function retryHttpExtension(code: keyof typeof RETRY_STATUS, retryAfterSeconds: number): { status: number; headers: HeaderMap } {
+  return { status: RETRY_STATUS[code], headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) };
 }
 
 export function retryAfterOf(errors: readonly GraphQLFormattedError[]): number | undefined {
