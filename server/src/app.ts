@@ -144,8 +144,10 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName, config.queryCost.signedIn, payload.query);
           return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         } catch (error) {
-          if (error instanceof Error) return refuse([error]);
-          throw error;
+          // Syntax, variable and limit errors are the caller's; anything else is ours: logged, never echoed.
+          if (error instanceof GraphQLError) return refuse([error]);
+          logger.error('refusing a WebSocket operation after an unexpected error', error);
+          return [new GraphQLError('Internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
         }
       },
       // Refusals over WebSocket are audited like those over HTTP.
