@@ -105,7 +105,9 @@ function sizeOf(field: GraphQLField<unknown, unknown>, parent: string, args: Rec
 
 function estimate({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   const key = `${type.name}.${field.name}`;
-  const weight = FIELD_COSTS[key]?.weight ?? (ROOT_TYPES.has(type.name) ? ROOT_WEIGHT : FIELD_WEIGHT);
+  // A page's totalCount runs a count query of its own when selected (shared/pagination.ts withTotalCount).
+  const pageCount = type.name.endsWith('Page') && field.name === 'totalCount';
+  const weight = FIELD_COSTS[key]?.weight ?? (ROOT_TYPES.has(type.name) || pageCount ? ROOT_WEIGHT : FIELD_WEIGHT);
   return weight + sizeOf(field, type.name, args) * childComplexity;
 }
 
