@@ -176,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signedIn: int(env, 'HMS_QUERY_COST_SIGNED_IN', 10_000, 10, 10_000_000),
     },
     statementTimeoutMs: int(env, 'HMS_DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
-    acquireTimeoutMs: int(env, 'HMS_DB_ACQUIRE_TIMEOUT_MS', 5_000, 100, 600_000),
+    acquireTimeoutMs: int(env, 'HMS_DB_ACQUIRE_TIMEOUT_MS', 3_000, 100, 600_000),
   };
 }
 
