@@ -95,6 +95,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       HMS_CLIENT_DIST: servedDist,
       HMS_TIMEZONE: process.env.HMS_TIMEZONE || 'UTC',
       HMS_LOG: 'silent',
+      // The browser tests sign in and register many times from one address.
+      ...Object.fromEntries(['GRAPHQL_IP', 'LOGIN_IP', 'LOGIN_ACCOUNT', 'REGISTER_IP', 'PASSWORD_RESET_IP', 'PASSWORD_RESET_ACCOUNT', 'TOKEN_FREE_IP']
+        .map((name) => [`HMS_RATE_LIMIT_${name}`, 'off'])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

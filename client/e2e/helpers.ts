@@ -2,7 +2,7 @@
 // filling the sign-up/sign-in forms, and seeding data over the GraphQL API.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 
 export const PASSWORD = 'Correct-Horse-42';
 
@@ -29,12 +29,34 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in its own context (own localStorage, so its own session). Page errors fail loudly. */
+/**
+ * Uncaught page errors and Content-Security-Policy violations seen during the current test:
+ * any of them fails it (afterEach below), so a CSP that breaks the client cannot pass unnoticed.
+ */
+const pageProblems: string[] = [];
+afterEach(() => {
+  const problems = pageProblems.splice(0);
+  if (problems.length) throw new Error(`The browser reported ${problems.length} problem(s):\n${problems.join('\n')}`);
+});
+
+/** A page in its own context (own localStorage, so its own session). Page errors and CSP violations fail the test. */
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  page.on('pageerror', (error) => {
+    console.error(`[browser] ${error.message}`);
+    pageProblems.push(`page error: ${error.message}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content[ -]Security[ -]Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+  });
+  // Violations the console may not show (e.g. report-only style blocks) still raise this event.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content-Security-Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
   return page;
 }
 

@@ -5,19 +5,20 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import compression from 'compression';
 import express from 'express';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
 import { useServer } from 'graphql-ws/use/ws';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { clientIpOf } from './client-ip';
 import { serveClient } from './client-static';
 import { buildContext, type AppDeps, type Context } from './context';
-import { formatError, HmsError } from './errors';
+import { clientExtensions, formatError, HmsError, RateLimitedError, withoutSuggestions } from './errors';
 import { serveWithDrain } from './http-drain';
+import { httpStatusPlugin } from './http-status';
 import { isUnreachable, OutageMonitor, outagePlugin, unavailableError } from './outage';
 import { logger } from './logger';
 import { checkDataKeyAtStartup } from './modules/clinical/crypto';
@@ -28,7 +29,9 @@ import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
 import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
 import { createPubSubHandle } from './pubsub';
-import { checkQueryLimits } from './query-limits';
+import { checkQueryLimits, PARSE_OPTIONS } from './query-limits';
+import { createRateLimits } from './rate-limit';
+import { requestIdOf } from './request-id';
 import { createSchema } from './schema';
 
 export interface App {
@@ -39,6 +42,47 @@ export interface App {
   close(): Promise<void>;
 }
 
+const WS_MAX_PAYLOAD = 1024 * 1024;
+/** connection_init carries a token, nothing more: anything bigger is refused before a context is built. */
+const WS_MAX_CONNECTION_PARAMS = 16 * 1024;
+
+/**
+ * helmet's headers everywhere: a Content-Security-Policy the built client runs under
+ * (MUI's emotion injects <style> tags, hence 'unsafe-inline' for styles only),
+ * no framing, nosniff, no referrer; HSTS only when HMS is reached over https.
+ * The Apollo sandbox (development only) loads its own scripts, so it gets no CSP.
+ */
+function securityHeaders(config: Config): express.RequestHandler {
+  const https = config.publicUrl.startsWith('https://');
+  const options = {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'", config.publicUrl.replace(/^http/, 'ws')],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' as const },
+    frameguard: { action: 'deny' as const },
+  };
+  const withCsp = helmet(options);
+  const withoutCsp = helmet({ ...options, contentSecurityPolicy: false });
+  return (req, res, next) => {
+    const sandbox = config.introspection && req.method === 'GET' && req.path === '/graphql';
+    return (sandbox ? withoutCsp : withCsp)(req, res, next);
+  };
+}
+
 const DEFAULT_CLIENT_DIST = path.resolve(__dirname, '../../client/dist');
 
 /** Express + Apollo (HTTP) + graphql-ws (WebSocket) on one server, without listening (tests use port 0). */
@@ -46,7 +90,11 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   // A wrong HMS_DATA_KEY stops start-up here, before anything is served.
   await checkDataKeyAtStartup(orm, config);
   const pubsubHandle = createPubSubHandle(config.redisUrl);
-  const deps: AppDeps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config) };
+  const rateLimits = createRateLimits(config.rateLimits, config.redisUrl);
+  const deps: AppDeps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits };
+  // Without introspection (production), error messages do not name fields either ("Did you mean ...").
+  const hideSchema = !config.introspection;
+  const validationRules = hideSchema ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
   const schema = await createSchema(deps.pubsub);
   // Notification times in the hospital's zone; hourly outbox pruning.
   const live = startLive(deps);
@@ -54,37 +102,57 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
   // Brotli or gzip for HTML, JS, CSS and JSON (GraphQL answers too) above 1 KB.
   app.use(compression({ threshold: 1024 }));
   const httpServer = http.createServer();
   // Shutdown answers every request already read and starts none after (see http-drain.ts).
   const httpDrain = serveWithDrain(httpServer, app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // One message (connection_init included) is at most 1 MiB: ws refuses bigger frames before buffering them whole.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
   const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage }>(
     {
       schema,
       // An anonymous or refused token is turned away at connection_init.
       onConnect: async (ctx) => {
+        const ip = clientIpOf(ctx.extra.request, config.trustProxy);
+        if (JSON.stringify(ctx.connectionParams ?? {}).length > WS_MAX_CONNECTION_PARAMS) return false;
+        try {
+          await rateLimits.consume('graphql', ip);
+        } catch {
+          return false;
+        }
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const context = await buildContext(deps, authorization, randomUUID(), clientIpOf(ctx.extra.request, config.trustProxy));
+        const context = await buildContext(deps, authorization, undefined, ip);
         return Boolean(context.viewer);
       },
       // A new context (and EntityManager fork) per subscribe message, never one per socket.
       context: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        return buildContext(deps, authorization, randomUUID(), clientIpOf(ctx.extra.request, config.trustProxy));
+        return buildContext(deps, authorization, undefined, clientIpOf(ctx.extra.request, config.trustProxy));
       },
-      onSubscribe: (_ctx, _id, payload) => {
-        // Returning errors here answers with an error message before anything runs.
+      // Parse, validate (the same rules as HTTP: no introspection in production) and price the
+      // operation here; returning errors answers before anything runs.
+      onSubscribe: async (ctx, _id, payload) => {
+        const refuse = (errors: readonly Error[]) => errors.map((error) => {
+          const code = error instanceof HmsError ? String(error.extensions.code) : 'BAD_USER_INPUT';
+          const message = hideSchema ? withoutSuggestions(error.message) : error.message;
+          return new GraphQLError(message, { extensions: error instanceof HmsError ? clientExtensions(error) : { code } });
+        });
         try {
-          checkQueryLimits(schema, parse(payload.query), payload.variables ?? undefined, payload.operationName);
+          await rateLimits.consume('graphql', clientIpOf(ctx.extra.request, config.trustProxy));
+          const document = parse(payload.query, PARSE_OPTIONS);
+          const errors = validate(schema, document, validationRules);
+          if (errors.length) return refuse(errors);
+          checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName, config.queryCost.signedIn, payload.query);
+          return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         } catch (error) {
-          if (error instanceof HmsError) return [error];
-          if (error instanceof Error) return [new HmsError('BAD_USER_INPUT', error.message)];
-          throw error;
+          // Syntax, variable and limit errors are the caller's; anything else is ours: logged, never echoed.
+          if (error instanceof GraphQLError) return refuse([error]);
+          logger.error('refusing a WebSocket operation after an unexpected error', error);
+          return [new GraphQLError('Internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
         }
-        return undefined;
       },
       // Refusals over WebSocket are audited like those over HTTP.
       onNext: async (_ctx, _id, payload, args, result) => {
@@ -100,8 +168,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const limitsPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          checkQueryLimits(schema, document, request.variables, request.operationName);
+        async didResolveOperation({ request, document, source, contextValue }) {
+          const budget = contextValue.viewer ? config.queryCost.signedIn : config.queryCost.anonymous;
+          checkQueryLimits(schema, document, request.variables, request.operationName, budget, source);
         },
       };
     },
@@ -123,6 +192,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: hideSchema,
+    parseOptions: PARSE_OPTIONS,
     // main.ts owns signal handling (graceful shutdown of HTTP, sockets, pub/sub and pool together).
     stopOnTerminationSignals: false,
     formatError,
@@ -133,6 +204,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       limitsPlugin,
       outagePlugin(databaseOutage),
       refusalAuditPlugin,
+      httpStatusPlugin,
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -152,13 +224,32 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   app.use(
     '/graphql',
+    // The general per-address budget, before the body is even parsed.
+    async (req, res, next) => {
+      try {
+        await rateLimits.consume('graphql', clientIpOf(req, config.trustProxy));
+        next();
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) return next(error);
+        res.status(429).set('Retry-After', String(error.extensions.retryAfterSeconds))
+          .type(req.accepts(['application/graphql-response+json', 'application/json']) || 'application/json')
+          .send(JSON.stringify({ errors: [{ message: error.message, extensions: clientExtensions(error) }] }));
+      }
+    },
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => contextOf(
-        deps, req.headers.authorization, (req.headers['x-request-id'] as string) || randomUUID(), clientIpOf(req, config.trustProxy),
+        deps, req.headers.authorization, requestIdOf(req), clientIpOf(req, config.trustProxy),
       ),
     }),
   );
+  // A body that is not JSON or is too large: a GraphQL-shaped answer, not Express's HTML page (with a stack outside production).
+  const bodyErrors: express.ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent || !error?.status || error.status >= 500) return next(error);
+    const message = error.type === 'entity.too.large' ? 'The request body is larger than 2 MB' : 'The request body is not valid JSON';
+    res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+  };
+  app.use('/graphql', bodyErrors);
 
   // Before the client catch-all below, which would answer every GET.
   registerClinicalExports(app, deps);
@@ -188,6 +279,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       await pubsubHandle.close();
+      await rateLimits.close();
     },
   };
 }

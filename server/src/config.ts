@@ -1,5 +1,7 @@
 import { IANAZone } from 'luxon';
 import { compileTrustProxy, type TrustProxy } from './client-ip';
+import { parseRateLimitSettings, type RateLimitSettings } from './rate-limit';
+import { passwordSchema } from './shared/validation';
 
 /** Every environment variable HMS reads, parsed and validated once at start-up. */
 export interface Config {
@@ -35,6 +37,14 @@ export interface Config {
   publicUrl: string;
   /** Which proxies' X-Forwarded-For is believed (HMS_TRUST_PROXY, as Express's `trust proxy`); default: none. */
   trustProxy: TrustProxy;
+  /** Per-IP and per-account request budgets (HMS_RATE_LIMIT_*; see rate-limit.ts). */
+  rateLimits: RateLimitSettings;
+  /** Cost budget of one operation (HMS_QUERY_COST_ANONYMOUS / HMS_QUERY_COST_SIGNED_IN; see query-limits.ts). */
+  queryCost: { anonymous: number; signedIn: number };
+  /** Wall-clock cap of one database statement in ms (HMS_DB_STATEMENT_TIMEOUT_MS); 0 = none. */
+  statementTimeoutMs: number;
+  /** How long a request waits for a pooled connection before SERVICE_UNAVAILABLE (HMS_DB_ACQUIRE_TIMEOUT_MS). */
+  acquireTimeoutMs: number;
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -88,16 +98,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('HMS_ADMIN_EMAIL and HMS_ADMIN_PASSWORD must be set together');
   }
 
+  if (production && adminPassword && !passwordSchema.safeParse(adminPassword).success) {
+    throw new ConfigError('HMS_ADMIN_PASSWORD fails the password policy: at least 10 characters mixing two of lower-case, upper-case, digits, symbols');
+  }
+
   const jwtSecret = env.HMS_JWT_SECRET || undefined;
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('HMS_JWT_SECRET must be at least 32 characters');
   }
   if (production && !jwtSecret) throw new ConfigError('HMS_JWT_SECRET is required when NODE_ENV=production');
+  if (production && jwtSecret && !looksRandom(Buffer.from(jwtSecret, 'utf8'), 8, 80)) {
+    throw new ConfigError('HMS_JWT_SECRET looks guessable (repeated or few distinct characters); use e.g. openssl rand -base64 48');
+  }
 
   let dataKey: Buffer | undefined;
   if (env.HMS_DATA_KEY) {
     dataKey = Buffer.from(env.HMS_DATA_KEY, 'base64');
     if (dataKey.length !== 32) throw new ConfigError('HMS_DATA_KEY must be 32 bytes encoded as base64 (openssl rand -base64 32)');
+    if (production && !looksRandom(dataKey, 16, 120)) {
+      throw new ConfigError('HMS_DATA_KEY looks guessable (repeated bytes or few distinct values); use openssl rand -base64 32');
+    }
   } else if (production) {
     throw new ConfigError('HMS_DATA_KEY is required when NODE_ENV=production (openssl rand -base64 32)');
   }
@@ -150,7 +170,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseWaitSeconds: int(env, 'HMS_DB_WAIT_SECONDS', 60, 0, 3600),
     publicUrl,
     trustProxy,
+    rateLimits: parseRateLimitSettings(env, (message) => { throw new ConfigError(message); }),
+    queryCost: {
+      anonymous: int(env, 'HMS_QUERY_COST_ANONYMOUS', 2_000, 10, 10_000_000),
+      signedIn: int(env, 'HMS_QUERY_COST_SIGNED_IN', 10_000, 10, 10_000_000),
+    },
+    statementTimeoutMs: int(env, 'HMS_DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
+    acquireTimeoutMs: int(env, 'HMS_DB_ACQUIRE_TIMEOUT_MS', 3_000, 100, 600_000),
   };
+}
+
+/**
+ * A cheap guard against placeholder secrets (all zeros, 32 x "a", "abab..."):
+ * at least `minDistinct` distinct bytes and an estimated (Shannon) entropy of
+ * `minBits` over the whole value. Random keys pass with a wide margin.
+ */
+export function looksRandom(value: Buffer, minDistinct: number, minBits: number): boolean {
+  const counts = new Map<number, number>();
+  for (const byte of value) counts.set(byte, (counts.get(byte) ?? 0) + 1);
+  if (counts.size < minDistinct) return false;
+  let bitsPerByte = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bitsPerByte -= p * Math.log2(p);
+  }
+  return bitsPerByte * value.length >= minBits;
 }
 
 /** A URL with its password replaced, safe to print. */

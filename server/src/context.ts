@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import { leanQuery } from './db/lean';
 import type { HmsPubSub, PubSubHandle } from './pubsub';
+import type { RateLimits } from './rate-limit';
 import { verifyToken } from './modules/identity/tokens';
 import type { Role } from './modules/identity/user.entity';
 import type { Secrets } from './modules/identity/secrets';
@@ -14,6 +15,8 @@ export interface AppDeps {
   pubsub: HmsPubSub;
   pubsubHandle: PubSubHandle;
   secrets: Secrets;
+  /** Per-client request budgets; see rate-limit.ts (`consumeRateLimit`). */
+  rateLimits: RateLimits;
 }
 
 /** The signed-in person, resolved from the token once per operation. */

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { retryHttpExtension } from './http-status';
 import { logger } from './logger';
 import { isUnreachable } from './unreachable';
 
@@ -58,14 +59,20 @@ export class ConflictError extends HmsError {
 /** Too many requests from this client, account or API key; HTTP 429. */
 export class RateLimitedError extends HmsError {
   constructor(retryAfterSeconds: number, message = 'Too many requests; try again later') {
-    super('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super('RATE_LIMITED', message, { retryAfterSeconds: seconds, http: retryHttpExtension('RATE_LIMITED', seconds) });
   }
 }
 /** The database (or another dependency) cannot be reached; HTTP 503, safe to retry. */
 export class ServiceUnavailableError extends HmsError {
   constructor(retryAfterSeconds = 5, message = 'The hospital system is briefly unavailable; try again shortly') {
-    super('SERVICE_UNAVAILABLE', message, { retryAfterSeconds });
+    super('SERVICE_UNAVAILABLE', message, { retryAfterSeconds, http: retryHttpExtension('SERVICE_UNAVAILABLE', retryAfterSeconds) });
   }
+}
+
+/** No pooled connection came free in time, or a statement ran past its cap. */
+export class DatabaseBusyError extends ServiceUnavailableError {
+  constructor() { super(2, 'The hospital system is busy; try again shortly'); }
 }
 
 /**
@@ -76,15 +83,18 @@ export class ServiceUnavailableError extends HmsError {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrap(error);
   if (original instanceof HmsError) {
-    // `http` (status and headers for Apollo) is not for the client.
-    const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: clientExtensions(original) };
   }
   // The database (or the pool) could not be reached: safe to retry, not a bug; counted and logged
   // once per outage by outage.ts, never a stack per request.
   if (isUnreachable(original)) {
     const unavailable = new ServiceUnavailableError();
-    return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.extensions } };
+    return { message: unavailable.message, path: formatted.path, extensions: clientExtensions(unavailable) };
+  }
+  if (isDatabaseBusy(original)) {
+    logger.warn(`database busy at ${formatted.path?.join('.') ?? '-'}: ${(original as Error).message}`);
+    const busy = new DatabaseBusyError();
+    return { message: busy.message, path: formatted.path, extensions: clientExtensions(busy) };
   }
   // graphql-js's own parse, validation and variable-coercion errors carry no original error.
   if (original instanceof GraphQLError) {
@@ -93,6 +103,26 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const errorId = randomUUID();
   logger.error(`unexpected error ${errorId} at ${formatted.path?.join('.') ?? '-'}`, original);
   return { message: `Internal error (id ${errorId})`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
+}
+
+/** What a client sees of a contract error's extensions: `http` (status and headers for Apollo) stays on the server. */
+export function clientExtensions(error: HmsError): Record<string, unknown> {
+  const { http: _http, ...extensions } = error.extensions;
+  return extensions;
+}
+
+/** graphql-js's "Did you mean ...?" names fields and types of the schema: cut where the schema is hidden. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean .*\?\s*$/s, '');
+}
+
+/** The pool had no free connection in time, or a statement ran past its cap: safe to retry later. */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const errno = (error as { errno?: number }).errno;
+  // MikroORM wraps driver errors (DriverException) but keeps their message and errno.
+  return error.name === 'KnexTimeoutError' || errno === 1969 || errno === 3024
+    || /Timeout acquiring a connection|max_statement_time exceeded|maximum statement execution time exceeded/i.test(error.message);
 }
 
 function unwrap(error: unknown): unknown {

@@ -1,5 +1,6 @@
 // Cross-cutting behaviour of the API process: health, limits, error masking, production settings.
 import { GraphQLError } from 'graphql';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../src/config';
 import { formatError, NotFoundError } from '../src/errors';
@@ -40,7 +41,8 @@ describe('query limits', () => {
   });
 
   it('refuses a query costlier than the budget (many aliases)', async () => {
-    const fields = Array.from({ length: 800 }, (_, i) => `d${i}: departments { id name description }`).join(' ');
+    // 100 lists of ~20 departments x 3 fields: well past the anonymous budget (800 would already stop at the token cap).
+    const fields = Array.from({ length: 100 }, (_, i) => `d${i}: departments { id name description }`).join(' ');
     const result = await t.gql(`{ ${fields} }`);
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0].message).toMatch(/costs/);
@@ -93,11 +95,14 @@ describe('errors', () => {
   });
 });
 
+// Production refuses guessable secrets (config.ts looksRandom).
+const STRONG_SECRET = randomBytes(32).toString('base64');
+
 describe('configuration', () => {
   it('production requires the JWT secret and data key, and disables introspection by default', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HMS_JWT_SECRET/);
-    expect(() => loadConfig({ NODE_ENV: 'production', HMS_JWT_SECRET: 'x'.repeat(40) })).toThrow(/HMS_DATA_KEY/);
-    const config = loadConfig({ NODE_ENV: 'production', HMS_JWT_SECRET: 'x'.repeat(40), HMS_DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
+    expect(() => loadConfig({ NODE_ENV: 'production', HMS_JWT_SECRET: STRONG_SECRET })).toThrow(/HMS_DATA_KEY/);
+    const config = loadConfig({ NODE_ENV: 'production', HMS_JWT_SECRET: STRONG_SECRET, HMS_DATA_KEY: randomBytes(32).toString('base64') });
     expect(config.introspection).toBe(false);
     expect(loadConfig({}).introspection).toBe(true);
   });
@@ -119,7 +124,7 @@ describe('configuration', () => {
 
   it('introspection is off in production over HTTP', async () => {
     // The database's own data key: another key would (rightly) stop start-up (clinical/crypto.ts verifyDataKey).
-    const prod = await createTestApp({ NODE_ENV: 'production', HMS_JWT_SECRET: 'p'.repeat(40), HMS_DATA_KEY: t.app.deps.secrets.dataKey.toString('base64') });
+    const prod = await createTestApp({ NODE_ENV: 'production', HMS_JWT_SECRET: STRONG_SECRET, HMS_DATA_KEY: t.app.deps.secrets.dataKey.toString('base64') });
     try {
       const result = await prod.gql('{ __schema { queryType { name } } }');
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);

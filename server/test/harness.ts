@@ -8,6 +8,15 @@ import WebSocket from 'ws';
 import { createApp, type App } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { ormOptions } from '../src/db/orm';
+import { DEFAULT_RATE_LIMITS, rateLimitEnvName, type RateLimitSettings } from '../src/rate-limit';
+
+/**
+ * Every suite signs in and registers many times from 127.0.0.1: the per-client
+ * limits are off unless a test sets them (security.test.ts proves them with small values).
+ */
+export const RATE_LIMITS_OFF: Record<string, string> = Object.fromEntries(
+  (Object.keys(DEFAULT_RATE_LIMITS) as Array<keyof RateLimitSettings>).map((setting) => [rateLimitEnvName(setting), 'off']),
+);
 
 export interface GqlError {
   message: string;
@@ -36,9 +45,9 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = inject('databaseUrl');
-  const config = loadConfig({ HMS_LOG: 'silent', ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ HMS_LOG: 'silent', ...RATE_LIMITS_OFF, ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
   const flavor = process.env.TEST_DB_FLAVOR === 'mysql' ? 'mysql' : 'mariadb';
-  const orm = await MikroORM.init(ormOptions(databaseUrl, flavor));
+  const orm = await MikroORM.init(ormOptions(databaseUrl, flavor, { statementTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.acquireTimeoutMs }));
   const app = await createApp(config, orm);
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

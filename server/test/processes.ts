@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { afterAll } from 'vitest';
+import { RATE_LIMITS_OFF } from './harness';
 
 export const SERVER_DIR = path.resolve(__dirname, '..');
 export const TSX = require.resolve('tsx/cli');
@@ -23,7 +24,7 @@ export function startMain(env: Record<string, string>): MainProcess {
   // SIGKILLs it when it does not confirm within 30 ms, which a busy process misses.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...RATE_LIMITS_OFF, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

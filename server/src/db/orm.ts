@@ -17,7 +17,24 @@ export type ServerFlavor = 'mysql' | 'mariadb';
  * MySQL schema diff misreads MariaDB's column metadata (and the reverse),
  * which would make every new migration re-emit unchanged columns.
  */
-export function ormOptions(databaseUrl: string, flavor: ServerFlavor): Options {
+/** Per-connection guards, so one request cannot hold the pool (see README "Security"). */
+export interface PoolLimits {
+  /** Wall-clock cap of one statement in ms; 0 or unset = none (migrations run without). */
+  statementTimeoutMs?: number;
+  /** How long to wait for a free pooled connection before failing (knex's default is 60 s). */
+  acquireTimeoutMs?: number;
+}
+
+/**
+ * MariaDB's max_statement_time (seconds) caps every statement of the session; MySQL's
+ * MAX_EXECUTION_TIME (ms) caps read-only SELECTs. Set once per pooled connection.
+ */
+function statementCapSql(flavor: ServerFlavor, ms: number): string {
+  return flavor === 'mariadb' ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}` : `SET SESSION MAX_EXECUTION_TIME = ${Math.round(ms)}`;
+}
+
+export function ormOptions(databaseUrl: string, flavor: ServerFlavor, limits: PoolLimits = {}): Options {
+  const cap = limits.statementTimeoutMs ?? 0;
   return {
     driver: flavor === 'mariadb' ? MariaDbDriver : MySqlDriver,
     clientUrl: databaseUrl.replace(/^mariadb:/, 'mysql:'),
@@ -30,12 +47,24 @@ export function ormOptions(databaseUrl: string, flavor: ServerFlavor): Options {
     dataloader: true,
     allowGlobalContext: false,
     debug: false,
-    // A request waits at most 3 s for a pooled connection: with the database down, clients are told
-    // SERVICE_UNAVAILABLE quickly instead of hanging for knex's default minute.
-    pool: { min: 0, max: 20, acquireTimeoutMillis: 3_000 },
+    // A request waits at most HMS_DB_ACQUIRE_TIMEOUT_MS (3 s) for a pooled connection: with the database
+    // down or the pool busy, clients are told SERVICE_UNAVAILABLE quickly instead of hanging for knex's default minute.
+    pool: {
+      min: 0,
+      max: 20,
+      acquireTimeoutMillis: limits.acquireTimeoutMs ?? 3_000,
+      ...(cap > 0 ? {
+        afterCreate: (connection: { query(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) => {
+          connection.query(statementCapSql(flavor, cap), (error) => done(error, connection));
+        },
+      } : {}),
+    },
     // The mariadb connector gives up opening a connection after 1 s by default;
     // on a busy machine (a burst of bookings) that surfaced as 500s.
-    driverOptions: { connection: { connectTimeout: 3_000 } },
+    driverOptions: {
+      connection: { connectTimeout: 3_000 },
+      acquireConnectionTimeout: limits.acquireTimeoutMs ?? 3_000,
+    },
     migrations: {
       path: MIGRATIONS_DIR,
       pathTs: MIGRATIONS_DIR,
@@ -75,7 +104,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<ServerFlavor>
  * missing and applies pending migrations, under a lock shared by every starting process.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl'>,
+  config: Pick<Config, 'databaseUrl'> & Partial<Pick<Config, 'statementTimeoutMs' | 'acquireTimeoutMs'>>,
   options: {
     retrySeconds?: number;
     /** Start-up work that must not race other starting processes (first admin, generated secrets). */
@@ -105,18 +134,18 @@ export async function openDatabase(
     }
   }
   // One process at a time migrates (N replicas starting together on an empty or outdated
-  // database): the others wait for the lock, then find nothing pending.
-  return withStartupLock(config.databaseUrl, async () => {
+  // database): the others wait for the lock, then find nothing pending. Migrations (long ALTERs
+  // on big tables) run on a pool of their own, without the statement cap the app's pool gets.
+  await withStartupLock(config.databaseUrl, async () => {
     const orm = await MikroORM.init(ormOptions(config.databaseUrl, flavor));
     try {
       await orm.getMigrator().up();
       await options.underLock?.(orm);
-    } catch (error) {
+    } finally {
       await orm.close();
-      throw error;
     }
-    return orm;
   });
+  return MikroORM.init(ormOptions(config.databaseUrl, flavor, { statementTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.acquireTimeoutMs }));
 }
 
 /** How long a starting process waits for another one's migrations before giving up. */

@@ -10,6 +10,9 @@ export class Money {
   currency!: string;
 }
 
+/** The largest amount a money column holds, in minor units (INT). */
+export const MAX_MINOR = 2_147_483_647;
+
 /** Integer minor units -> decimal string, exactly (no floating point). */
 export function formatMinor(minor: number, digits: number): string {
   const negative = minor < 0;
@@ -36,6 +39,7 @@ export function parseMinor(value: string, digits: number, field = 'amount'): num
     throw new BadInputError(`${field} has more than ${digits} decimals`, { [field]: `At most ${digits} decimals` });
   }
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-  if (!Number.isSafeInteger(minor)) throw new BadInputError(`${field} is too large`, { [field]: 'Too large' });
+  // Amounts are stored in signed 32-bit integer columns of minor units.
+  if (minor > MAX_MINOR) throw new BadInputError(`${field} is too large`, { [field]: 'Too large' });
   return sign === '-' ? -minor : minor;
 }

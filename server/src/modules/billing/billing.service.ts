@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requireViewer } from '../../auth';
 import type { Context } from '../../context';
 import { BadInputError, ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors';
-import { formatMinor, type Money, money, parseMinor } from '../../shared/money';
+import { formatMinor, MAX_MINOR, type Money, money, parseMinor } from '../../shared/money';
 import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount } from '../../shared/pagination';
 import { optionalText, parseId, requiredText, validate } from '../../shared/validation';
 import { type AuditChanges, diff, recordAudit } from '../audit/audit.service';
@@ -20,7 +20,6 @@ import { InvoiceLine, InvoiceLineKind } from './invoice-line.entity';
 import { Payment, PaymentMethod } from './payment.entity';
 
 /** The invoice columns are signed 32-bit integers of minor units. */
-const MAX_MINOR = 2_147_483_647;
 const MAX_QUANTITY = 10_000;
 
 /** Visits that can be billed: the patient came. */

@@ -1,3 +1,4 @@
+import { requestIdOf } from '../../request-id';
 import { clientIpOf } from '../../client-ip';
 import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
@@ -24,7 +25,7 @@ export async function withViewer(
   res: Response,
   work: (ctx: Context) => Promise<() => Promise<void> | void>,
 ): Promise<void> {
-  const requestId = (req.headers['x-request-id'] as string) || randomUUID();
+  const requestId = requestIdOf(req);
   let write: () => Promise<void> | void;
   let ctx: Context | null = null;
   try {

@@ -71,7 +71,7 @@ const RECORD = 'mutation($a: ID!, $input: TreatmentInput!) { recordTreatment(app
 
 describe('a wrong data key in production', () => {
   it('stops start-up with a clear message and exit code 1; the right key starts', async () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), HMS_JWT_SECRET: 'j'.repeat(40) };
+    const production = { NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), HMS_JWT_SECRET: randomBytes(32).toString('base64') };
     const wrong = startMain({ ...production, HMS_DATA_KEY: newKey(), PORT: String(20000 + Math.floor(Math.random() * 20000)) });
     expect(await wrong.exited).toBe(1);
     expect(wrong.output()).toMatch(/HMS cannot start: HMS_DATA_KEY does not open this database's clinical records: they are sealed with data key id [0-9a-f]{8}/);

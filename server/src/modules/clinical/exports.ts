@@ -1,3 +1,4 @@
+import { requestIdOf } from '../../request-id';
 import { clientIpOf } from '../../client-ip';
 import { stringify } from 'csv-stringify';
 import type { Express, Request, Response } from 'express';
@@ -9,6 +10,7 @@ import { buildContext, type AppDeps, type Context } from '../../context';
 import { recordRefusals } from '../audit/refusals';
 import { HmsError } from '../../errors';
 import { logger } from '../../logger';
+import { spreadsheetCell } from '../../shared/spreadsheet';
 import { parseId } from '../../shared/validation';
 import type { Patient } from '../directory/patient.entity';
 import { ClinicalService, type HistoryEntry } from './clinical.service';
@@ -30,7 +32,7 @@ export function registerClinicalExports(app: Express, deps: AppDeps): void {
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
 async function exportHistory(deps: AppDeps, req: Request, res: Response, format: 'csv' | 'pdf'): Promise<void> {
-  const requestId = (req.headers['x-request-id'] as string) || randomUUID();
+  const requestId = requestIdOf(req);
   let history: { patient: Patient; entries: HistoryEntry[] };
   let ctx: Context | null = null;
   try {
@@ -76,10 +78,8 @@ export function medicineLine(m: Medicine): string {
   return m.instructions ? `${parts} (${m.instructions})` : parts;
 }
 
-/** Spreadsheet apps run cells starting with = + - @ as formulas; a leading quote keeps them text. */
 function cell(value: string | null | undefined): string {
-  if (!value) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return value ? spreadsheetCell(value) : '';
 }
 
 const CSV_COLUMNS = [

@@ -5,6 +5,7 @@ import type { Context } from '../../context';
 import { requireViewer } from '../../auth';
 import type { Config } from '../../config';
 import { AccountLockedError, BadInputError, ConflictError, UnauthenticatedError } from '../../errors';
+import { consumeRateLimit } from '../../rate-limit';
 import { logger } from '../../logger';
 import { emailSchema, optionalText, passwordSchema, phoneSchema, requiredText, validate } from '../../shared/validation';
 import { Patient } from '../directory/patient.entity';
@@ -45,6 +46,7 @@ export class IdentityService {
   }
 
   async register(input: RegisterInput): Promise<{ token: string; user: User }> {
+    await consumeRateLimit(this.ctx, 'register');
     const data = validate(registerSchema, input);
     const passwordHash = await hashPassword(data.password);
     const user = await this.em.transactional(async (em) => {
@@ -69,6 +71,7 @@ export class IdentityService {
 
   async login(rawEmail: string, password: string): Promise<{ token: string; user: User }> {
     const email = rawEmail.trim().toLowerCase();
+    await consumeRateLimit(this.ctx, 'login', email);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
     const now = new Date();
     if (user?.lockedUntil && user.lockedUntil > now) {

@@ -33,7 +33,8 @@ export function verifyToken(token: string, secret: string): TokenClaims | null {
   try {
     const payload = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] }) as jwt.JwtPayload;
     const userId = Number(payload.sub);
-    if (!Number.isInteger(userId) || typeof payload.tv !== 'number') return null;
+    // A token without an expiry would be valid forever: never one of ours, so refuse it.
+    if (!Number.isInteger(userId) || typeof payload.tv !== 'number' || typeof payload.exp !== 'number') return null;
     return { userId, role: payload.role, tokenVersion: payload.tv };
   } catch {
     return null;

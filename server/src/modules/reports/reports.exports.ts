@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { spreadsheetCell } from '../../shared/spreadsheet';
 import type { Express, Request } from 'express';
 import type { AppDeps } from '../../context';
 import { withViewer } from '../billing/exports';
@@ -85,8 +86,7 @@ function tables(d: Dashboard): Table[] {
   ];
 }
 
-/** Spreadsheet apps run cells starting with = + - @ as formulas; a leading quote keeps names text. */
-const safe = (value: string | number) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value);
+const safe = (value: string | number) => spreadsheetCell(value);
 
 /** One CSV with the four tables one after another: a `# name` line, a header, the rows, a blank line. */
 export function toCsv(d: Dashboard): string {
