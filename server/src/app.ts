@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -24,6 +24,8 @@ import { checkDataKeyAtStartup } from './modules/clinical/crypto';
 import { registerClinicalExports } from './modules/clinical/exports';
 import { registerBillingExports } from './modules/billing/exports';
 import { loadSecrets } from './modules/identity/secrets';
+import { SocketRegistry } from './modules/identity/revocation';
+import { mustChangePasswordRefusal, refuseExportsWhileMustChangePassword } from './auth';
 import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
 import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
@@ -50,6 +52,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const schema = await createSchema(deps.pubsub);
   // Notification times in the hospital's zone; hourly outbox pruning.
   const live = startLive(deps);
+  // Closes the sockets of accounts whose sessions end, on every process.
+  const sockets = new SocketRegistry(deps);
+  const revocations = sockets.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -61,13 +66,17 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const httpDrain = serveWithDrain(httpServer, app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage }>(
+  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage; socket: import('ws').WebSocket; viewer?: Context['viewer'] }>(
     {
       schema,
       // An anonymous or refused token is turned away at connection_init.
       onConnect: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         const context = await buildContext(deps, authorization, randomUUID(), clientIpOf(ctx.extra.request, config.trustProxy));
+        if (context.viewer) {
+          ctx.extra.viewer = context.viewer;
+          sockets.track(context.viewer, ctx.extra.socket);
+        }
         return Boolean(context.viewer);
       },
       // A new context (and EntityManager fork) per subscribe message, never one per socket.
@@ -75,10 +84,13 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         return buildContext(deps, authorization, randomUUID(), clientIpOf(ctx.extra.request, config.trustProxy));
       },
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
         // Returning errors here answers with an error message before anything runs.
         try {
-          checkQueryLimits(schema, parse(payload.query), payload.variables ?? undefined, payload.operationName);
+          const document = parse(payload.query);
+          checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName);
+          const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName);
+          if (refusal) return [refusal];
         } catch (error) {
           if (error instanceof HmsError) return [error];
           if (error instanceof Error) return [new HmsError('BAD_USER_INPUT', error.message)];
@@ -119,6 +131,23 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     }
   };
 
+  // A token that must change its password may do nothing else (auth.ts); decided before execution.
+  const mustChangePasswordPlugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        // Answered here (HTTP 403, nothing executed) rather than thrown, which Apollo would send as a 500.
+        async responseForOperation({ request, document, contextValue }) {
+          const refusal = mustChangePasswordRefusal(contextValue.viewer, document, request.operationName);
+          if (!refusal) return null;
+          return {
+            http: { status: 403, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { code: 'FORBIDDEN' } }] } },
+          };
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -133,6 +162,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       limitsPlugin,
       outagePlugin(databaseOutage),
       refusalAuditPlugin,
+      mustChangePasswordPlugin,
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -161,6 +191,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   );
 
   // Before the client catch-all below, which would answer every GET.
+  app.use('/exports', refuseExportsWhileMustChangePassword(deps));
   registerClinicalExports(app, deps);
   registerBillingExports(app, deps);
   registerReportExports(app, deps);
@@ -184,6 +215,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await httpDrain.drain();
       // After the last request: the relay publishes what they committed.
       await live.stop();
+      revocations.stop();
       // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
