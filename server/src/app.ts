@@ -54,7 +54,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const live = startLive(deps);
   // Closes the sockets of accounts whose sessions end, on every process.
   const sockets = new SocketRegistry(deps);
-  const revocations = sockets.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -215,7 +214,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await httpDrain.drain();
       // After the last request: the relay publishes what they committed.
       await live.stop();
-      revocations.stop();
+      sockets.stop();
       // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -130,8 +130,8 @@ export type CreateDoctorInput = {
   fullName: string;
   /** Gender. */
   gender?: string | null | undefined;
-  /** Initial password; the doctor must change it at first sign-in. */
-  password: string;
+  /** Initial password; the doctor must change it at first sign-in. Omit it to create a one-time invitation link instead (Doctor.invitationUrl in the answer), with which the doctor chooses their own. */
+  password?: string | null | undefined;
   /** Work phone. */
   phone?: string | null | undefined;
   /** Specialization. */

@@ -11,7 +11,7 @@ export const SESSION_ENDED_CLOSE_CODE = 4401;
  * that this account's sessions may have ended. Call it after the change is committed.
  */
 export function publishAccountRevoked(deps: Pick<AppDeps, 'pubsub'>, userId: number): void {
-  deps.pubsub.publish('ACCOUNT_REVOKED', { userId });
+  deps.pubsub.publish("ACCOUNT_REVOKED", { userId });
 }
 
 interface OpenSocket {
@@ -30,7 +30,14 @@ export class SocketRegistry {
 
   constructor(private readonly deps: Pick<AppDeps, 'orm' | 'pubsub' | 'pubsubHandle'>) {}
 
-  start(): { stop(): void } {
+  private listening: { stop(): void } | null = null;
+
+  /**
+   * Listens from the first tracked socket on: a Redis SUBSCRIBE sent while the link is still
+   * connecting at start-up was seen to be lost, and a process without sockets has nothing to close.
+   */
+  private listen(): void {
+    if (this.listening || this.stopped) return;
     const events = this.deps.pubsub.subscribe('ACCOUNT_REVOKED');
     void (async () => {
       for await (const event of events) {
@@ -39,17 +46,17 @@ export class SocketRegistry {
     })().catch((error: Error) => logger.warn('the revocation listener stopped', { error: error.message }));
     // Events published while Redis was down are lost: look at every open socket once it is back.
     const off = this.deps.pubsubHandle.onReconnect(() => { void this.recheck([...this.byUser.keys()]); });
-    return {
-      stop: () => {
-        this.stopped = true;
-        off();
-        void events.return?.();
-      },
-    };
+    this.listening = { stop: () => { off(); void events.return?.(); } };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.listening?.stop();
   }
 
   /** Remembers a socket signed in as `viewer` until it closes. */
   track(viewer: Viewer, socket: WebSocket): void {
+    this.listen();
     const entry: OpenSocket = { socket, tokenVersion: viewer.tokenVersion };
     let set = this.byUser.get(viewer.userId);
     if (!set) this.byUser.set(viewer.userId, (set = new Set()));
@@ -81,7 +88,7 @@ export class SocketRegistry {
         for (const socket of ending) socket.close(SESSION_ENDED_CLOSE_CODE, 'Your session has ended; sign in again');
       }, 50).unref();
     } catch (error) {
-      logger.warn('checking revoked sessions failed', { error: (error as Error).message });
+      logger.warn("checking revoked sessions failed", { error: (error as Error).message });
     }
   }
 }
