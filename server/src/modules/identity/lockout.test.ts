@@ -36,3 +36,25 @@ describe('lockout under concurrency', () => {
     expect(codes(await b.gql(LOGIN, { e: p.email, p: PASSWORD }))).toEqual(['ACCOUNT_LOCKED']);
   });
 });
+
+describe('sign-in audit', () => {
+  it('records success, each failure and the lockout with the caller\'s IP, though the failed sign-ins throw', async () => {
+    const p = await registerPatient(a);
+    await a.ok(LOGIN, { e: p.email, p: PASSWORD });
+    for (let i = 0; i < 5; i += 1) await a.gql(LOGIN, { e: p.email, p: 'Wrong-Password-1' });
+    await a.ok('mutation { signOutEverywhere }', {}, p.token);
+    const rows = await a.orm.em.getConnection().execute(
+      "select action, actor_id, ip from audit_event where entity_type = 'user' and entity_id = ? order by id", [p.userId]);
+    expect(rows.map((r: any) => r.action)).toEqual([
+      'login.success', 'login.failure', 'login.failure', 'login.failure', 'login.failure', 'login.failure', 'login.lockout', 'session.sign_out_everywhere',
+    ]);
+    expect(new Set(rows.map((r: any) => r.ip))).toEqual(new Set(['127.0.0.1']));
+    expect(rows.every((r: any) => String(r.actor_id) === p.userId)).toBe(true);
+    const unknown = `nobody-${Date.now()}@hms.test`;
+    await a.gql(LOGIN, { e: unknown, p: PASSWORD });
+    const [row] = await a.orm.em.getConnection().execute(
+      "select actor_id, changes from audit_event where action = 'login.failure' and entity_id = '-' order by id desc limit 1");
+    expect(row.actor_id).toBeNull();
+    expect(JSON.stringify(row.changes)).toContain(unknown);
+  });
+});
