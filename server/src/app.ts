@@ -140,7 +140,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           if (!refusal) return null;
           return {
             http: { status: 403, headers: new HeaderMap() },
-            body: { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { code: 'FORBIDDEN' } }] } },
+            body: { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { ...refusal.extensions } }] } },
           };
         },
       };

@@ -3,7 +3,7 @@ import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
 import { clientIpOf } from './client-ip';
 import { buildContext, type AppDeps, type Context, type Viewer } from './context';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { ForbiddenError, HmsError, UnauthenticatedError } from './errors';
 import type { Role } from './modules/identity/user.entity';
 
 /** Backs every `@Authorized(...)`: signed in, and (when roles are listed) one of them. */
@@ -32,7 +32,10 @@ export const MUST_CHANGE_PASSWORD_MESSAGE =
  * The refusal for an operation sent with a token that must change its password, or null when it
  * may run. Decided on the whole document before anything executes (HTTP and WebSocket alike).
  */
-export function mustChangePasswordRefusal(viewer: Viewer | null, document: DocumentNode, operationName?: string | null): ForbiddenError | null {
+/** `extensions.reason` of that refusal, so clients can send the person to the change-password page. */
+export const MUST_CHANGE_PASSWORD_REASON = 'MUST_CHANGE_PASSWORD';
+
+export function mustChangePasswordRefusal(viewer: Viewer | null, document: DocumentNode, operationName?: string | null): HmsError | null {
   if (!viewer?.mustChangePassword) return null;
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operations.find((o) => !operationName || o.name?.value === operationName) ?? operations[0];
@@ -54,7 +57,7 @@ export function mustChangePasswordRefusal(viewer: Viewer | null, document: Docum
   collect(operation.selectionSet);
   const refused = [...rootFields].filter((name) => !ALLOWED_WHILE_MUST_CHANGE_PASSWORD.has(name));
   if (operation.operation !== 'subscription' && refused.length === 0) return null;
-  return new ForbiddenError(MUST_CHANGE_PASSWORD_MESSAGE);
+  return new HmsError('FORBIDDEN', MUST_CHANGE_PASSWORD_MESSAGE, { reason: MUST_CHANGE_PASSWORD_REASON });
 }
 
 /** The /exports/* downloads refuse such a token too (403, the same JSON shape as the exports' own errors). */
@@ -63,7 +66,7 @@ export function refuseExportsWhileMustChangePassword(deps: AppDeps): RequestHand
     if (!req.headers.authorization) { next(); return; }
     buildContext(deps, req.headers.authorization, undefined, clientIpOf(req, deps.config.trustProxy))
       .then((ctx) => {
-        if (ctx.viewer?.mustChangePassword) res.status(403).json({ error: { code: 'FORBIDDEN', message: MUST_CHANGE_PASSWORD_MESSAGE } });
+        if (ctx.viewer?.mustChangePassword) res.status(403).json({ error: { code: 'FORBIDDEN', reason: MUST_CHANGE_PASSWORD_REASON, message: MUST_CHANGE_PASSWORD_MESSAGE } });
         else next();
       })
       .catch(next);

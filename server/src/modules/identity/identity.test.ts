@@ -156,6 +156,7 @@ describe('tokens and me', () => {
       const result = await t.gql(query, {}, token);
       expect(codes(result), query).toEqual(['FORBIDDEN']);
       expect(result.status).toBe(403);
+      expect(result.errors![0].extensions!.reason).toBe('MUST_CHANGE_PASSWORD');
       expect(result.errors![0].message).toMatch(/change your password/i);
       expect(result.data ?? null, query).toBeNull();
     }
