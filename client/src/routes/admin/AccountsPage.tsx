@@ -92,7 +92,7 @@ export function AccountsPage() {
         actions={<Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAddingAdmin(true)}>New admin</Button>}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
-        <TextField select label="Role" value={role} onChange={(event) => { setRole(event.target.value as Role | ''); pager.reset(); }} sx={{ minWidth: 160 }}>
+        <TextField select label="Role" value={role} onChange={(event) => { setRole(event.target.value as Role | ''); pager.reset(); }} sx={{ minWidth: 160 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
           <MenuItem value="">All roles</MenuItem>
           {(['ADMIN', 'DOCTOR', 'PATIENT'] as Role[]).map((r) => <MenuItem key={r} value={r}>{ROLE_LABEL[r]}</MenuItem>)}
         </TextField>
