@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from './config';
 import { clientIpOf } from './client-ip';
 import { serveClient } from './client-static';
@@ -65,7 +65,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const httpDrain = serveWithDrain(httpServer, app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage; socket: import('ws').WebSocket; viewer?: Context['viewer'] }>(
+  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage; socket: WebSocket; viewer?: Context['viewer'] }>(
     {
       schema,
       // An anonymous or refused token is turned away at connection_init.
