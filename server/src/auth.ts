@@ -19,9 +19,12 @@ export function requireViewer(context: Pick<Context, 'viewer' | 'tokenError'>): 
   throw new UnauthenticatedError(context.tokenError ?? 'Sign in first');
 }
 
-/** What a token of an account that must change its password may still do. */
+/**
+ * What a token of an account that must change its password may still do: its own account, the
+ * password change, signing out, and `hospital` (public: the client reads its time zone with `me`).
+ */
 export const ALLOWED_WHILE_MUST_CHANGE_PASSWORD = new Set([
-  'me', 'changePassword', 'changePasswordAndSignIn', 'signOutEverywhere', 'login', 'acceptInvitation',
+  'me', 'hospital', 'changePassword', 'changePasswordAndSignIn', 'signOutEverywhere', 'login', 'acceptInvitation',
   '__typename', '__schema', '__type',
 ]);
 

@@ -144,6 +144,8 @@ describe('tokens and me', () => {
       { input: { email, password: PASSWORD, fullName: 'Dr Forced', departmentId, specialization: 'General' } }, admin.token);
     const { token } = await login(t, email);
     const me = (await t.ok(ME, {}, token)).me;
+    // What the client reads at sign-in still works (the hospital's public settings with `me`).
+    expect((await t.ok('{ me { id } hospital { timezone } }', {}, token)).hospital.timezone).toBeTruthy();
     expect(me).toMatchObject({ role: 'DOCTOR', mustChangePassword: true });
     // Queries, mutations, mixed operations, subscriptions and downloads: FORBIDDEN, saying why.
     for (const query of [
