@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Doctor } from '../directory/doctor.entity';
-import { AccountService } from './accounts.service';
+import { AccountService, type AccountPageResult } from './accounts.service';
 import { AccountPage, AuthPayload, CreateAdminInput, CreatedAccount, InvitationLinkPayload, UserType } from './identity.types';
 import { freshInvitationUrl, InvitationService } from './invitation.service';
 import { Role, User } from './user.entity';
@@ -38,7 +38,7 @@ export class AccountsResolver {
     @Arg('search', () => String, { nullable: true, description: 'Part of the email.' }) search: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'nextCursor of the previous page.' }) after: string | null,
-  ): Promise<AccountPage> {
+  ): Promise<AccountPageResult> {
     return new AccountService(ctx).list(role, search, first, after);
   }
 

@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Context } from '../../context';
 import { ConflictError, NotFoundError } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount } from '../../shared/pagination';
 import { emailSchema, parseId, passwordSchema, validate } from '../../shared/validation';
 import { recordAudit } from '../audit/audit.service';
 import { Doctor } from '../directory/doctor.entity';
@@ -15,26 +15,32 @@ export const LAST_ADMIN_MESSAGE = 'At least one active administrator must remain
 
 const createAdminSchema = z.object({ email: emailSchema, password: passwordSchema.nullish() });
 
+/** A page of accounts; totalCount is counted only when asked for. */
+export interface AccountPageResult {
+  items: User[];
+  nextCursor: string | null;
+  totalCount: TotalCount;
+}
+
 /** ADMIN: the accounts of everyone who can sign in, switching them off and on, more admins. */
 export class AccountService {
   constructor(private readonly ctx: Context) {}
 
   private get em(): EntityManager { return this.ctx.em; }
 
-  async list(role: Role | null | undefined, search: string | null | undefined, first: number | null | undefined, after: string | null | undefined) {
+  async list(role: Role | null | undefined, search: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<AccountPageResult> {
     const size = pageSize(first, 50);
     const where: FilterQuery<User> = {};
     if (role) where.role = role;
     const term = search?.trim().toLowerCase();
     if (term) where.email = { $like: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
-    const totalCount = await this.em.count(User, where);
     const cursor = decodeCursor<number>(after);
     const items = await this.em.find(User, cursor == null ? where : { $and: [where, { id: { $gt: Number(cursor) } }] }, {
       orderBy: { id: 'asc' }, limit: size + 1,
     });
     const more = items.length > size;
     const page = more ? items.slice(0, size) : items;
-    return { items: page, nextCursor: more ? encodeCursor(page[page.length - 1].id) : null, totalCount };
+    return withTotalCount({ items: page, nextCursor: more ? encodeCursor(page[page.length - 1].id) : null }, cursor == null, page.length, more, () => this.em.count(User, where));
   }
 
   /**
