@@ -11,7 +11,7 @@ export const SESSION_ENDED_CLOSE_CODE = 4401;
  * that this account's sessions may have ended. Call it after the change is committed.
  */
 export function publishAccountRevoked(deps: Pick<AppDeps, 'pubsub'>, userId: number): void {
-  deps.pubsub.publish("ACCOUNT_REVOKED", { userId });
+  deps.pubsub.publish('ACCOUNT_REVOKED', { userId });
 }
 
 interface OpenSocket {
