@@ -5,7 +5,6 @@ import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { parseMinor } from '../../shared/money';
 import { emailSchema, optionalText, parseId, passwordSchema, phoneSchema, requiredText, validate } from '../../shared/validation';
 import { hashPassword, rethrowDuplicateEmail } from '../identity/identity.service';
-import { recordAudit } from '../audit/audit.service';
 import { AccountService } from '../identity/accounts.service';
 import { InvitationService, rememberInvitationUrl } from '../identity/invitation.service';
 import { Role, User } from '../identity/user.entity';

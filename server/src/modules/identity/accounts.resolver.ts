@@ -7,7 +7,7 @@ import { AccountPage, AuthPayload, CreateAdminInput, CreatedAccount, InvitationL
 import { freshInvitationUrl, InvitationService } from './invitation.service';
 import { Role, User } from './user.entity';
 
-interface AccountFacts { fullName: string | null; awaitingInvitation: boolean }
+interface AccountFacts { fullName: string | null; awaitingInvitation: boolean; createdAt: Date }
 
 // One query per operation for every account on a page, not one per account.
 const factLoaders = new WeakMap<Context, DataLoader<number, AccountFacts>>();
@@ -15,13 +15,16 @@ function accountFacts(ctx: Context): DataLoader<number, AccountFacts> {
   let loader = factLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader<number, AccountFacts>(async (ids) => {
-      type Row = { id: number; awaiting: number; full_name: string | null };
+      type Row = { id: number; awaiting: number; full_name: string | null; created_at: Date | string };
       const rows = (await ctx.em.getConnection().execute(
-        "select u.id, u.password_hash = '' as awaiting, coalesce(d.full_name, p.full_name) as full_name from `user` u " +
+        "select u.id, u.password_hash = '' as awaiting, coalesce(d.full_name, p.full_name) as full_name, u.created_at from `user` u " +
           `left join doctor d on d.user_id = u.id left join patient p on p.user_id = u.id where u.id in (${ids.map(() => '?').join(',')})`,
         [...ids])) as Row[];
       const byId = new Map<number, Row>(rows.map((row) => [Number(row.id), row]));
-      return ids.map((id) => ({ fullName: byId.get(id)?.full_name ?? null, awaitingInvitation: Boolean(Number(byId.get(id)?.awaiting ?? 0)) }));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        return { fullName: row?.full_name ?? null, awaitingInvitation: Boolean(Number(row?.awaiting ?? 0)), createdAt: new Date(row?.created_at ?? 0) };
+      });
     });
     factLoaders.set(ctx, loader);
   }
@@ -80,13 +83,18 @@ export class AccountsResolver {
     return new InvitationService(ctx).accept(token, password);
   }
 
+  @FieldResolver(() => Date, { description: 'When the account was created.' })
+  async createdAt(@Root() user: { id: number; createdAt?: Date }, @Ctx() ctx: Context): Promise<Date> {
+    return user.createdAt ?? (await accountFacts(ctx).load(user.id)).createdAt;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The person\'s name from their doctor or patient profile; null for admins.' })
-  async fullName(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
+  async fullName(@Root() user: { id: number }, @Ctx() ctx: Context): Promise<string | null> {
     return (await accountFacts(ctx).load(user.id)).fullName;
   }
 
   @FieldResolver(() => Boolean, { description: 'True while the person has no password yet: invited, and the link not used.' })
-  async awaitingInvitation(@Root() user: User, @Ctx() ctx: Context): Promise<boolean> {
+  async awaitingInvitation(@Root() user: { id: number }, @Ctx() ctx: Context): Promise<boolean> {
     return (await accountFacts(ctx).load(user.id)).awaitingInvitation;
   }
 }

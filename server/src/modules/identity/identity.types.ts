@@ -30,8 +30,8 @@ export class UserType {
   @Field(() => Boolean, { description: 'False once an admin switched the account off: it cannot sign in and its sessions ended.' })
   active!: boolean;
 
-  @Field(() => Date, { description: 'When the account was created.' })
-  createdAt!: Date;
+  /** Resolved by AccountsResolver.createdAt (`me` answers from the token check's row, which lacks it). */
+  createdAt?: Date;
 }
 
 @ObjectType({ description: 'The result of signing up or in.' })
