@@ -145,6 +145,8 @@ describe('admin directory', () => {
     await page.locator('#field-fullName').fill(doctorName);
     await choose(page, 'Department', department);
     await page.locator('#field-email').fill(doctorEmail);
+    // An invitation link is the default; this doctor gets a temporary password instead.
+    await page.getByRole('dialog').getByRole('switch').click();
     await page.locator('#field-password').fill('Temporary-Pass-1');
     await page.locator('#field-specialization').fill('Interventional cardiology');
     await page.locator('#field-consultationFee').fill('120.50');

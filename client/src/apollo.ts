@@ -7,7 +7,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { expireSession, getToken, onTokenChange } from './auth/token';
+import { expireSession, getToken, onTokenChange, requirePasswordChange } from './auth/token';
 import { liveConnectionEvents } from './live/connection';
 
 function webSocketUrl(): string {
@@ -23,7 +23,14 @@ function makeWsLink(): GraphQLWsLink {
       lazy: true,
       retryAttempts: 5,
       // Drives the live/reconnecting/paused indicators (live/connection.ts).
-      on: liveConnectionEvents,
+      on: {
+        ...liveConnectionEvents,
+        // 4401: the server ended this account's sessions (deactivated, password changed, signed out everywhere).
+        closed: (event) => {
+          liveConnectionEvents.closed?.(event);
+          if ((event as { code?: number } | undefined)?.code === 4401 && getToken()) expireSession();
+        },
+      },
       connectionParams: () => {
         const token = getToken();
         return token ? { authorization: `Bearer ${token}` } : {};
@@ -53,6 +60,7 @@ const sessionLink = new ErrorLink(({ error, operation }) => {
   if (!CombinedGraphQLErrors.is(error)) return;
   const refused = error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
   if (refused && getToken() && !SIGN_IN_OPERATIONS.has(operation.operationName ?? '')) expireSession();
+  if (error.errors.some((e) => e.extensions?.reason === 'MUST_CHANGE_PASSWORD')) requirePasswordChange();
 });
 
 const httpLink = new HttpLink({ uri: '/graphql' });

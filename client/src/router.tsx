@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
   { path: '/sign-up', ...page(() => import('./routes/auth/SignUpPage'), (m) => m.SignUpPage), errorElement: <RouteError /> },
   { path: '/sign-out', ...page(() => import('./routes/auth/SignOutPage'), (m) => m.SignOutPage) },
   { path: '/change-password', ...page(() => import('./routes/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage), errorElement: <RouteError /> },
+  { path: '/invitation/:token', ...page(() => import('./routes/auth/InvitationPage'), (m) => m.InvitationPage), errorElement: <RouteError /> },
   area('PATIENT', '/patient', [
     { index: true, ...page(() => import('./routes/patient/PatientDashboardPage'), (m) => m.PatientDashboardPage) },
     { path: 'book', ...page(() => import('./routes/patient/BookPage'), (m) => m.BookPage) },
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
     { path: 'doctors/:doctorId/day', ...page(() => import('./routes/doctor/DayPage'), (m) => m.DayPage) },
     { path: 'appointments', ...page(() => import('./routes/admin/AppointmentsPage'), (m) => m.AppointmentsPage) },
     { path: 'book', ...page(() => import('./routes/admin/AdminBookPage'), (m) => m.AdminBookPage) },
+    { path: 'accounts', ...page(() => import('./routes/admin/AccountsPage'), (m) => m.AccountsPage) },
     { path: 'audit', ...page(() => import('./routes/admin/AuditLogPage'), (m) => m.AuditLogPage) },
     { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
     { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,7 +11,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from './config';
 import { clientIpOf } from './client-ip';
 import { serveClient } from './client-static';
@@ -25,6 +25,8 @@ import { checkDataKeyAtStartup } from './modules/clinical/crypto';
 import { registerClinicalExports } from './modules/clinical/exports';
 import { registerBillingExports } from './modules/billing/exports';
 import { loadSecrets } from './modules/identity/secrets';
+import { SocketRegistry } from './modules/identity/revocation';
+import { mustChangePasswordRefusal, refuseExportsWhileMustChangePassword } from './auth';
 import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
 import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
@@ -98,6 +100,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const schema = await createSchema(deps.pubsub);
   // Notification times in the hospital's zone; hourly outbox pruning.
   const live = startLive(deps);
+  // Closes the sockets of accounts whose sessions end, on every process.
+  const sockets = new SocketRegistry(deps);
 
   const app = express();
   app.disable('x-powered-by');
@@ -111,7 +115,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   // One message (connection_init included) is at most 1 MiB: ws refuses bigger frames before buffering them whole.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
-  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage }>(
+  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage; socket: WebSocket; viewer?: Context['viewer'] }>(
     {
       schema,
       // An anonymous or refused token is turned away at connection_init.
@@ -125,6 +129,10 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
         }
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         const context = await buildContext(deps, authorization, undefined, ip);
+        if (context.viewer) {
+          ctx.extra.viewer = context.viewer;
+          sockets.track(context.viewer, ctx.extra.socket);
+        }
         return Boolean(context.viewer);
       },
       // A new context (and EntityManager fork) per subscribe message, never one per socket.
@@ -146,6 +154,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           const errors = validate(schema, document, validationRules);
           if (errors.length) return refuse(errors);
           checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName, config.queryCost.signedIn, payload.query);
+          const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName);
+          if (refusal) return refuse([refusal]);
           return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
         } catch (error) {
           // Syntax, variable and limit errors are the caller's; anything else is ours: logged, never echoed.
@@ -188,6 +198,23 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     }
   };
 
+  // A token that must change its password may do nothing else (auth.ts); decided before execution.
+  const mustChangePasswordPlugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        // Answered here (HTTP 403, nothing executed) rather than thrown, which Apollo would send as a 500.
+        async responseForOperation({ request, document, contextValue }) {
+          const refusal = mustChangePasswordRefusal(contextValue.viewer, document, request.operationName);
+          if (!refusal) return null;
+          return {
+            http: { status: 403, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { ...refusal.extensions } }] } },
+          };
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -205,6 +232,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       outagePlugin(databaseOutage),
       refusalAuditPlugin,
       httpStatusPlugin,
+      mustChangePasswordPlugin,
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -252,6 +280,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   app.use('/graphql', bodyErrors);
 
   // Before the client catch-all below, which would answer every GET.
+  app.use('/exports', refuseExportsWhileMustChangePassword(deps));
   registerClinicalExports(app, deps);
   registerBillingExports(app, deps);
   registerReportExports(app, deps);
@@ -275,6 +304,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await httpDrain.drain();
       // After the last request: the relay publishes what they committed.
       await live.stop();
+      sockets.stop();
       // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

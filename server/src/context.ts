@@ -27,6 +27,8 @@ export interface Viewer {
   patientId: number | null;
   doctorId: number | null;
   mustChangePassword: boolean;
+  /** The account's token version the token was issued under (sockets remember it to notice revocation). */
+  tokenVersion: number;
 }
 
 /** Built once per operation, the same way for HTTP and WebSocket. */
@@ -90,6 +92,7 @@ export async function buildContext(
     patientId: row.patient_id,
     doctorId: row.doctor_id,
     mustChangePassword: Boolean(row.must_change_password),
+    tokenVersion: Number(row.token_version),
   };
   return context;
 }

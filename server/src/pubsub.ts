@@ -24,10 +24,16 @@ export interface NotificationAddedEvent {
   notificationId: number;
 }
 
+/** An account's sessions ended (deactivated, password changed, signed out everywhere): every process closes its sockets. */
+export interface AccountRevokedEvent {
+  userId: number;
+}
+
 /** Every topic and its payload. Payloads are plain JSON so they cross Redis unchanged. */
 export type Topics = {
   SCHEDULE_CHANGED: [ScheduleChangedEvent];
   NOTIFICATION_ADDED: [NotificationAddedEvent];
+  ACCOUNT_REVOKED: [AccountRevokedEvent];
 };
 
 export type HmsPubSub = PubSub<Topics>;

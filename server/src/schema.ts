@@ -9,6 +9,7 @@ import { AppointmentInvoiceResolver, InvoiceLineResolver, InvoiceResolver, Payme
 import { AppointmentTreatmentsResolver, TreatmentResolver } from './modules/clinical/clinical.resolver';
 import { ReportsResolver } from './modules/reports/reports.resolver';
 import { IdentityResolver } from './modules/identity/identity.resolver';
+import { AccountsResolver, DoctorInvitationResolver } from './modules/identity/accounts.resolver';
 import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
 import { AppointmentResolver, AvailabilityResolver } from './modules/scheduling/scheduling.resolver';
@@ -19,6 +20,8 @@ import { DateTimeScalar } from './shared/scalars';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [
   IdentityResolver,
+  AccountsResolver,
+  DoctorInvitationResolver,
   HospitalResolver,
   DepartmentResolver,
   DoctorResolver,

@@ -43,8 +43,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = inject('databaseUrl');
+/** `options.databaseUrl`: a database of the test's own (see privateDatabase), else the run's shared one. */
+export async function createTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
   const config = loadConfig({ HMS_LOG: 'silent', ...RATE_LIMITS_OFF, ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
   const flavor = process.env.TEST_DB_FLAVOR === 'mysql' ? 'mysql' : 'mariadb';
   const orm = await MikroORM.init(ormOptions(databaseUrl, flavor, { statementTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.acquireTimeoutMs }));
@@ -102,3 +103,30 @@ export function codes(result: GqlResult): string[] {
 }
 
 export const uid = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * A freshly migrated database for one test file, for checks that need the whole database to
+ * themselves (e.g. "the last active admin"); dropped by the returned function.
+ */
+export async function privateDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { execFileSync } = await import('node:child_process');
+  const path = await import('node:path');
+  const mysql = (await import('mysql2/promise')).default;
+  const base = new URL(inject('databaseUrl'));
+  const database = `${base.pathname.slice(1)}_${name}`.slice(0, 64);
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), 'src/db/migrate.ts'], {
+    cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, DATABASE_URL: url.toString(), HMS_LOG: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    url: url.toString(),
+    async drop() {
+      const connection = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password) });
+      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await connection.end();
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { graphql } from '../gql';
 import type { CurrentUserQuery, Role } from '../gql/graphql';
 import { setHospitalZone } from '../lib/hospital-zone';
-import { getToken, onSessionExpired, setToken } from './token';
+import { getToken, onPasswordChangeRequired, onSessionExpired, setToken } from './token';
 import { isUnavailable, UnavailableScreen } from './Unavailable';
 
 /** How often a signed-in person's page asks again while the API is unreachable. */
@@ -66,6 +66,10 @@ export function CurrentUserProvider({ children }: { children: ReactNode }) {
       }),
     [client, refetch],
   );
+
+  // The server insists on a new password: re-read `me`, whose mustChangePassword sends every
+  // guarded page to /change-password (RequireRole).
+  useEffect(() => onPasswordChangeRequired(() => { void refetch(); }), [refetch]);
 
   const signIn = useCallback(
     async (token: string) => {

@@ -36,3 +36,15 @@ export function onSessionExpired(listener: () => void): () => void {
   expiredListeners.add(listener);
   return () => expiredListeners.delete(listener);
 }
+
+const passwordChangeListeners = new Set<() => void>();
+
+/** The server refused an operation until the password is changed (FORBIDDEN, reason MUST_CHANGE_PASSWORD). */
+export function requirePasswordChange(): void {
+  for (const listener of passwordChangeListeners) listener();
+}
+
+export function onPasswordChangeRequired(listener: () => void): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
+}

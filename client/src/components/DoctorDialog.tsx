@@ -1,4 +1,5 @@
-// Create or edit a doctor (admin). New doctors get a sign-in account with a
+// Create or edit a doctor (admin). A new doctor gets a sign-in account and, by default, a one-time
+// invitation link (shown once, here) with which they choose their own password; or else a
 // temporary password that they must replace at first sign-in.
 import { useMutation } from '@apollo/client/react';
 import { FormControlLabel, Grid, InputAdornment, MenuItem, Switch, TextField } from '@mui/material';
@@ -7,6 +8,7 @@ import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { blankToNull, useForm } from '../lib/form';
 import { GENDERS } from '../lib/options';
 import { FormDialog } from './FormDialog';
+import { InvitationLinkDialog, type InvitationLink } from './accounts/InvitationLinkDialog';
 
 export const DoctorDialogFragment = graphql(`
   fragment DoctorDialog_doctor on Doctor {
@@ -26,7 +28,7 @@ export const DoctorDialogFragment = graphql(`
 
 const CreateDoctorDocument = graphql(`
   mutation CreateDoctor($input: CreateDoctorInput!) {
-    createDoctor(input: $input) { id ...DoctorDialog_doctor }
+    createDoctor(input: $input) { id invitationUrl ...DoctorDialog_doctor }
   }
 `);
 
@@ -52,6 +54,8 @@ export function DoctorDialog(props: {
   const doctor = getFragmentData(DoctorDialogFragment, props.doctor ?? null);
   const form = useForm(EMPTY);
   const [active, setActive] = useState(true);
+  const [invite, setInvite] = useState(true);
+  const [invitation, setInvitation] = useState<InvitationLink | null>(null);
   const [create, creating] = useMutation(CreateDoctorDocument);
   const [update, updating] = useMutation(UpdateDoctorDocument);
 
@@ -69,6 +73,7 @@ export function DoctorDialog(props: {
       about: doctor.about ?? '',
     } : EMPTY);
     setActive(doctor?.active ?? true);
+    setInvite(true);
   };
 
   const submit = async () => {
@@ -91,13 +96,16 @@ export function DoctorDialog(props: {
     if (doctor) {
       await update({ variables: { id: doctor.id, input: { ...details, consultationFee: details.consultationFee ?? '0', active } } });
     } else {
-      await create({ variables: { input: { ...details, email: v.email, password: v.password } } });
+      const { data } = await create({ variables: { input: { ...details, email: v.email, password: invite ? null : v.password } } });
+      if (data?.createDoctor.invitationUrl) setInvitation({ email: v.email, url: data.createDoctor.invitationUrl, expiresAt: null });
     }
     props.onSaved();
     props.onClose();
   };
 
   return (
+    <>
+    <InvitationLinkDialog link={invitation} onClose={() => setInvitation(null)} />
     <FormDialog
       open={props.open}
       title={doctor ? `Edit ${doctor.fullName}` : 'New doctor'}
@@ -135,13 +143,21 @@ export function DoctorDialog(props: {
               <TextField label="Sign-in email" type="email" required {...form.field('email')} />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField
-                label="Temporary password"
-                required
-                autoComplete="off"
-                {...form.field('password', 'The doctor replaces it at first sign-in')}
+              <FormControlLabel
+                control={<Switch checked={invite} onChange={(event) => setInvite(event.target.checked)} />}
+                label={invite ? 'Invitation link: the doctor chooses their password' : 'Temporary password, set by you'}
               />
             </Grid>
+            {!invite && (
+              <Grid size={12}>
+                <TextField
+                  label="Temporary password"
+                  required
+                  autoComplete="off"
+                  {...form.field('password', 'The doctor replaces it at first sign-in')}
+                />
+              </Grid>
+            )}
           </>
         )}
         <Grid size={{ xs: 12, sm: 6 }}>
@@ -181,5 +197,6 @@ export function DoctorDialog(props: {
         )}
       </Grid>
     </FormDialog>
+    </>
   );
 }

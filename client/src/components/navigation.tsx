@@ -12,6 +12,7 @@ import History from '@mui/icons-material/History';
 import Description from '@mui/icons-material/Description';
 import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import AccountCircle from '@mui/icons-material/AccountCircle';
+import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -44,6 +45,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
     { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
     { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
+    { to: '/admin/accounts', label: 'Accounts', icon: <ManageAccounts /> },
     { to: '/admin/audit', label: 'Audit log', icon: <History /> },
   ],
 };

@@ -23,9 +23,10 @@ type Documents = {
     "\n  query DepartmentDoctorOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": typeof types.DepartmentDoctorOptionsDocument,
     "\n  fragment DoctorCard_doctor on Doctor {\n    id\n    fullName\n    specialization\n    experienceYears\n    about\n    consultationFee { amount currency }\n    department { id name }\n  }\n": typeof types.DoctorCard_DoctorFragmentDoc,
     "\n  fragment DoctorDialog_doctor on Doctor {\n    id\n    fullName\n    specialization\n    phone\n    gender\n    experienceYears\n    about\n    active\n    email\n    department { id }\n    consultationFee { amount currency }\n  }\n": typeof types.DoctorDialog_DoctorFragmentDoc,
-    "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id ...DoctorDialog_doctor }\n  }\n": typeof types.CreateDoctorDocument,
+    "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id invitationUrl ...DoctorDialog_doctor }\n  }\n": typeof types.CreateDoctorDocument,
     "\n  mutation UpdateDoctor($id: ID!, $input: UpdateDoctorInput!) {\n    updateDoctor(id: $id, input: $input) { id ...DoctorDialog_doctor }\n  }\n": typeof types.UpdateDoctorDocument,
     "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTime!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { id startsAt endsAt status updatedAt }\n  }\n": typeof types.RescheduleAppointmentDocument,
+    "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) { user { id email } invitationUrl invitationExpiresAt }\n  }\n": typeof types.CreateAdminDocument,
     "\n  mutation AddInvoiceLine($invoiceId: ID!, $input: InvoiceLineInput!) {\n    addInvoiceLine(invoiceId: $invoiceId, input: $input) {\n      id\n      ...InvoiceDetails_invoice\n    }\n  }\n": typeof types.AddInvoiceLineDocument,
     "\n  fragment InvoiceDetails_invoice on Invoice {\n    id\n    number\n    status\n    total { amount currency }\n    paid { amount currency }\n    balance { amount currency }\n    lines { id kind description quantity unitPrice { amount currency } amount { amount currency } }\n    payments { id method reference reason createdAt isRefund amount { amount currency } }\n  }\n": typeof types.InvoiceDetails_InvoiceFragmentDoc,
     "\n  query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {\n    checkedIn: appointments(filter: $checkedIn, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n    completed: appointments(filter: $completed, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n  }\n": typeof types.BillableVisitsDocument,
@@ -59,6 +60,9 @@ type Documents = {
     "\n  mutation SetWeeklyAvailability($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) {\n    setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id weekday startTime endTime slotMinutes }\n  }\n": typeof types.SetWeeklyAvailabilityDocument,
     "\n  subscription DoctorScheduleChanged($doctorId: ID!, $after: String) {\n    doctorScheduleChanged(doctorId: $doctorId, after: $after) {\n      kind\n      previousStartsAt\n      cursor\n      appointment {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        checkedInAt\n        updatedAt\n        patient { id fullName }\n        # Everything the day view's row shows, so a new booking can be listed before the day reloads.\n        ...DayAppointmentRow_appointment\n      }\n    }\n  }\n": typeof types.DoctorScheduleChangedDocument,
     "\n  subscription SlotsChanged($doctorId: ID!) {\n    slotsChanged(doctorId: $doctorId) { doctorId startsAt endsAt available }\n  }\n": typeof types.SlotsChangedDocument,
+    "\n  query AdminAccounts($role: Role, $search: String, $after: String) {\n    accounts(role: $role, search: $search, first: 25, after: $after) {\n      items { id email role fullName active mustChangePassword awaitingInvitation createdAt }\n      nextCursor\n      totalCount\n    }\n  }\n": typeof types.AdminAccountsDocument,
+    "\n  mutation SetAccountActive($userId: ID!, $active: Boolean!) {\n    setAccountActive(userId: $userId, active: $active) { id active }\n  }\n": typeof types.SetAccountActiveDocument,
+    "\n  mutation IssueInvitation($userId: ID!) {\n    issueInvitation(userId: $userId) { url expiresAt }\n  }\n": typeof types.IssueInvitationDocument,
     "\n  query PatientSearch($search: String) {\n    patients(search: $search, first: 10) {\n      totalCount\n      items { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n    }\n  }\n": typeof types.PatientSearchDocument,
     "\n  mutation CreateWalkInPatient($input: CreateWalkInPatientInput!) {\n    createWalkInPatient(input: $input) { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n  }\n": typeof types.CreateWalkInPatientDocument,
     "\n  query AdminDashboard {\n    departments(includeInactive: true) { id active }\n    doctors(includeInactive: true) { id active }\n    patients(first: 1) { totalCount }\n  }\n": typeof types.AdminDashboardDocument,
@@ -74,6 +78,7 @@ type Documents = {
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": typeof types.FinalizeInvoiceDocument,
     "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": typeof types.AdminInvoicesDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": typeof types.HospitalTodayDocument,
@@ -106,9 +111,10 @@ const documents: Documents = {
     "\n  query DepartmentDoctorOptions {\n    departments(includeInactive: true) { id name }\n    doctors(includeInactive: true) { id fullName department { id } }\n  }\n": types.DepartmentDoctorOptionsDocument,
     "\n  fragment DoctorCard_doctor on Doctor {\n    id\n    fullName\n    specialization\n    experienceYears\n    about\n    consultationFee { amount currency }\n    department { id name }\n  }\n": types.DoctorCard_DoctorFragmentDoc,
     "\n  fragment DoctorDialog_doctor on Doctor {\n    id\n    fullName\n    specialization\n    phone\n    gender\n    experienceYears\n    about\n    active\n    email\n    department { id }\n    consultationFee { amount currency }\n  }\n": types.DoctorDialog_DoctorFragmentDoc,
-    "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id ...DoctorDialog_doctor }\n  }\n": types.CreateDoctorDocument,
+    "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id invitationUrl ...DoctorDialog_doctor }\n  }\n": types.CreateDoctorDocument,
     "\n  mutation UpdateDoctor($id: ID!, $input: UpdateDoctorInput!) {\n    updateDoctor(id: $id, input: $input) { id ...DoctorDialog_doctor }\n  }\n": types.UpdateDoctorDocument,
     "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTime!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { id startsAt endsAt status updatedAt }\n  }\n": types.RescheduleAppointmentDocument,
+    "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) { user { id email } invitationUrl invitationExpiresAt }\n  }\n": types.CreateAdminDocument,
     "\n  mutation AddInvoiceLine($invoiceId: ID!, $input: InvoiceLineInput!) {\n    addInvoiceLine(invoiceId: $invoiceId, input: $input) {\n      id\n      ...InvoiceDetails_invoice\n    }\n  }\n": types.AddInvoiceLineDocument,
     "\n  fragment InvoiceDetails_invoice on Invoice {\n    id\n    number\n    status\n    total { amount currency }\n    paid { amount currency }\n    balance { amount currency }\n    lines { id kind description quantity unitPrice { amount currency } amount { amount currency } }\n    payments { id method reference reason createdAt isRefund amount { amount currency } }\n  }\n": types.InvoiceDetails_InvoiceFragmentDoc,
     "\n  query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {\n    checkedIn: appointments(filter: $checkedIn, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n    completed: appointments(filter: $completed, first: 100) {\n      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n    }\n  }\n": types.BillableVisitsDocument,
@@ -142,6 +148,9 @@ const documents: Documents = {
     "\n  mutation SetWeeklyAvailability($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) {\n    setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id weekday startTime endTime slotMinutes }\n  }\n": types.SetWeeklyAvailabilityDocument,
     "\n  subscription DoctorScheduleChanged($doctorId: ID!, $after: String) {\n    doctorScheduleChanged(doctorId: $doctorId, after: $after) {\n      kind\n      previousStartsAt\n      cursor\n      appointment {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        checkedInAt\n        updatedAt\n        patient { id fullName }\n        # Everything the day view's row shows, so a new booking can be listed before the day reloads.\n        ...DayAppointmentRow_appointment\n      }\n    }\n  }\n": types.DoctorScheduleChangedDocument,
     "\n  subscription SlotsChanged($doctorId: ID!) {\n    slotsChanged(doctorId: $doctorId) { doctorId startsAt endsAt available }\n  }\n": types.SlotsChangedDocument,
+    "\n  query AdminAccounts($role: Role, $search: String, $after: String) {\n    accounts(role: $role, search: $search, first: 25, after: $after) {\n      items { id email role fullName active mustChangePassword awaitingInvitation createdAt }\n      nextCursor\n      totalCount\n    }\n  }\n": types.AdminAccountsDocument,
+    "\n  mutation SetAccountActive($userId: ID!, $active: Boolean!) {\n    setAccountActive(userId: $userId, active: $active) { id active }\n  }\n": types.SetAccountActiveDocument,
+    "\n  mutation IssueInvitation($userId: ID!) {\n    issueInvitation(userId: $userId) { url expiresAt }\n  }\n": types.IssueInvitationDocument,
     "\n  query PatientSearch($search: String) {\n    patients(search: $search, first: 10) {\n      totalCount\n      items { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n    }\n  }\n": types.PatientSearchDocument,
     "\n  mutation CreateWalkInPatient($input: CreateWalkInPatientInput!) {\n    createWalkInPatient(input: $input) { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n  }\n": types.CreateWalkInPatientDocument,
     "\n  query AdminDashboard {\n    departments(includeInactive: true) { id active }\n    doctors(includeInactive: true) { id active }\n    patients(first: 1) { totalCount }\n  }\n": types.AdminDashboardDocument,
@@ -157,6 +166,7 @@ const documents: Documents = {
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": types.FinalizeInvoiceDocument,
     "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": types.AdminInvoicesDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": types.SignUpDocument,
     "\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": types.HospitalTodayDocument,
@@ -233,7 +243,7 @@ export function graphql(source: "\n  fragment DoctorDialog_doctor on Doctor {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id ...DoctorDialog_doctor }\n  }\n"): (typeof documents)["\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id ...DoctorDialog_doctor }\n  }\n"];
+export function graphql(source: "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id invitationUrl ...DoctorDialog_doctor }\n  }\n"): (typeof documents)["\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id invitationUrl ...DoctorDialog_doctor }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -242,6 +252,10 @@ export function graphql(source: "\n  mutation UpdateDoctor($id: ID!, $input: Upd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTime!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { id startsAt endsAt status updatedAt }\n  }\n"): (typeof documents)["\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTime!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { id startsAt endsAt status updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) { user { id email } invitationUrl invitationExpiresAt }\n  }\n"): (typeof documents)["\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) { user { id email } invitationUrl invitationExpiresAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -377,6 +391,18 @@ export function graphql(source: "\n  subscription SlotsChanged($doctorId: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminAccounts($role: Role, $search: String, $after: String) {\n    accounts(role: $role, search: $search, first: 25, after: $after) {\n      items { id email role fullName active mustChangePassword awaitingInvitation createdAt }\n      nextCursor\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AdminAccounts($role: Role, $search: String, $after: String) {\n    accounts(role: $role, search: $search, first: 25, after: $after) {\n      items { id email role fullName active mustChangePassword awaitingInvitation createdAt }\n      nextCursor\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAccountActive($userId: ID!, $active: Boolean!) {\n    setAccountActive(userId: $userId, active: $active) { id active }\n  }\n"): (typeof documents)["\n  mutation SetAccountActive($userId: ID!, $active: Boolean!) {\n    setAccountActive(userId: $userId, active: $active) { id active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueInvitation($userId: ID!) {\n    issueInvitation(userId: $userId) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation IssueInvitation($userId: ID!) {\n    issueInvitation(userId: $userId) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PatientSearch($search: String) {\n    patients(search: $search, first: 10) {\n      totalCount\n      items { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n    }\n  }\n"): (typeof documents)["\n  query PatientSearch($search: String) {\n    patients(search: $search, first: 10) {\n      totalCount\n      items { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -434,6 +460,10 @@ export function graphql(source: "\n  query AdminInvoices($filter: InvoiceFilter,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

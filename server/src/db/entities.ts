@@ -8,6 +8,7 @@ import { TreatmentRevision } from '../modules/clinical/treatment-revision.entity
 import { Department } from '../modules/directory/department.entity';
 import { Doctor } from '../modules/directory/doctor.entity';
 import { Patient } from '../modules/directory/patient.entity';
+import { Invitation } from '../modules/identity/invitation.entity';
 import { SystemSetting } from '../modules/identity/system-setting.entity';
 import { User } from '../modules/identity/user.entity';
 import { Notification } from '../modules/live/notification.entity';
@@ -18,7 +19,7 @@ import { Appointment } from '../modules/scheduling/appointment.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
-  User, SystemSetting,
+  User, SystemSetting, Invitation,
   Department, Doctor, Patient,
   AvailabilityRule, AvailabilityBlock, Appointment,
   Treatment, TreatmentRevision,

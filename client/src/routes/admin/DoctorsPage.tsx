@@ -63,7 +63,7 @@ export function DoctorsPage() {
     <>
       <PageHeader
         title="Doctors"
-        subtitle="Doctors, their departments and fees. New doctors sign in with a temporary password."
+        subtitle="Doctors, their departments and fees. New doctors get a one-time invitation link to choose their own password."
         actions={
           <Button variant="contained" startIcon={<Add />} onClick={() => setEditing('new')} disabled={departments.length === 0}>
             New doctor

@@ -45,6 +45,10 @@ export class AuditEvent {
   @Property({ type: 'string', length: 64, nullable: true })
   requestId?: string | null;
 
+  /** The caller's address (ctx.clientIp) when the row was written. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  ip?: string | null;
+
   @Property({ type: 'datetime', length: 3 })
   createdAt: Opt<Date> = new Date();
 }

@@ -10,22 +10,39 @@ export interface AuditEntry {
   entityType: string;
   entityId: string | number;
   changes?: AuditChanges | null;
+  /** Who acted, when not the viewer (a sign-in has no viewer yet); null for nobody known. */
+  actorId?: number | null;
 }
+
+/** What of the operation's context an audit row records. */
+export type AuditContext = Pick<Context, 'viewer' | 'requestId'> & { clientIp?: string | null };
 
 /**
  * Queues an audit row on `em`, which must be the transaction's manager, so it
  * is written with the change it records or not at all.
  */
-export function recordAudit(em: EntityManager, ctx: Pick<Context, 'viewer' | 'requestId'>, entry: AuditEntry & { subjectPatientId?: number | null }): void {
+export function recordAudit(em: EntityManager, ctx: AuditContext, entry: AuditEntry & { subjectPatientId?: number | null }): void {
+  const actorId = entry.actorId !== undefined ? entry.actorId : ctx.viewer?.userId ?? null;
   em.persist(em.create(AuditEvent, {
-    actor: ctx.viewer ? em.getReference(User, ctx.viewer.userId) : null,
+    actor: actorId != null ? em.getReference(User, actorId) : null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: String(entry.entityId),
     subjectPatientId: entry.subjectPatientId ?? null,
     changes: entry.changes ?? null,
     requestId: ctx.requestId?.slice(0, 64) ?? null,
+    ip: ctx.clientIp?.slice(0, 64) ?? null,
   }));
+}
+
+/**
+ * Writes an audit row at once in its own short transaction: for events that must be kept
+ * although the operation then fails (a refused sign-in throws, and would roll back a shared one).
+ */
+export async function recordAuditNow(em: EntityManager, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  const own = em.fork({ clear: true });
+  recordAudit(own, ctx, entry);
+  await own.flush();
 }
 
 /** Before/after of the fields that differ between two plain snapshots. */
@@ -54,7 +71,7 @@ export interface ImmediateAuditEntry extends AuditEntry {
  */
 export async function recordNow(
   deps: Pick<Context['deps'], 'orm'>,
-  ctx: { viewer: { userId: number } | null; requestId: string | null } | null,
+  ctx: { viewer: { userId: number } | null; requestId: string | null; clientIp?: string | null } | null,
   entries: ImmediateAuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
@@ -68,11 +85,12 @@ export async function recordNow(
       entry.subjectPatientId ?? null,
       entry.changes ? JSON.stringify(entry.changes) : null,
       ctx?.requestId?.slice(0, 64) ?? null,
+      ctx?.clientIp?.slice(0, 64) ?? null,
     );
-    return '(?, ?, ?, ?, ?, ?, ?, utc_timestamp(3))';
+    return '(?, ?, ?, ?, ?, ?, ?, ?, utc_timestamp(3))';
   });
   await deps.orm.em.getConnection().execute(
-    'insert into audit_event (actor_id, action, entity_type, entity_id, subject_patient_id, changes, request_id, created_at) ' +
+    'insert into audit_event (actor_id, action, entity_type, entity_id, subject_patient_id, changes, request_id, ip, created_at) ' +
       `values ${rows.join(', ')}`,
     params,
     'run',

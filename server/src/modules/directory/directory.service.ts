@@ -5,6 +5,8 @@ import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { parseMinor } from '../../shared/money';
 import { emailSchema, optionalText, parseId, passwordSchema, phoneSchema, requiredText, validate } from '../../shared/validation';
 import { hashPassword, rethrowDuplicateEmail } from '../identity/identity.service';
+import { AccountService } from '../identity/accounts.service';
+import { InvitationService, rememberInvitationUrl } from '../identity/invitation.service';
 import { Role, User } from '../identity/user.entity';
 import { Department } from './department.entity';
 import type { CreateDepartmentInput, CreateDoctorInput, UpdateDepartmentInput, UpdateDoctorInput } from './directory.types';
@@ -39,7 +41,8 @@ const doctorFields = {
   about: optionalText(2000),
 };
 
-const createDoctorSchema = z.object({ ...doctorFields, email: emailSchema, password: passwordSchema });
+// Without a password the doctor gets a one-time invitation link to choose their own.
+const createDoctorSchema = z.object({ ...doctorFields, email: emailSchema, password: passwordSchema.nullish() });
 
 function rethrowDuplicateName(error: unknown): never {
   if (error instanceof Error && /Duplicate entry .* for key '.*name/i.test(error.message)) {
@@ -139,12 +142,14 @@ export class DirectoryService {
     const feeMinor = input.consultationFee ? this.parseFee(input.consultationFee) : 0;
     const department = await this.em.findOne(Department, parseId(input.departmentId, 'departmentId'));
     if (!department) throw new NotFoundError('Department');
-    const passwordHash = await hashPassword(data.password);
-    return this.em.transactional(async (em) => {
+    // No password yet ('' never verifies) until the invitation is accepted.
+    const passwordHash = data.password ? await hashPassword(data.password) : '';
+    const invitations = new InvitationService(this.ctx);
+    const { doctor, link } = await this.em.transactional(async (em) => {
       if (await em.count(User, { email: data.email })) {
         throw new ConflictError('An account with this email already exists', { email: 'Already registered' });
       }
-      const user = em.create(User, { email: data.email, passwordHash, role: Role.DOCTOR, mustChangePassword: true });
+      const user = em.create(User, { email: data.email, passwordHash, role: Role.DOCTOR, mustChangePassword: Boolean(data.password) });
       const doctor = em.create(Doctor, {
         user,
         department,
@@ -161,8 +166,14 @@ export class DirectoryService {
       recordAudit(em, this.ctx, {
         action: 'doctor.create', entityType: 'doctor', entityId: doctor.id, changes: diff({}, { email: user.email, ...doctorSnapshot(doctor) }),
       });
-      return doctor;
+      recordAudit(em, this.ctx, { action: 'account.create', entityType: 'user', entityId: user.id, changes: { role: { before: null, after: Role.DOCTOR } } });
+      return { doctor, link: data.password ? null : await invitations.create(em, user) };
     }).catch(rethrowDuplicateEmail);
+    if (link) {
+      const url = await invitations.deliver(link, data.email);
+      if (url) rememberInvitationUrl(doctor, url);
+    }
+    return doctor;
   }
 
   async updateDoctor(id: string, input: UpdateDoctorInput): Promise<Doctor> {
@@ -177,7 +188,9 @@ export class DirectoryService {
     if (input.experienceYears !== undefined) doctor.experienceYears = data.experienceYears ?? null;
     if (input.about !== undefined) doctor.about = data.about;
     if (sent('consultationFee')) doctor.consultationFeeMinor = this.parseFee(input.consultationFee!);
-    if (sent('active')) doctor.active = input.active!;
+    // The account follows the profile: an inactive doctor cannot sign in (AccountService).
+    const activeChange = sent('active') && input.active !== doctor.active ? input.active! : null;
+    if (activeChange !== null) doctor.active = activeChange;
     if (sent('departmentId')) {
       const department = await this.em.findOne(Department, parseId(input.departmentId!, 'departmentId'));
       if (!department) throw new NotFoundError('Department');
@@ -186,6 +199,7 @@ export class DirectoryService {
     const changes = diff(before, doctorSnapshot(doctor));
     if (Object.keys(changes).length) recordAudit(this.em, this.ctx, { action: 'doctor.update', entityType: 'doctor', entityId: doctor.id, changes });
     await this.em.flush();
+    if (activeChange !== null) await new AccountService(this.ctx).setActive(doctor.user.id, activeChange);
     return doctor;
   }
 

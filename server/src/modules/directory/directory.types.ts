@@ -29,8 +29,11 @@ export class CreateDoctorInput {
   @Field(() => String, { description: 'Sign-in email; must be unused.' })
   email!: string;
 
-  @Field(() => String, { description: 'Initial password; the doctor must change it at first sign-in.' })
-  password!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Initial password; the doctor must change it at first sign-in. Omit it to create a one-time invitation link instead (Doctor.invitationUrl in the answer), with which the doctor chooses their own.',
+  })
+  password?: string | null;
 
   @Field(() => String, { description: 'Full name.' })
   fullName!: string;

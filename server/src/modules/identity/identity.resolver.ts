@@ -15,7 +15,8 @@ export class IdentityResolver {
     if (!ctx.viewer) return null;
     // The context read this row a moment ago to check the token: answer from it.
     const { userId, email, role, mustChangePassword } = ctx.viewer;
-    return { id: userId, email, role, mustChangePassword };
+    // A viewer exists only for an active account.
+    return { id: userId, email, role, mustChangePassword, active: true };
   }
 
   @Mutation(() => AuthPayload, { description: 'Sign up as a PATIENT. A used email is CONFLICT; a weak password BAD_USER_INPUT.' })

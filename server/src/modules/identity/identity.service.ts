@@ -6,11 +6,14 @@ import { requireViewer } from '../../auth';
 import type { Config } from '../../config';
 import { AccountLockedError, BadInputError, ConflictError, UnauthenticatedError } from '../../errors';
 import { consumeRateLimit } from '../../rate-limit';
+import { clock } from '../../clock';
 import { logger } from '../../logger';
+import { type AuditEntry, recordAudit, recordAuditNow } from '../audit/audit.service';
 import { emailSchema, optionalText, passwordSchema, phoneSchema, requiredText, validate } from '../../shared/validation';
 import { Patient } from '../directory/patient.entity';
 import { nextMedicalRecordNumber } from '../directory/patient.service';
 import type { RegisterInput } from './identity.types';
+import { publishAccountRevoked } from './revocation';
 import { signToken } from './tokens';
 import { Role, User } from './user.entity';
 
@@ -69,40 +72,82 @@ export class IdentityService {
     return { token: this.issueToken(user), user };
   }
 
+  /**
+   * Sign-in with a lockout that holds however many requests arrive at once, on any number of
+   * processes: each attempt first takes one of MAX_FAILED_LOGINS places with a conditional
+   * UPDATE (the database serialises them), and only an attempt holding a place has its password
+   * checked. The attempt that takes the last place starts the lock. A right password clears the
+   * count only if no attempt took a place after it, so one guessed inside a burst is refused too.
+   */
   async login(rawEmail: string, password: string): Promise<{ token: string; user: User }> {
     const email = rawEmail.trim().toLowerCase();
     await consumeRateLimit(this.ctx, 'login', email);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
-    const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      throw new AccountLockedError(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
-    }
-    if (!user || !user.active) {
+    if (!user) {
       dummyHashPromise ??= hashPassword('not-a-real-password-0');
       await argon2.verify(await dummyHashPromise, password).catch(() => false);
+      await this.audit({ action: 'login.failure', entityType: 'user', entityId: '-', changes: { email: { before: null, after: email.slice(0, 254) } } });
       throw new UnauthenticatedError('Wrong email or password');
     }
-    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
-    const connection = this.em.getConnection();
+    const place = await this.takeLoginPlace(user.id);
+    if (place === null) throw new AccountLockedError(await this.lockSecondsLeft(user.id));
+    // No password yet (an invited doctor who has not accepted) never matches.
+    const ok = user.passwordHash !== '' && (await argon2.verify(user.passwordHash, password).catch(() => false));
     if (!ok) {
-      // Atomic in SQL so simultaneous failures all count.
-      await connection.execute(
-        'update `user` set failed_login_count = failed_login_count + 1, ' +
-          'locked_until = if(failed_login_count >= ?, ?, locked_until), ' +
-          'failed_login_count = if(failed_login_count >= ?, 0, failed_login_count) where id = ?',
-        [MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MINUTES * 60_000), MAX_FAILED_LOGINS, user.id],
-      );
-      const [row] = await connection.execute<Array<{ locked_until: Date | null }>>('select locked_until from `user` where id = ?', [user.id]);
-      if (row?.locked_until && new Date(row.locked_until) > now) {
+      await this.audit({ action: 'login.failure', entityType: 'user', entityId: user.id, actorId: user.id, changes: { attempt: { before: null, after: place } } });
+      if (place >= MAX_FAILED_LOGINS) {
         logger.warn('account locked after repeated failed sign-ins', { userId: user.id });
+        await this.audit({ action: 'login.lockout', entityType: 'user', entityId: user.id, actorId: user.id, changes: { lockedMinutes: { before: null, after: LOCK_MINUTES } } });
         throw new AccountLockedError(LOCK_MINUTES * 60);
       }
       throw new UnauthenticatedError('Wrong email or password');
     }
-    if (user.failedLoginCount > 0 || user.lockedUntil) {
-      await connection.execute('update `user` set failed_login_count = 0, locked_until = null where id = ?', [user.id]);
+    const cleared = await this.em.getConnection().execute(
+      'update `user` set failed_login_count = 0, locked_until = null where id = ? and failed_login_count = ?', [user.id, place], 'run');
+    if (!cleared.affectedRows) {
+      // Other attempts came in while this one was checked: the burst is treated as an attack.
+      await this.audit({ action: 'login.failure', entityType: 'user', entityId: user.id, actorId: user.id, changes: { reason: { before: null, after: 'concurrent attempts' } } });
+      const seconds = await this.lockSecondsLeft(user.id);
+      if (seconds > 0) throw new AccountLockedError(seconds);
+      throw new UnauthenticatedError('Several sign-ins to this account arrived at once; try again');
     }
+    if (!user.active) {
+      await this.audit({ action: 'login.failure', entityType: 'user', entityId: user.id, actorId: user.id, changes: { reason: { before: null, after: 'account deactivated' } } });
+      throw new UnauthenticatedError('This account has been deactivated; ask an administrator');
+    }
+    await this.audit({ action: 'login.success', entityType: 'user', entityId: user.id, actorId: user.id });
     return { token: this.issueToken(user), user };
+  }
+
+  /**
+   * Takes the next place (1..MAX_FAILED_LOGINS) for a password check, or null while locked.
+   * One statement, so simultaneous attempts on any process each get a distinct place;
+   * LAST_INSERT_ID(expr) hands this connection its own new count.
+   */
+  private async takeLoginPlace(userId: number): Promise<number | null> {
+    const now = clock.now();
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    // MySQL and MariaDB apply SET left to right: locked_until sees the new count.
+    const result = await this.em.getConnection().execute(
+      'update `user` set ' +
+        'failed_login_count = last_insert_id(if(locked_until is not null and locked_until <= ?, 0, failed_login_count) + 1), ' +
+        'locked_until = if(failed_login_count >= ?, ?, null) ' +
+        'where id = ? and (locked_until is null or locked_until <= ?)',
+      [now, MAX_FAILED_LOGINS, lockUntil, userId, now],
+      'run',
+    );
+    return result.affectedRows ? Number(result.insertId) : null;
+  }
+
+  private async lockSecondsLeft(userId: number): Promise<number> {
+    const [row] = await this.em.getConnection().execute<Array<{ locked_until: Date | string | null }>>('select locked_until from `user` where id = ?', [userId]);
+    if (!row?.locked_until) return 0;
+    return Math.max(1, Math.ceil((new Date(row.locked_until).getTime() - clock.nowMs()) / 1000));
+  }
+
+  /** Sign-in events are kept even though the sign-in then fails: written at once, outside any transaction. */
+  private audit(entry: AuditEntry): Promise<void> {
+    return recordAuditNow(this.em, this.ctx, entry);
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<{ token: string; user: User }> {
@@ -116,17 +161,24 @@ export class IdentityService {
       throw new BadInputError('Choose a password different from the current one', { newPassword: 'Same as the current password' });
     }
     user.passwordHash = await hashPassword(password);
+    const wasForced = user.mustChangePassword;
     user.mustChangePassword = false;
     // Every token carries the version it was issued under: bumping it ends them all.
     user.tokenVersion += 1;
+    recordAudit(this.em, this.ctx, { action: 'password.change', entityType: 'user', entityId: user.id, changes: wasForced ? { mustChangePassword: { before: true, after: false } } : null });
     await this.em.flush();
+    publishAccountRevoked(this.ctx.deps, user.id);
     return { token: this.issueToken(user), user };
   }
 
   /** Ends every session of the viewer, including this one. */
   async signOutEverywhere(): Promise<boolean> {
     const viewer = requireViewer(this.ctx);
-    await this.em.getConnection().execute('update `user` set token_version = token_version + 1 where id = ?', [viewer.userId]);
+    await this.em.transactional(async (em) => {
+      await em.getConnection().execute('update `user` set token_version = token_version + 1 where id = ?', [viewer.userId], 'run', em.getTransactionContext());
+      recordAudit(em, this.ctx, { action: 'session.sign_out_everywhere', entityType: 'user', entityId: viewer.userId });
+    });
+    publishAccountRevoked(this.ctx.deps, viewer.userId);
     return true;
   }
 }

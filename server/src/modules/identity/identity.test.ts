@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
-import { createAdmin, createDoctor, login, PASSWORD, registerPatient } from '../../../test/factories';
+import { createAdmin, createDepartment, login, PASSWORD, registerPatient } from '../../../test/factories';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -136,17 +136,63 @@ describe('tokens and me', () => {
     expect(codes(result)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('a doctor created by an admin must change the initial password, and the flag clears', async () => {
+  it('a doctor created by an admin with a password must change it: until then the server refuses everything else', async () => {
     const admin = await createAdmin(t);
-    const doctor = await createDoctor(t, admin);
-    expect((await t.ok(ME, {}, doctor.token)).me).toMatchObject({ role: 'DOCTOR', mustChangePassword: true, doctor: { id: doctor.doctorId } });
+    const departmentId = await createDepartment(t, admin);
+    const email = `forced-${uid()}@hms.test`;
+    await t.ok('mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { id } }',
+      { input: { email, password: PASSWORD, fullName: 'Dr Forced', departmentId, specialization: 'General' } }, admin.token);
+    const { token } = await login(t, email);
+    const me = (await t.ok(ME, {}, token)).me;
+    // What the client reads at sign-in still works (the hospital's public settings with `me`).
+    expect((await t.ok('{ me { id } hospital { timezone } }', {}, token)).hospital.timezone).toBeTruthy();
+    expect(me).toMatchObject({ role: 'DOCTOR', mustChangePassword: true });
+    // Queries, mutations, mixed operations, subscriptions and downloads: FORBIDDEN, saying why.
+    for (const query of [
+      '{ doctors { id } }',
+      `{ doctorDay(doctorId: "${me.doctor.id}", date: "2026-12-01") { id } }`,
+      `mutation { setWeeklyAvailability(doctorId: "${me.doctor.id}", rules: []) { id } }`,
+      '{ me { id } departments { id } }',
+      'query Q { ...F } fragment F on Query { myNotifications { unreadCount } }',
+    ]) {
+      const result = await t.gql(query, {}, token);
+      expect(codes(result), query).toEqual(['FORBIDDEN']);
+      expect(result.status).toBe(403);
+      expect(result.errors![0].extensions!.reason).toBe('MUST_CHANGE_PASSWORD');
+      expect(result.errors![0].message).toMatch(/change your password/i);
+      expect(result.data ?? null, query).toBeNull();
+    }
+    const client = t.wsClient(token);
+    const subscription = await new Promise<any[]>((resolve) => {
+      client.subscribe({ query: `subscription { doctorScheduleChanged(doctorId: "${me.doctor.id}") { kind } }` }, {
+        next: () => resolve(['unexpected event']), error: (error) => resolve(error as any[]), complete: () => resolve([]),
+      });
+    });
+    expect(subscription.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const download = await fetch(`${t.url}/exports/patients/1/history.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(download.status).toBe(403);
+    expect(((await download.json()) as any).error.code).toBe('FORBIDDEN');
+
     const data = await t.ok(
       'mutation($c: String!, $n: String!) { changePasswordAndSignIn(currentPassword: $c, newPassword: $n) { token user { mustChangePassword } } }',
       { c: PASSWORD, n: 'Doctor-Chosen-77' },
-      doctor.token,
+      token,
     );
     expect(data.changePasswordAndSignIn.user.mustChangePassword).toBe(false);
-    expect((await t.ok(ME, {}, data.changePasswordAndSignIn.token)).me.mustChangePassword).toBe(false);
+    const fresh = data.changePasswordAndSignIn.token;
+    expect((await t.ok(ME, {}, fresh)).me.mustChangePassword).toBe(false);
+    expect((await t.ok('{ doctors { id } }', {}, fresh)).doctors.length).toBeGreaterThan(0);
+  });
+
+  it('a token that must change its password may still sign out everywhere', async () => {
+    const admin = await createAdmin(t);
+    const departmentId = await createDepartment(t, admin);
+    const email = `forced-${uid()}@hms.test`;
+    await t.ok('mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { id } }',
+      { input: { email, password: PASSWORD, fullName: 'Dr Forced', departmentId, specialization: 'General' } }, admin.token);
+    const { token } = await login(t, email);
+    expect((await t.ok('mutation { signOutEverywhere }', {}, token)).signOutEverywhere).toBe(true);
+    expect(codes(await t.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('signOutEverywhere ends the current token too', async () => {

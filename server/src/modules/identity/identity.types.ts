@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Page } from '../../shared/pagination';
 import { LocalDateScalar } from '../../shared/scalars';
 import { Role } from './user.entity';
 
@@ -25,6 +26,12 @@ export class UserType {
 
   @Field(() => Boolean, { description: 'True until the person replaces the password an admin chose for them.' })
   mustChangePassword!: boolean;
+
+  @Field(() => Boolean, { description: 'False once an admin switched the account off: it cannot sign in and its sessions ended.' })
+  active!: boolean;
+
+  /** Resolved by AccountsResolver.createdAt (`me` answers from the token check's row, which lacks it). */
+  createdAt?: Date;
 }
 
 @ObjectType({ description: 'The result of signing up or in.' })
@@ -55,4 +62,40 @@ export class RegisterInput {
 
   @Field(() => String, { nullable: true, description: 'Gender, as the patient describes it.' })
   gender?: string | null;
+}
+
+@ObjectType({ description: 'A page of accounts, oldest first.' })
+export class AccountPage extends Page(UserType) {}
+
+@InputType({ description: 'A new administrator account.' })
+export class CreateAdminInput {
+  @Field(() => String, { description: 'Sign-in email; must be unused.' })
+  email!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Initial password, to be changed at first sign-in. Omit it to get a one-time invitation link with which the new admin chooses their own.',
+  })
+  password?: string | null;
+}
+
+@ObjectType({ description: 'An account just created, with its invitation link when one was made.' })
+export class CreatedAccount {
+  @Field(() => UserType, { description: 'The new account.' })
+  user!: UserType;
+
+  @Field(() => String, { nullable: true, description: 'The one-time link (shown this once) with which the person chooses a password; null when a password was given.' })
+  invitationUrl!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the invitation link stops working.' })
+  invitationExpiresAt!: Date | null;
+}
+
+@ObjectType({ description: 'A new one-time invitation link; earlier links of the account stop working.' })
+export class InvitationLinkPayload {
+  @Field(() => String, { nullable: true, description: 'The link, shown this once; null when it was sent to the person another way (e-mail).' })
+  url!: string | null;
+
+  @Field(() => Date, { description: 'When the link stops working (72 hours after it was made).' })
+  expiresAt!: Date;
 }

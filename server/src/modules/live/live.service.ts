@@ -326,12 +326,11 @@ function pushSafely<T>(push: (value: T) => Promise<unknown>, value: T): void {
 }
 
 /**
- * Live subscriptions outlive the token check at subscribe time. Every SESSION_CHECK_MS one
- * query per process re-reads the accounts of everyone subscribed: a changed password, a
- * "sign out everywhere" or a deactivated account ends their subscriptions (UNAUTHENTICATED).
+ * Live subscriptions outlive the token check at subscribe time. When an account's sessions end
+ * (a changed password, "sign out everywhere", a deactivated account) identity publishes a
+ * revocation on the pub/sub and every process re-reads that account here: its subscriptions
+ * end with UNAUTHENTICATED and its sockets close (identity/revocation.ts). No polling.
  */
-export const SESSION_CHECK_MS = 30_000;
-
 interface Watched {
   tokenVersion: number;
   end: (error: Error) => void;
@@ -339,7 +338,6 @@ interface Watched {
 
 class SessionWatch {
   private readonly byUser = new Map<number, Set<Watched>>();
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly orm: AppDeps['orm']) {}
 
@@ -350,22 +348,15 @@ class SessionWatch {
     let set = this.byUser.get(userId);
     if (!set) this.byUser.set(userId, (set = new Set()));
     set.add(watched);
-    if (!this.timer) {
-      this.timer = setInterval(() => { void this.check(); }, SESSION_CHECK_MS);
-      this.timer.unref();
-    }
     return () => {
       set.delete(watched);
       if (set.size === 0) this.byUser.delete(userId);
-      if (this.byUser.size === 0 && this.timer) {
-        clearInterval(this.timer);
-        this.timer = null;
-      }
     };
   }
 
-  async check(): Promise<void> {
-    const ids = [...this.byUser.keys()];
+  /** Ends the subscriptions of these accounts (all watched ones when omitted) whose session ended. */
+  async check(userIds?: number[]): Promise<void> {
+    const ids = (userIds ?? [...this.byUser.keys()]).filter((id) => this.byUser.has(id));
     for (let i = 0; i < ids.length; i += 1000) {
       const chunk = ids.slice(i, i + 1000);
       try {
@@ -398,9 +389,9 @@ function sessionWatchOf(deps: Pick<AppDeps, 'orm'>): SessionWatch {
   return found;
 }
 
-/** Runs the session check now (tests; the timer does it every SESSION_CHECK_MS). */
-export function checkLiveSessions(deps: Pick<AppDeps, 'orm'>): Promise<void> {
-  return sessionWatchOf(deps).check();
+/** Ends the live subscriptions of these accounts (or all) whose session ended; run on each revocation event. */
+export function checkLiveSessions(deps: Pick<AppDeps, 'orm'>, userIds?: number[]): Promise<void> {
+  return sessionWatchOf(deps).check(userIds);
 }
 
 export class LiveService {
