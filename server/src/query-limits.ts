@@ -87,6 +87,11 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'Treatment.revisionCount': { weight: 3 },
   'User.patient': { weight: 2 },
   'User.doctor': { weight: 2 },
+  // Account facts load in one batch per operation; the invitation link is computed.
+  'User.createdAt': { weight: 2 },
+  'User.fullName': { weight: 2 },
+  'User.awaitingInvitation': { weight: 2 },
+  'Doctor.invitationUrl': { weight: 1 },
   'Notification.read': { weight: 1 },
   'Notification.appointmentId': { weight: 1 },
 };
