@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import {
   DeadlockException, type EntityManager, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException,
 } from '@mikro-orm/core';
@@ -233,7 +234,7 @@ export class BillingService {
    */
   async create(appointmentId: string, status: InvoiceStatus.ISSUED | InvoiceStatus.DRAFT): Promise<Invoice> {
     const id = parseId(appointmentId, 'appointmentId');
-    const year = hospitalYear(new Date(), this.config.timezone);
+    const year = hospitalYear(clock.now(), this.config.timezone);
     // The year's counter row exists before any issuing transaction locks it
     // (inserting it inside concurrent transactions would deadlock them).
     await this.ctx.em.getConnection().execute('insert ignore into invoice_counter (year, last_sequence) values (?, 0)', [year]);

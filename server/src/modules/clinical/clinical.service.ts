@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
@@ -284,7 +285,7 @@ export class ClinicalService {
   }
 
   private today(): string {
-    return DateTime.now().setZone(this.ctx.deps.config.timezone).toISODate()!;
+    return DateTime.fromJSDate(clock.now()).setZone(this.ctx.deps.config.timezone).toISODate()!;
   }
 
   /** The appointment's doctor, once the patient is checked in or the visit completed. */

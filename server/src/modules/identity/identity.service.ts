@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import type { EntityManager } from '@mikro-orm/core';
 import argon2 from 'argon2';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ const registerSchema = z.object({
   password: passwordSchema,
   fullName: requiredText(120, 'Full name'),
   phone: phoneSchema,
-  dateOfBirth: z.string().nullish().refine((d) => !d || d <= new Date().toISOString().slice(0, 10), 'Cannot be in the future'),
+  dateOfBirth: z.string().nullish().refine((d) => !d || d <= clock.now().toISOString().slice(0, 10), 'Cannot be in the future'),
   gender: optionalText(32),
 });
 

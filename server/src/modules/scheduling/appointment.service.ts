@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { type EntityManager, LockMode } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -137,7 +138,7 @@ export class AppointmentService {
         if (appointment.status !== AppointmentStatus.SCHEDULED) {
           throw new InvalidTransitionError(`A ${appointment.status} appointment cannot be rescheduled`);
         }
-        if (viewer.role === Role.PATIENT && appointment.startsAt.getTime() <= Date.now()) {
+        if (viewer.role === Role.PATIENT && appointment.startsAt.getTime() <= clock.nowMs()) {
           throw new InvalidTransitionError('This appointment has already started; ask the front desk');
         }
         if (appointment.startsAt.getTime() === startsAt.getTime()) return appointment;
@@ -199,7 +200,7 @@ export class AppointmentService {
       if (!TRANSITIONS[from].includes(status)) {
         throw new InvalidTransitionError(`An appointment cannot go from ${from} to ${status}`);
       }
-      const now = new Date();
+      const now = clock.now();
       if (status === AppointmentStatus.CHECKED_IN) {
         const opens = appointment.startsAt.getTime() - CHECK_IN_EARLY_MS;
         const day = DateTime.fromJSDate(appointment.startsAt, { zone: this.config.timezone });
@@ -269,7 +270,7 @@ export class AppointmentService {
     if (!viewer.patientId) throw new ForbiddenError('Only patients have appointments of their own');
     const where: string[] = ['a.patient_id = ?'];
     const params: unknown[] = [viewer.patientId];
-    const now = sqlTime(new Date());
+    const now = sqlTime(clock.now());
     if (upcoming === true) { where.push('a.ends_at > ?'); params.push(now); }
     if (upcoming === false) { where.push('a.ends_at <= ?'); params.push(now); }
     if (status) { where.push('a.status = ?'); params.push(status); }
@@ -379,7 +380,7 @@ export class AppointmentService {
    * is already blocked or taken; `assertNoClash` repeats that under the locks.
    */
   private async planSlot(em: EntityManager, doctorId: number, patientId: number, startsAt: Date, excludeId: number | null): Promise<Interval> {
-    const now = new Date();
+    const now = clock.now();
     if (startsAt.getTime() <= now.getTime()) throw new SlotUnavailableError('This time is in the past');
     const window = bookingWindow(now, this.config.timezone, this.config.bookingWindowDays);
     if (startsAt.getTime() >= window.endsAt.getTime()) {
