@@ -148,11 +148,12 @@ export async function privateDatabase(name: string): Promise<{ url: string; drop
 
 /**
  * Moves this process's server clock (src/clock.ts) so that "now" is `at`; time keeps running from there.
- * Returns a function that puts the real clock back. Every app of the test file shares the clock.
+ * Returns a function that puts the previous clock back (test/setup.ts pins every file to midday UTC). Every app of the test file shares the clock.
  */
 export function setClock(at: Date | string): () => void {
+  const previous = clock.offsetMs();
   clock.setOffsetMs(new Date(at).getTime() - Date.now());
-  return () => clock.setOffsetMs(0);
+  return () => clock.setOffsetMs(previous);
 }
 
 /** Records the SQL statements the ORM of `t` runs while `fn` runs (background timers are off in tests). */

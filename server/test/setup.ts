@@ -8,6 +8,17 @@ import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { cliArgs } from './global-setup';
+import { clock } from '../src/clock';
+
+// Every file runs on a pinned server clock, before any test module computes "today": midday UTC of
+// the real date (07:00-08:00 in New York, 21:00 in Tokyo: far from midnight in the zones the tests use),
+// so no test depends on when it runs. HMS_TEST_NOW=<ISO instant> picks another "now" (e.g. 23:50).
+const pinned = process.env.HMS_TEST_NOW ? Date.parse(process.env.HMS_TEST_NOW) : (() => {
+  const real = new Date();
+  return Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), 12, 0, 0);
+})();
+if (Number.isNaN(pinned)) throw new Error(`HMS_TEST_NOW is not an ISO instant: ${process.env.HMS_TEST_NOW}`);
+clock.setOffsetMs(pinned - Date.now());
 
 const template = new URL(inject('databaseUrl'));
 const name = `${template.pathname.slice(1)}_f${process.pid}_${randomBytes(3).toString('hex')}`;

@@ -252,7 +252,7 @@ export class BillingService {
         }
         const doctor = await em.findOneOrFail(Doctor, appointment.doctor.id);
         const sequence = await this.nextSequence(em, year);
-        const now = new Date();
+        const now = clock.now();
         const invoice = em.create(Invoice, {
           appointment,
           patient: appointment.patient,
@@ -379,7 +379,7 @@ export class BillingService {
     return this.change(invoiceId, 'invoice.finalize', async (invoice) => {
       if (invoice.status !== InvoiceStatus.DRAFT) throw new InvalidTransitionError(`A ${invoice.status} invoice cannot be issued again`);
       invoice.status = InvoiceStatus.ISSUED;
-      invoice.issuedAt = new Date();
+      invoice.issuedAt = clock.now();
     });
   }
 
@@ -392,7 +392,7 @@ export class BillingService {
         throw new InvalidTransitionError('An invoice with payments cannot be voided; refund them first');
       }
       invoice.status = InvoiceStatus.VOID;
-      invoice.voidedAt = new Date();
+      invoice.voidedAt = clock.now();
       invoice.voidReason = data.reason;
     });
   }
@@ -416,12 +416,12 @@ export class BillingService {
         throw new BadInputError(`amount exceeds the balance of ${max} ${invoice.currency}`, { amount: `At most ${max}` });
       }
       const payment = em.create(Payment, {
-        invoice, amountMinor, method, reference: data.reference, recordedBy: this.ctx.viewer!.userId, createdAt: new Date(),
+        invoice, amountMinor, method, reference: data.reference, recordedBy: this.ctx.viewer!.userId, createdAt: clock.now(),
       });
       invoice.paidMinor += amountMinor;
       if (invoice.paidMinor === invoice.totalMinor) {
         invoice.status = InvoiceStatus.PAID;
-        invoice.paidAt = new Date();
+        invoice.paidAt = clock.now();
       }
       await em.flush();
       return { payment: { before: null, after: { id: payment.id, amountMinor, method, reference: data.reference } } };
@@ -450,7 +450,7 @@ export class BillingService {
         method: method ?? last?.method ?? PaymentMethod.CASH,
         reason: data.reason,
         recordedBy: this.ctx.viewer!.userId,
-        createdAt: new Date(),
+        createdAt: clock.now(),
       });
       invoice.paidMinor -= amountMinor;
       if (invoice.status === InvoiceStatus.PAID) {

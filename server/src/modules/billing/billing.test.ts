@@ -1,3 +1,5 @@
+import { clock } from '../../clock';
+import { DateTime } from 'luxon';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, type TestApp } from '../../../test/harness';
@@ -438,7 +440,7 @@ describe('who sees which invoice', () => {
     expect(paid.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
     const byPatient = (await t.ok(LIST, { filter: { patientId: patientB.patientId, doctorId: other.doctorId } }, admin.token)).invoices;
     expect(byPatient.totalCount).toBe(2);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).toISODate()!;
     const dated = (await t.ok(LIST, { filter: { doctorId: other.doctorId, from: today, to: today } }, admin.token)).invoices;
     expect(dated.totalCount).toBe(2);
     const past = (await t.ok(LIST, { filter: { doctorId: other.doctorId, from: '2020-01-01', to: '2020-12-31' } }, admin.token)).invoices;

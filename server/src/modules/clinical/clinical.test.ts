@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { clock } from '../../clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
 import {
@@ -18,9 +20,10 @@ let stranger: DoctorSession;
 let visitId: string;
 
 const DAY = 24 * 3600_000;
-const minute = (offsetMs = 0) => new Date(Math.floor((Date.now() + offsetMs) / 60_000) * 60_000);
-const today = () => new Date().toISOString().slice(0, 10);
-const dayOffset = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+const minute = (offsetMs = 0) => new Date(Math.floor((clock.nowMs() + offsetMs) / 60_000) * 60_000);
+// The hospital's calendar day on the server's clock (UTC dates break near midnight in other zones).
+const today = () => DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).toISODate()!;
+const dayOffset = (days: number) => new Date(clock.nowMs() + days * DAY).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 // The data key's life: a wrong key refuses start-up; `npm run rotate-data-key` re-encrypts and old data still reads.
 import { MikroORM } from '@mikro-orm/core';
 import { execFile } from 'node:child_process';
@@ -110,7 +111,7 @@ describe('npm run rotate-data-key', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
       const visit = await insertAppointment(a, {
-        doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(Date.now() - (i + 1) * 3600_000), status: 'COMPLETED',
+        doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(clock.nowMs() - (i + 1) * 3600_000), status: 'COMPLETED',
       });
       ids.push((await a.ok(RECORD, { a: visit, input: { diagnosis: `Old diagnosis ${i}`, notes: `Old notes ${i}`, medicines: [{ name: `Med ${i}` }] } }, doctor.token)).recordTreatment.id);
     }

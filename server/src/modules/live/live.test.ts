@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import type { Client } from 'graphql-ws';
 import Redis from 'ioredis';
 import { DateTime } from 'luxon';
@@ -131,12 +132,12 @@ const api = {
   async freeSlots(t: TestApp, token: string, doctorId: string): Promise<string[]> {
     const slots: string[] = [];
     for (let day = 0; day < 3; day++) {
-      const date = DateTime.now().setZone(t.config.timezone).plus({ days: day }).toISODate();
+      const date = DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).plus({ days: day }).toISODate();
       const data = await t.ok('query($d: ID!, $date: LocalDate!) { availableSlots(doctorId: $d, date: $date) { startsAt } }', { d: doctorId, date }, token);
       slots.push(...data.availableSlots.map((slot: { startsAt: string }) => slot.startsAt));
     }
     // Not one about to start while the test runs.
-    return slots.filter((slot) => Date.parse(slot) > Date.now() + 2 * 60_000);
+    return slots.filter((slot) => Date.parse(slot) > clock.nowMs() + 2 * 60_000);
   },
   async book(t: TestApp, token: string, doctorId: string, startsAt: string, patientId?: string): Promise<string> {
     const data = await t.ok('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }', { i: { doctorId, startsAt, reason: 'Checkup', patientId } }, token);

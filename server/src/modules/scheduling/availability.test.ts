@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, type TestApp } from '../../../test/harness';
@@ -29,7 +30,7 @@ const REMOVE_BLOCK = 'mutation($id: ID!) { removeAvailabilityBlock(id: $id) }';
 const BLOCKS = 'query($d: ID!) { availabilityBlocks(doctorId: $d) { id startsAt reason } }';
 const DAY = 'query($d: ID!, $date: LocalDate!, $c: Boolean) { doctorDay(doctorId: $d, date: $date, includeCancelled: $c) { id status cancelReason } }';
 
-const today = (plus: number) => DateTime.now().setZone(t.config.timezone).plus({ days: plus }).toISODate()!;
+const today = (plus: number) => DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).plus({ days: plus }).toISODate()!;
 
 describe('setWeeklyAvailability', () => {
   it('the doctor sets several ranges a day; the rules replace the old ones and read back as HH:MM', async () => {
@@ -151,7 +152,7 @@ describe('daylight saving (America/New_York)', () => {
 
   /** The next day (from tomorrow) whose UTC offset changes in New York, and the direction. */
   function nextChange(forward: boolean): string | null {
-    let day = DateTime.now().setZone('America/New_York').startOf('day').plus({ days: 1 });
+    let day = DateTime.fromJSDate(clock.now()).setZone('America/New_York').startOf('day').plus({ days: 1 });
     for (let i = 1; i < 365; i += 1, day = day.plus({ days: 1 })) {
       const change = day.plus({ days: 1 }).startOf('day').offset - day.offset;
       if ((forward && change > 0) || (!forward && change < 0)) return day.toISODate()!;
