@@ -1,7 +1,7 @@
 import { clock } from '../../clock';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createTestApp, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, setClock, type TestApp } from '../../../test/harness';
 import {
   bookAppointment, createAdmin, createDoctor, hospitalTime, openAllWeek, registerPatient, type DoctorSession, type PatientSession, type Session,
 } from '../../../test/factories';
@@ -125,9 +125,14 @@ describe('availableSlots and availableDays', () => {
     expect(left).not.toContain(await hospitalTime(t, 3, '10:00'));
     expect(left).not.toContain(await hospitalTime(t, 3, '12:00'));
     expect(left).not.toContain(await hospitalTime(t, 3, '13:00'));
-    // Today: only future slots.
-    const now = Date.now();
-    for (const s of (await t.ok(SLOTS, { d: d.doctorId, date: today(0) })).availableSlots) expect(Date.parse(s.startsAt)).toBeGreaterThan(now);
+    // Today at 12:00:30 hospital time: exactly the slots from 13:00 on (12:00 has begun).
+    const restore = setClock(await hospitalTime(t, 0, '12:00').then((iso) => new Date(Date.parse(iso) + 30_000)));
+    try {
+      const todays = (await t.ok(SLOTS, { d: d.doctorId, date: today(0) })).availableSlots.map((s: { startsAt: string }) => s.startsAt);
+      expect(todays).toEqual(await Promise.all(Array.from({ length: 11 }, (_, i) => hospitalTime(t, 0, `${13 + i}:00`))));
+    } finally {
+      restore();
+    }
     // Beyond the window (7 days, today included) and in the past: nothing.
     expect((await t.ok(SLOTS, { d: d.doctorId, date: today(6) })).availableSlots).toHaveLength(24);
     expect((await t.ok(SLOTS, { d: d.doctorId, date: today(7) })).availableSlots).toEqual([]);
