@@ -1,3 +1,4 @@
+import { failurePoint } from '../../test-hooks';
 import { clock } from '../../clock';
 import {
   DeadlockException, type EntityManager, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException,
@@ -280,6 +281,7 @@ export class BillingService {
           entityId: invoice.id,
           changes: { ...diff({}, snapshot(invoice)), number: { before: null, after: invoice.number }, appointmentId: { before: null, after: id } },
         });
+        await failurePoint('invoice.create', em);
         return invoice;
       }));
     } catch (error) {

@@ -1,3 +1,4 @@
+import { failurePoint } from '../../test-hooks';
 import { clock } from '../../clock';
 import { type EntityManager, LockMode } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
@@ -107,6 +108,7 @@ export class AppointmentService {
         await em.persist(created).flush();
         recordAudit(em, this.ctx, { action: 'appointment.book', entityType: 'appointment', entityId: created.id, changes: diff({}, snapshot(created)) });
         events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created }, this.ctx));
+        await failurePoint('appointment.book', em);
         return created;
       });
       await publishScheduleChanges(this.ctx, events);
@@ -159,6 +161,7 @@ export class AppointmentService {
           changes: diff(before, { startsAt, endsAt }),
         });
         events.push(recordScheduleChange(em, { kind: 'RESCHEDULED', appointment, previousStartsAt: before.startsAt }, this.ctx));
+        await failurePoint('appointment.reschedule', em);
         return appointment;
       });
       await publishScheduleChanges(this.ctx, events);
@@ -232,6 +235,7 @@ export class AppointmentService {
         ),
       });
       events.push(recordScheduleChange(em, { kind: status === AppointmentStatus.CANCELLED ? 'CANCELLED' : 'STATUS_CHANGED', appointment }, this.ctx));
+      await failurePoint('appointment.status', em);
       return appointment;
     });
     await publishScheduleChanges(this.ctx, events);
