@@ -173,7 +173,7 @@ describe('a rolled-back issue', () => {
     expect(await count("select count(*) as n from audit_event where entity_type = 'invoice' and entity_id not in (select id from invoice)", [])).toBe(0);
     const year = Number(results.find((r) => !r.errors)!.data.issueInvoice.number.split('-')[1]);
     const rows = await t.orm.em.getConnection().execute<Array<{ sequence: number }>>('select sequence from invoice where year = ? order by sequence', [year]);
-    expect(rows.map((r) => Number(r.sequence))).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.map((r: { sequence: number }) => Number(r.sequence))).toEqual(rows.map((_: unknown, i: number) => i + 1));
     // The visit that failed is billed afterwards with the next number, not one past a hole.
     const again = (await t.ok(ISSUE, { id: failedVisit }, admin.token)).issueInvoice;
     expect(Number(again.number.split('-')[2])).toBe(rows.length + 1);

@@ -358,10 +358,10 @@ describe('encryption at rest', () => {
     })];
     const tables = await connection.execute<Array<{ name: string }>>(
       "select table_name as name from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE'");
-    expect(tables.map((row) => row.name)).toEqual(expect.arrayContaining(['treatment', 'treatment_revision', 'audit_event', 'outbox_event', 'notification']));
+    expect(tables.map((row: { name: string }) => row.name)).toEqual(expect.arrayContaining(['treatment', 'treatment_revision', 'audit_event', 'outbox_event', 'notification']));
     for (const { name } of tables) {
       const found = await connection.execute<Array<Record<string, unknown>>>(`select * from \`${name}\``);
-      const text = found.map((row) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? `${v.toString('utf8')} ${v.toString('base64')}` : String(v))).join('\u0001')).join('\n');
+      const text = found.map((row: Record<string, unknown>) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? `${v.toString('utf8')} ${v.toString('base64')}` : String(v))).join('\u0001')).join('\n');
       for (const needle of needles) expect(text.includes(needle), `${name} holds ${needle}`).toBe(false);
     }
     const row = (rows.treatment as Array<Record<string, string>>)[0];
