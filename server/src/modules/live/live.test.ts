@@ -283,6 +283,57 @@ describe('live schedule', () => {
     f.stop();
   });
 
+  it('outbox cursors follow commit order: a booking that commits while an earlier one is still open cannot overtake it', async () => {
+    const d = await createDoctor(t, admin);
+    await api.openAllWeek(t, admin, d.doctorId);
+    const [slotA, slotB] = await api.freeSlots(t, patient.token, d.doctorId);
+    const [first, second] = [await registerPatient(t), await registerPatient(t)];
+    const client = t.wsClient(d.token);
+    const ready = whenReady('doctorScheduleChanged', d.doctorId);
+    const f = feed(client, SCHEDULE, { d: d.doctorId });
+    await ready;
+
+    // A stops inside its transaction right after its appointment and outbox row are written (its
+    // cursor is taken), until B has either committed or is seen waiting for a lock of this database.
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => { entered = resolve; });
+    let bDone = false;
+    const lockWaits = async () => {
+      const [row] = await t.orm.em.getConnection().execute<Array<{ n: number }>>(
+        'select count(*) as n from information_schema.innodb_trx t join information_schema.processlist p on p.id = t.trx_mysql_thread_id ' +
+          "where t.trx_state = 'LOCK WAIT' and p.db = database()");
+      return Number(row.n) > 0;
+    };
+    let calls = 0;
+    failurePoints['appointment.book'] = async (em) => {
+      calls += 1;
+      if (calls !== 1) return;
+      await em.flush();
+      entered();
+      const deadline = Date.now() + 15_000;
+      while (!bDone && !(await lockWaits()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    let a: string;
+    let b: string;
+    try {
+      const bookingA = api.book(t, first.token, d.doctorId, slotA);
+      await inside;
+      b = await api.book(t, second.token, d.doctorId, slotB).finally(() => { bDone = true; });
+      a = await bookingA;
+    } finally {
+      delete failurePoints['appointment.book'];
+    }
+    const items = await f.waitFor(2);
+    expect(items.map((i) => i.doctorScheduleChanged.appointment.id)).toEqual([a, b]);
+    const cursors = items.map((i) => BigInt(i.doctorScheduleChanged.cursor));
+    expect(cursors[1] > cursors[0]).toBe(true);
+    // Resuming from A's cursor replays B: nothing fell behind a cursor already handed out.
+    const resumed = feed(t.wsClient(d.token), SCHEDULE, { d: d.doctorId, after: items[0].doctorScheduleChanged.cursor });
+    const [replayed] = await resumed.waitFor(1);
+    expect(replayed.doctorScheduleChanged.appointment.id).toBe(b);
+    f.stop(); resumed.stop();
+  });
+
   it('a client that reconnects with its cursor gets exactly the missed events in order, then live ones', async () => {
     const d = await createDoctor(t, admin);
     const patient = await registerPatient(t);
