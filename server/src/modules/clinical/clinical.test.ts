@@ -328,7 +328,7 @@ describe('updateTreatment and revisions', () => {
 });
 
 describe('encryption at rest', () => {
-  it('no clinical plaintext in treatment, treatment_revision, audit_event or outbox_event rows', async () => {
+  it('no clinical plaintext in any table of the database (as text, hex, or base64 at any alignment)', async () => {
     const marker = `Zebra${uid()}`;
     const visit = await newVisit();
     const { recordTreatment: entry } = await t.ok(RECORD, {
