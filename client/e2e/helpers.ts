@@ -254,26 +254,21 @@ export async function nextFreeSlots(doctorId: string, count = 1, token?: string)
   const days = await apiOk<{ availableDays: Array<{ date: string; freeSlots: number }> }>(
     'query($doctorId: ID!) { availableDays(doctorId: $doctorId) { date freeSlots } }', { doctorId }, token,
   );
-  const day = days.availableDays.find((d) => d.freeSlots >= count);
-  if (!day) throw new Error(`no day with ${count} free slots`);
-  const slots = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
-    'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
-    { doctorId, date: day.date }, token,
-  );
-  return { date: day.date, slots: slots.availableSlots.map((slot) => slot.startsAt) };
+  // Not a slot about to start: one seconds away could be refused as past by the time it is booked.
+  const soon = serverNow().getTime() + 2 * 60_000;
+  for (const day of days.availableDays.filter((d) => d.freeSlots >= count)) {
+    const slots = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
+      'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
+      { doctorId, date: day.date }, token,
+    );
+    const later = slots.availableSlots.map((slot) => slot.startsAt).filter((startsAt) => Date.parse(startsAt) > soon);
+    if (later.length >= count) return { date: day.date, slots: later };
+  }
+  throw new Error(`no day with ${count} free slots`);
 }
 
-/** The doctor's first free slot over the API: the one the booking pages offer first. */
+/** The doctor's first free slot over the API that is not about to start. */
 export async function firstFreeSlot(doctorId: string): Promise<string> {
-  const days = await apiOk<{ availableDays: Array<{ date: string; freeSlots: number }> }>(
-    'query($doctorId: ID!) { availableDays(doctorId: $doctorId) { date freeSlots } }',
-    { doctorId },
-  );
-  const day = days.availableDays.find((d) => d.freeSlots > 0);
-  if (!day) throw new Error('no free day');
-  const slots = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
-    'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
-    { doctorId, date: day.date },
-  );
-  return slots.availableSlots[0]!.startsAt;
+  return (await nextFreeSlots(doctorId, 1)).slots[0]!;
 }
+

@@ -361,7 +361,9 @@ describe('encryption at rest', () => {
     expect(tables.map((row: { name: string }) => row.name)).toEqual(expect.arrayContaining(['treatment', 'treatment_revision', 'audit_event', 'outbox_event', 'notification']));
     for (const { name } of tables) {
       const found = await connection.execute<Array<Record<string, unknown>>>(`select * from \`${name}\``);
-      const text = found.map((row: Record<string, unknown>) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? `${v.toString('utf8')} ${v.toString('base64')}` : String(v))).join('\u0001')).join('\n');
+      // JSON columns come back parsed: stringify them (String() would read "[object Object]").
+      const asText = (v: unknown) => (Buffer.isBuffer(v) ? `${v.toString('utf8')} ${v.toString('base64')}` : v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
+      const text = found.map((row: Record<string, unknown>) => Object.values(row).map(asText).join('\u0001')).join('\n');
       for (const needle of needles) expect(text.includes(needle), `${name} holds ${needle}`).toBe(false);
     }
     const row = (rows.treatment as Array<Record<string, string>>)[0];
