@@ -1,4 +1,3 @@
-import { clock } from '../../clock';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
