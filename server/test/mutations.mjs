@@ -29,7 +29,7 @@ const MUTATIONS = [
     [S('context.ts'), '!row || !row.active || row.token_version !== claims.tokenVersion', '!row || !row.active'],
   ]],
   ['care relationship (history readers)', 'src/modules/clinical/clinical.test.ts', 'patient A reads their own history', [
-    [S('modules/clinical/clinical.service.ts'), "if (viewer.role === Role.DOCTOR && viewer.doctorId && (await new PatientService(this.ctx).isPatientOfDoctor(patientId, viewer.doctorId))) return;", "if (viewer.role === Role.DOCTOR) return;"],
+    [S('modules/clinical/clinical.service.ts'), 'return new Set(rows.map((r: { patient_id: number }) => Number(r.patient_id)));', 'return new Set(ids);'],
   ]],
   ['encryption in every table', 'src/modules/clinical/clinical.test.ts', 'no clinical plaintext in any table', [
     [S('modules/clinical/clinical.service.ts'), "changes: auditChanges(recorded, null, content) });", "changes: { ...auditChanges(recorded, null, content), text: { before: null, after: Buffer.from(JSON.stringify(content)).toString('base64') } } as AuditChanges });"],
