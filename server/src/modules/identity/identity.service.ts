@@ -1,4 +1,3 @@
-import { clock } from '../../clock';
 import type { EntityManager } from '@mikro-orm/core';
 import argon2 from 'argon2';
 import { z } from 'zod';
