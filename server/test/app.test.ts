@@ -6,7 +6,7 @@ import { loadConfig, ConfigError } from '../src/config';
 import { formatError, NotFoundError } from '../src/errors';
 import { MAX_QUERY_DEPTH } from '../src/query-limits';
 import { codes, createTestApp, type TestApp } from './harness';
-import { createAdmin, createDoctor, registerPatient } from './factories';
+import { createAdmin, createDoctor, insertAppointment, registerPatient } from './factories';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -35,25 +35,29 @@ describe('query limits', () => {
     expect(result.data ?? null).toBeNull();
   });
 
-  /** `{ departments { doctors { department { doctors { … id } } } } }`, exactly `depth` fields deep. */
+  /**
+   * `{ appointment(id) { invoice { appointment { invoice { … id } } } } }`, exactly `depth` fields deep:
+   * single objects all the way, so the query is cheap and only its depth can refuse it.
+   */
   const nested = (depth: number) => {
     let selection = 'id';
-    for (let level = depth - 1; level >= 2; level -= 1) selection = `${level % 2 === 0 ? 'doctors' : 'department'} { ${selection} }`;
-    return `{ departments { ${selection} } }`;
+    for (let level = depth - 1; level >= 2; level -= 1) selection = `${level % 2 === 0 ? 'invoice' : 'appointment'} { ${selection} }`;
+    return `query($id: ID!) { appointment(id: $id) { ${selection} } }`;
   };
 
   it(`runs a query exactly ${MAX_QUERY_DEPTH} levels deep and refuses ${MAX_QUERY_DEPTH + 1}`, async () => {
     const admin = await createAdmin(t);
     const doctor = await createDoctor(t, admin);
-    const allowed = await t.gql(nested(MAX_QUERY_DEPTH));
+    const patient = await registerPatient(t);
+    const id = await insertAppointment(t, { doctorId: doctor.doctorId, patientId: patient.patientId, status: 'COMPLETED', startsAt: new Date(Date.UTC(2026, 0, 7, 9)) });
+    await t.ok('mutation($id: ID!) { issueInvoice(appointmentId: $id) { id } }', { id }, admin.token);
+    const allowed = await t.gql(nested(MAX_QUERY_DEPTH), { id }, admin.token);
     expect(allowed.errors).toBeUndefined();
-    // The data really comes back at the bottom: walk our department down to the innermost ids.
-    let level: any[] = allowed.data.departments.filter((d: any) => d.doctors.length > 0);
-    for (let depth = 2; depth < MAX_QUERY_DEPTH; depth += 1) {
-      level = level.flatMap((node: any) => (depth % 2 === 0 ? node.doctors : [node.department]));
-    }
-    expect(level.map((node: any) => node.id)).toContain(doctor.departmentId);
-    const refused = await t.gql(nested(MAX_QUERY_DEPTH + 1));
+    // The data really comes back at the bottom: walk down to the innermost id.
+    let node: any = allowed.data.appointment;
+    for (let depth = 2; depth < MAX_QUERY_DEPTH; depth += 1) node = depth % 2 === 0 ? node.invoice : node.appointment;
+    expect(node.id).toBe(id);
+    const refused = await t.gql(nested(MAX_QUERY_DEPTH + 1), { id }, admin.token);
     expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0].message).toBe(`Query is nested ${MAX_QUERY_DEPTH + 1} levels deep; the limit is ${MAX_QUERY_DEPTH}`);
     expect(refused.data ?? null).toBeNull();
@@ -138,7 +142,7 @@ describe('configuration', () => {
   });
 
   it('HMS_TEST_CLOCK=1 is refused in production; HMS_BACKGROUND_JOBS is on or off', () => {
-    const production = { NODE_ENV: 'production', HMS_JWT_SECRET: 'x'.repeat(40), HMS_DATA_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const production = { NODE_ENV: 'production', HMS_JWT_SECRET: randomBytes(32).toString('base64'), HMS_DATA_KEY: randomBytes(32).toString('base64') };
     expect(() => loadConfig({ ...production, HMS_TEST_CLOCK: '1' })).toThrow('HMS_TEST_CLOCK=1 is refused when NODE_ENV=production');
     expect(loadConfig({ ...production }).testClock).toBe(false);
     expect(loadConfig({ HMS_TEST_CLOCK: '1' }).testClock).toBe(true);

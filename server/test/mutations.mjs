@@ -23,7 +23,7 @@ const MUTATIONS = [
     [S('modules/scheduling/appointment.service.ts'), 'const what = new Set(clashes.map((c) => c.what));', "const what = new Set(clashes.map((c) => c.what).filter((w) => w !== 'patient'));"],
   ]],
   ['lockout after 5 failures', 'src/modules/identity/identity.test.ts', 'locks the account after 5 failures', [
-    [S('modules/identity/identity.service.ts'), "'locked_until = if(failed_login_count >= ?, ?, locked_until), '", "'locked_until = if(failed_login_count >= ? + 1, ?, locked_until), '"],
+    [S('modules/identity/identity.service.ts'), "'locked_until = if(failed_login_count >= ?, ?, null) '", "'locked_until = if(failed_login_count >= ? + 1, ?, null) '"],
   ]],
   ['token revocation', 'src/modules/identity/identity.test.ts', 'changePassword ends every token issued before it', [
     [S('context.ts'), '!row || !row.active || row.token_version !== claims.tokenVersion', '!row || !row.active'],
