@@ -5,27 +5,34 @@ import type { Browser, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminCredentials, adminToken, apiOk, launchBrowser, loginToken, newPage, PASSWORD, screenshot, seedAlwaysOpenWeek, seedDepartment,
-  seedDoctor, signIn, uid,
+  adminCredentials, adminToken, apiOk, launchBrowser, loginToken, newPage, nextFreeSlots, PASSWORD, screenshot, seedAlwaysOpenWeek,
+  seedDepartment, seedDoctor, serverNow, signIn, uid,
 } from './helpers';
 
 let browser: Browser;
 let token: string;
 let doctor: Awaited<ReturnType<typeof seedDoctor>>;
-const patient = { fullName: `Billie Payer ${uid()}`, email: `billie-${uid()}@e2e.hms.test`, password: PASSWORD, id: '' };
+interface Billed { fullName: string; email: string; password: string; id: string }
 
-/** Books the doctor's next free slot today for the patient (as admin) and checks the patient in. */
-async function checkedInVisitToday(): Promise<string> {
-  const today = DateTime.utc().toISODate()!; // the e2e server runs with HMS_TIMEZONE=UTC
-  const { availableSlots } = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
-    'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
-    { doctorId: doctor.id, date: today },
-    token,
+/** A patient of each test's own, so no test leans on what another one billed. */
+async function newBilledPatient(): Promise<Billed> {
+  const patient = { fullName: `Billie Payer ${uid()}`, email: `billie-${uid()}@e2e.hms.test`, password: PASSWORD, id: '' };
+  const { register } = await apiOk<{ register: { user: { patient: { id: string } } } }>(
+    'mutation($input: RegisterInput!) { register(input: $input) { user { patient { id } } } }',
+    { input: { email: patient.email, password: patient.password, fullName: patient.fullName } },
   );
-  if (availableSlots.length === 0) throw new Error('No free slot left today (the test needs a slot before midnight UTC)');
+  return { ...patient, id: register.user.patient.id };
+}
+
+/**
+ * Books the doctor's next free slot for the patient (as admin) and checks the patient in. The next
+ * free slot, not "today's": at 23:50 it is 00:00 tomorrow, and check-in opens an hour before.
+ */
+async function checkedInVisit(patient: Billed): Promise<string> {
+  const { slots } = await nextFreeSlots(doctor.id, 1, token);
   const { bookAppointment } = await apiOk<{ bookAppointment: { id: string } }>(
     'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
-    { input: { doctorId: doctor.id, startsAt: availableSlots[0]!.startsAt, patientId: patient.id, reason: 'Check-up' } },
+    { input: { doctorId: doctor.id, startsAt: slots[0]!, patientId: patient.id, reason: 'Check-up' } },
     token,
   );
   await apiOk(
@@ -46,17 +53,13 @@ beforeAll(async () => {
   const department = await seedDepartment(token, `Cardiology ${uid()}`);
   doctor = await seedDoctor(token, department.id, { fullName: `Dr Heart ${uid()}`, consultationFee: '80.00' });
   await seedAlwaysOpenWeek(token, doctor.id, 15);
-  const { register } = await apiOk<{ register: { user: { patient: { id: string } } } }>(
-    'mutation($input: RegisterInput!) { register(input: $input) { user { patient { id } } } }',
-    { input: { email: patient.email, password: patient.password, fullName: patient.fullName } },
-  );
-  patient.id = register.user.patient.id;
 });
 afterAll(async () => { await browser?.close(); });
 
 describe('billing through the pages', () => {
   it('an admin issues an invoice and takes a payment; the patient sees the balance change', async () => {
-    await checkedInVisitToday();
+    const patient = await newBilledPatient();
+    await checkedInVisit(patient);
 
     // The admin bills the visit from the billing page.
     const admin = await newPage(browser);
@@ -143,7 +146,9 @@ describe('billing through the pages', () => {
 
 describe('invoice corrections through the pages', () => {
   it('bills a visit from the appointments list as a draft, adds and removes lines, issues, pays, refunds and voids it', async () => {
-    const appointmentId = await checkedInVisitToday();
+    const patient = await newBilledPatient();
+    const appointmentId = await checkedInVisit(patient);
+    expect(patient.id).not.toBe('');
     const admin = await newPage(browser);
     const { email, password } = adminCredentials();
     await signIn(admin, email, password);
@@ -190,7 +195,7 @@ describe('invoice corrections through the pages', () => {
 
     await admin.getByRole('button', { name: 'Void' }).click();
     await admin.getByRole('button', { name: 'Void invoice' }).click();
-    await expect.poll(() => admin.locator('#field-reason-helper-text').textContent()).toBeTruthy();
+    await expect.poll(() => admin.locator('#field-reason-helper-text').textContent()).toBe('Reason is required');
     await admin.locator('#field-reason').fill('Billed by mistake');
     await admin.getByRole('button', { name: 'Void invoice' }).click();
     await admin.getByRole('alert').filter({ hasText: 'Billed by mistake' }).waitFor();
@@ -203,7 +208,8 @@ describe('invoice corrections through the pages', () => {
 
 describe('patient records pages', () => {
   it('the profile shows field errors and saves; the history shows the doctor\'s entry with downloads', async () => {
-    const appointmentId = await checkedInVisitToday();
+    const patient = await newBilledPatient();
+    const appointmentId = await checkedInVisit(patient);
     const doctorToken = await loginToken(doctor.email, doctor.password);
     await apiOk(
       'mutation($id: ID!, $input: TreatmentInput!) { recordTreatment(appointmentId: $id, input: $input) { id } }',
@@ -214,7 +220,7 @@ describe('patient records pages', () => {
           icdCode: 'J30.2',
           prescription: 'Antihistamine for two weeks',
           medicines: [{ name: 'Cetirizine', dose: '10 mg', frequency: 'Once a day', duration: '14 days', instructions: 'In the evening' }],
-          followUpDate: DateTime.utc().plus({ days: 14 }).toISODate(),
+          followUpDate: DateTime.fromJSDate(serverNow()).toUTC().plus({ days: 14 }).toISODate(),
         },
       },
       doctorToken,

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminCredentials, adminToken, apiOk, firstFreeSlot, launchBrowser, newPage, pickFirstFreeSlot, registerPatientApi, screenshot,
-  seedAlwaysOpenWeek, seedDepartment, seedDoctor, signIn, signUp, uid,
+  seedAlwaysOpenWeek, seedDepartment, seedDoctor, serverNow, signIn, signUp, uid,
 } from './helpers';
 
 let browser: Browser;
@@ -84,11 +84,14 @@ describe('booking through the pages', () => {
     await page.goto('/patient/book');
     await page.getByRole('button', { name: new RegExp(department.name) }).click();
     await page.getByRole('button', { name: new RegExp(doctor.fullName) }).click();
-    await pickFirstFreeSlot(page);
+    // The slot this page picked (not "the API's first one", which can differ once a slot starts meanwhile).
+    await page.locator('[role="option"]:not([disabled]):not(.Mui-disabled)').first().click();
+    const picked = page.locator('button[aria-pressed]').first();
+    const startsAt = (await picked.getAttribute('data-starts-at'))!;
+    await picked.click();
     await page.getByRole('heading', { name: 'Confirm your visit' }).waitFor();
 
     // Another patient books the very same slot first.
-    const startsAt = await firstFreeSlot(doctor.id);
     const other = await registerPatientApi();
     await apiOk(
       'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
@@ -99,8 +102,9 @@ describe('booking through the pages', () => {
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     await page.getByText('that time was just taken').waitFor();
     expect(page.url()).toContain('/patient/book');
-    // Back on the time step with the remaining free times.
+    // Back on the time step with the remaining free times: the taken one is gone or greyed out.
     await page.locator('button[aria-pressed]').first().waitFor();
+    await expect.poll(() => page.locator(`button[aria-pressed][data-starts-at="${startsAt}"]:not([disabled])`).count()).toBe(0);
     await page.context().close();
   });
 
@@ -122,7 +126,7 @@ describe('booking through the pages', () => {
     await page.getByText('Weekly hours saved.').waitFor();
 
     // A block of time off appears in the list and can be removed.
-    const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(serverNow().getTime() + 24 * 3600_000).toISOString().slice(0, 10);
     await page.locator('#field-startsAt').fill(`${tomorrow}T10:00`);
     await page.locator('#field-endsAt').fill(`${tomorrow}T11:00`);
     await page.locator('#field-note').fill('Conference');
@@ -158,11 +162,18 @@ describe('booking through the pages', () => {
   });
 
   it('the admin sees bookings in the appointment list and the audit log', async () => {
+    // A booking and cancellation of this test's own (not an earlier test's).
+    const patient = await registerPatientApi();
+    const { bookAppointment } = await apiOk<{ bookAppointment: { id: string } }>(
+      'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }',
+      { input: { doctorId: doctor.id, startsAt: await firstFreeSlot(doctor.id) } }, patient.token,
+    );
+    await apiOk('mutation($id: ID!) { cancelAppointment(id: $id, reason: "Audit me") { id } }', { id: bookAppointment.id }, patient.token);
     const page = await newPage(browser);
     const admin = adminCredentials();
     await signIn(page, admin.email, admin.password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Appointments' }).click();
-    await page.getByRole('table', { name: 'Appointments' }).getByText(doctor.fullName).first().waitFor();
+    await page.getByRole('table', { name: 'Appointments' }).getByText(patient.patient.fullName).first().waitFor();
     await screenshot(page, 'admin-appointments');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('table', { name: 'Audit events' }).getByText('appointment.cancel').first().waitFor();

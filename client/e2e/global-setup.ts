@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
-import net from 'node:net';
+import { DateTime } from 'luxon';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -28,15 +28,20 @@ function copyDir(from: string, to: string): void {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** The port a server started with PORT=0 bound, from its "HMS listening on http://localhost:<port>" line. */
+function listeningPort(output: () => string): number | null {
+  const match = /HMS listening on http:\/\/localhost:(\d+)/.exec(output());
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * E2E_HOSPITAL_TIME=HH:MM runs the suite as if it were that time of today in the hospital's zone
+ * (the server's clock through POST /__test/clock, the browser's through Playwright's clock).
+ */
+function hospitalInstant(time: string, zone: string): Date {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new Error(`E2E_HOSPITAL_TIME must look like 23:50, got "${time}"`);
+  return DateTime.now().setZone(zone).set({ hour: Number(match[1]), minute: Number(match[2]), second: 0, millisecond: 0 }).toJSDate();
 }
 
 async function dropDatabase(url: URL): Promise<void> {
@@ -50,15 +55,16 @@ async function dropDatabase(url: URL): Promise<void> {
   await connection.end();
 }
 
-async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+/** Waits for the listening line (PORT=0: no free-port guess another process could take first), then /healthz. */
+async function waitUntilHealthy(child: ChildProcess, output: () => string): Promise<string> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The HMS server exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(`${baseUrl}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+    const port = listeningPort(output);
+    if (port !== null) {
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const response = await fetch(`${baseUrl}/healthz`).catch(() => null);
+      if (response?.ok) return baseUrl;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -79,8 +85,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const servedDist = mkdtempSync(path.join(os.tmpdir(), 'hms-e2e-dist-'));
   copyDir(clientDist, servedDist);
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const timezone = process.env.HMS_TIMEZONE || 'UTC';
   const tsxCli = createRequire(path.join(serverDir, 'package.json')).resolve('tsx/cli');
   let log = '';
   const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
@@ -88,13 +93,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     env: {
       ...process.env,
       NODE_ENV: 'development',
-      PORT: String(port),
+      PORT: '0',
+      // POST /__test/clock (config refuses it in production).
+      HMS_TEST_CLOCK: '1',
       DATABASE_URL: E2E_DATABASE_URL,
       HMS_ADMIN_EMAIL: ADMIN.email,
       HMS_ADMIN_PASSWORD: ADMIN.password,
       HMS_CLIENT_DIST: servedDist,
-      HMS_TIMEZONE: process.env.HMS_TIMEZONE || 'UTC',
-      HMS_LOG: 'silent',
+      HMS_TIMEZONE: timezone,
+      // info: the listening line names the bound port.
+      HMS_LOG: 'info',
       // The browser tests sign in and register many times from one address.
       ...Object.fromEntries(['GRAPHQL_IP', 'LOGIN_IP', 'LOGIN_ACCOUNT', 'REGISTER_IP', 'PASSWORD_RESET_IP', 'PASSWORD_RESET_ACCOUNT', 'TOKEN_FREE_IP']
         .map((name) => [`HMS_RATE_LIMIT_${name}`, 'off'])),
@@ -104,8 +112,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   child.stdout?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
   child.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
 
+  let baseUrl: string;
+  let clockOffsetMs = 0;
   try {
-    await waitUntilHealthy(baseUrl, child, () => log.slice(-4000));
+    baseUrl = await waitUntilHealthy(child, () => log.slice(-8000));
+    if (process.env.E2E_HOSPITAL_TIME) {
+      const at = hospitalInstant(process.env.E2E_HOSPITAL_TIME, timezone);
+      const response = await fetch(`${baseUrl}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: at.toISOString() }) });
+      if (!response.ok) throw new Error(`POST /__test/clock answered ${response.status}`);
+      clockOffsetMs = ((await response.json()) as { offsetMs: number }).offsetMs;
+      console.log(`e2e: server and browser clocks set to ${at.toISOString()} (${process.env.E2E_HOSPITAL_TIME} in ${timezone})`);
+    }
   } catch (error) {
     child.kill('SIGKILL');
     rmSync(servedDist, { recursive: true, force: true });
@@ -114,6 +131,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide('baseUrl', baseUrl);
   project.provide('admin', ADMIN);
+  project.provide('clockOffsetMs', clockOffsetMs);
 
   return async () => {
     if (child.exitCode === null) {
@@ -132,5 +150,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     admin: { email: string; password: string };
+    /** How far the server's clock is moved from the real one (E2E_HOSPITAL_TIME); pages get the same. */
+    clockOffsetMs: number;
   }
 }

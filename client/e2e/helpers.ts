@@ -2,7 +2,7 @@
 // filling the sign-up/sign-in forms, and seeding data over the GraphQL API.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { afterEach, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 
 export const PASSWORD = 'Correct-Horse-42';
 
@@ -39,9 +39,18 @@ afterEach(() => {
   if (problems.length) throw new Error(`The browser reported ${problems.length} problem(s):\n${problems.join('\n')}`);
 });
 
-/** A page in its own context (own localStorage, so its own session). Page errors and CSP violations fail the test. */
+/** The server's "now" (moved by E2E_HOSPITAL_TIME); pages run on the same clock. */
+export function serverNow(): Date {
+  return new Date(Date.now() + inject('clockOffsetMs'));
+}
+
+/**
+ * A page in its own context (own localStorage, so its own session). Page errors and CSP violations
+ * fail the test. With E2E_HOSPITAL_TIME the page's clock starts at the server's "now" and runs on.
+ */
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport });
+  if (inject('clockOffsetMs') !== 0) await context.clock.install({ time: serverNow() });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => {
@@ -58,6 +67,25 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
     });
   });
   return page;
+}
+
+/**
+ * Resolves once `count` live subscriptions of `stream` for `key` (a doctor id; the user id for
+ * notificationAdded) are listening on the server (GET /__test/live-ready): no sleep before a change.
+ */
+export async function liveReady(stream: 'doctorScheduleChanged' | 'slotsChanged' | 'notificationAdded', key: string, count = 1): Promise<void> {
+  const response = await fetch(`${baseUrl()}/__test/live-ready?stream=${stream}&key=${encodeURIComponent(key)}&count=${count}`);
+  if (!response.ok) throw new Error(`${stream} ${key}: the subscription did not become ready (${response.status} ${await response.text()})`);
+}
+
+/** Waits until an MUI menu or dialog has finished its fade-in, for a screenshot without a half-drawn overlay. */
+export async function settled(locator: import('playwright-core').Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => undefined));
+  await expect.poll(() => locator.evaluate((el) => {
+    const paper = el.querySelector('.MuiPaper-root') ?? el;
+    return getComputedStyle(paper).opacity;
+  })).toBe('1');
 }
 
 /** Saves a screenshot to /tmp/hms-e2e-<name>.png and returns the path. */
@@ -218,17 +246,29 @@ export async function registerPatientApi(patient: NewPatient = newPatient()): Pr
   return { token: data.register.token, patient };
 }
 
-/** The doctor's first free slot over the API: the one the booking pages offer first. */
-export async function firstFreeSlot(doctorId: string): Promise<string> {
+/**
+ * The first hospital day (from today) with at least `count` free slots, and those slots: late in the
+ * evening today may have none left, so tests take the day the server offers instead of "today".
+ */
+export async function nextFreeSlots(doctorId: string, count = 1, token?: string): Promise<{ date: string; slots: string[] }> {
   const days = await apiOk<{ availableDays: Array<{ date: string; freeSlots: number }> }>(
-    'query($doctorId: ID!) { availableDays(doctorId: $doctorId) { date freeSlots } }',
-    { doctorId },
+    'query($doctorId: ID!) { availableDays(doctorId: $doctorId) { date freeSlots } }', { doctorId }, token,
   );
-  const day = days.availableDays.find((d) => d.freeSlots > 0);
-  if (!day) throw new Error('no free day');
-  const slots = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
-    'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
-    { doctorId, date: day.date },
-  );
-  return slots.availableSlots[0]!.startsAt;
+  // Not a slot about to start: one seconds away could be refused as past by the time it is booked.
+  const soon = serverNow().getTime() + 2 * 60_000;
+  for (const day of days.availableDays.filter((d) => d.freeSlots >= count)) {
+    const slots = await apiOk<{ availableSlots: Array<{ startsAt: string }> }>(
+      'query($doctorId: ID!, $date: LocalDate!) { availableSlots(doctorId: $doctorId, date: $date) { startsAt } }',
+      { doctorId, date: day.date }, token,
+    );
+    const later = slots.availableSlots.map((slot) => slot.startsAt).filter((startsAt) => Date.parse(startsAt) > soon);
+    if (later.length >= count) return { date: day.date, slots: later };
+  }
+  throw new Error(`no day with ${count} free slots`);
 }
+
+/** The doctor's first free slot over the API that is not about to start. */
+export async function firstFreeSlot(doctorId: string): Promise<string> {
+  return (await nextFreeSlots(doctorId, 1)).slots[0]!;
+}
+

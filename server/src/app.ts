@@ -35,6 +35,7 @@ import { checkQueryLimits, PARSE_OPTIONS } from './query-limits';
 import { createRateLimits } from './rate-limit';
 import { requestIdOf } from './request-id';
 import { createSchema } from './schema';
+import { registerTestClock } from './test-clock';
 
 export interface App {
   httpServer: http.Server;
@@ -281,6 +282,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   // Before the client catch-all below, which would answer every GET.
   app.use('/exports', refuseExportsWhileMustChangePassword(deps));
+  registerTestClock(app, config);
   registerClinicalExports(app, deps);
   registerBillingExports(app, deps);
   registerReportExports(app, deps);

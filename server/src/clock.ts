@@ -13,6 +13,10 @@ export const clock = {
   nowMs(): number {
     return Date.now() + offsetMs;
   },
+  /** The current test offset in milliseconds (0: the real clock). */
+  offsetMs(): number {
+    return offsetMs;
+  },
   /** Test-only: shift "now" by this many milliseconds (0 restores the real clock). */
   setOffsetMs(ms: number): void {
     offsetMs = ms;

@@ -45,6 +45,10 @@ export interface Config {
   statementTimeoutMs: number;
   /** How long a request waits for a pooled connection before SERVICE_UNAVAILABLE (HMS_DB_ACQUIRE_TIMEOUT_MS). */
   acquireTimeoutMs: number;
+  /** Timers that run on their own (outbox/notification pruning, session sweeps); HMS_BACKGROUND_JOBS=off for tests. */
+  backgroundJobs: boolean;
+  /** HMS_TEST_CLOCK=1: `POST /__test/clock` may move the server's clock (tests only; refused in production). */
+  testClock: boolean;
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -148,6 +152,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`HMS_TRUST_PROXY must be true, a hop count, or a list of addresses/subnets, got "${env.HMS_TRUST_PROXY}"`);
   }
 
+  const backgroundRaw = env.HMS_BACKGROUND_JOBS;
+  if (backgroundRaw && !['on', 'off'].includes(backgroundRaw)) {
+    throw new ConfigError(`HMS_BACKGROUND_JOBS must be on or off, got "${backgroundRaw}"`);
+  }
+  const testClockRaw = env.HMS_TEST_CLOCK;
+  if (testClockRaw && !['0', '1'].includes(testClockRaw)) throw new ConfigError(`HMS_TEST_CLOCK must be 0 or 1, got "${testClockRaw}"`);
+  // A movable clock would let anyone book in the past or skip windows: never in production.
+  if (testClockRaw === '1' && production) throw new ConfigError('HMS_TEST_CLOCK=1 is refused when NODE_ENV=production');
+
   return {
     port,
     databaseUrl,
@@ -177,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     statementTimeoutMs: int(env, 'HMS_DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
     acquireTimeoutMs: int(env, 'HMS_DB_ACQUIRE_TIMEOUT_MS', 3_000, 100, 600_000),
+    backgroundJobs: backgroundRaw !== 'off',
+    testClock: testClockRaw === '1',
   };
 }
 

@@ -1,5 +1,6 @@
 // Process entry: config, database (create + migrate), first admin, listen, graceful shutdown.
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/orm';
 import { createApp } from './app';
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   });
   const app = await createApp(config, orm);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
-  logger.info(`HMS listening on http://localhost:${config.port} (GraphQL at /graphql)`);
+  // The bound port, not the asked one: PORT=0 picks a free one (tests read it from this line).
+  const { port } = app.httpServer.address() as AddressInfo;
+  logger.info(`HMS listening on http://localhost:${port} (GraphQL at /graphql)`, { port });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

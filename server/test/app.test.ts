@@ -6,7 +6,7 @@ import { loadConfig, ConfigError } from '../src/config';
 import { formatError, NotFoundError } from '../src/errors';
 import { MAX_QUERY_DEPTH } from '../src/query-limits';
 import { codes, createTestApp, type TestApp } from './harness';
-import { registerPatient } from './factories';
+import { createAdmin, createDoctor, insertAppointment, registerPatient } from './factories';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -35,9 +35,32 @@ describe('query limits', () => {
     expect(result.data ?? null).toBeNull();
   });
 
-  it('accepts a sensibly nested query', async () => {
-    const result = await t.gql('{ departments { id doctors { id department { id name } } } }');
-    expect(result.errors).toBeUndefined();
+  /**
+   * `{ appointment(id) { invoice { appointment { invoice { … id } } } } }`, exactly `depth` fields deep:
+   * single objects all the way, so the query is cheap and only its depth can refuse it.
+   */
+  const nested = (depth: number) => {
+    let selection = 'id';
+    for (let level = depth - 1; level >= 2; level -= 1) selection = `${level % 2 === 0 ? 'invoice' : 'appointment'} { ${selection} }`;
+    return `query($id: ID!) { appointment(id: $id) { ${selection} } }`;
+  };
+
+  it(`runs a query exactly ${MAX_QUERY_DEPTH} levels deep and refuses ${MAX_QUERY_DEPTH + 1}`, async () => {
+    const admin = await createAdmin(t);
+    const doctor = await createDoctor(t, admin);
+    const patient = await registerPatient(t);
+    const id = await insertAppointment(t, { doctorId: doctor.doctorId, patientId: patient.patientId, status: 'COMPLETED', startsAt: new Date(Date.UTC(2026, 0, 7, 9)) });
+    await t.ok('mutation($id: ID!) { issueInvoice(appointmentId: $id) { id } }', { id }, admin.token);
+    const allowed = await t.gql(nested(MAX_QUERY_DEPTH), { id }, admin.token);
+    expect(allowed.errors).toBeUndefined();
+    // The data really comes back at the bottom: walk down to the innermost id.
+    let node: any = allowed.data.appointment;
+    for (let depth = 2; depth < MAX_QUERY_DEPTH; depth += 1) node = depth % 2 === 0 ? node.invoice : node.appointment;
+    expect(node.id).toBe(id);
+    const refused = await t.gql(nested(MAX_QUERY_DEPTH + 1), { id }, admin.token);
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].message).toBe(`Query is nested ${MAX_QUERY_DEPTH + 1} levels deep; the limit is ${MAX_QUERY_DEPTH}`);
+    expect(refused.data ?? null).toBeNull();
   });
 
   it('refuses a query costlier than the budget (many aliases)', async () => {
@@ -53,14 +76,17 @@ describe('query limits', () => {
     let selection = 'id';
     for (let i = 0; i < 6; i += 1) selection = `doctors { department { ${selection} } }`;
     const client = t.wsClient(patient.token);
-    const result = await new Promise<unknown>((resolve) => {
+    const result = await new Promise<{ errors?: any[]; data?: unknown }>((resolve) => {
       client.subscribe({ query: `{ departments { ${selection} } }` }, {
-        next: (value) => resolve(value),
-        error: (error) => resolve({ errors: error }),
+        next: (value) => resolve(value as { data?: unknown }),
+        error: (error) => resolve({ errors: error as any[] }),
         complete: () => {},
       });
     });
-    expect(JSON.stringify(result)).toMatch(/nested/);
+    // graphql-ws hands the sink the error message's list of GraphQL errors.
+    expect((result.errors ?? []).map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0].message).toMatch(/^Query is nested \d+ levels deep; the limit is 10$/);
+    expect(result.data).toBeUndefined();
   });
 });
 
@@ -113,6 +139,36 @@ describe('configuration', () => {
   ])('%s=%s is refused with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('HMS_TEST_CLOCK=1 is refused in production; HMS_BACKGROUND_JOBS is on or off', () => {
+    const production = { NODE_ENV: 'production', HMS_JWT_SECRET: randomBytes(32).toString('base64'), HMS_DATA_KEY: randomBytes(32).toString('base64') };
+    expect(() => loadConfig({ ...production, HMS_TEST_CLOCK: '1' })).toThrow('HMS_TEST_CLOCK=1 is refused when NODE_ENV=production');
+    expect(loadConfig({ ...production }).testClock).toBe(false);
+    expect(loadConfig({ HMS_TEST_CLOCK: '1' }).testClock).toBe(true);
+    expect(() => loadConfig({ HMS_BACKGROUND_JOBS: 'maybe' })).toThrow('HMS_BACKGROUND_JOBS');
+    expect(loadConfig({}).backgroundJobs).toBe(true);
+    expect(loadConfig({ HMS_BACKGROUND_JOBS: 'off' }).backgroundJobs).toBe(false);
+  });
+
+  it('POST /__test/clock moves the server clock only with HMS_TEST_CLOCK=1', async () => {
+    const without = await fetch(`${t.url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(without.status).toBe(404);
+    const clocked = await createTestApp({ HMS_TEST_CLOCK: '1' });
+    try {
+      const at = '2031-06-15T21:50:00.000Z';
+      const moved = await fetch(`${clocked.url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at }) });
+      const body = (await moved.json()) as { now: string };
+      expect(moved.status).toBe(200);
+      expect(Math.abs(Date.parse(body.now) - Date.parse(at))).toBeLessThan(60_000);
+      const reset = await fetch(`${clocked.url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(((await reset.json()) as { offsetMs: number }).offsetMs).toBe(0);
+      const bad = await fetch(`${clocked.url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"at":"soon"}' });
+      expect(bad.status).toBe(400);
+    } finally {
+      await fetch(`${clocked.url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      await clocked.close();
+    }
   });
 
   it('defaults follow the contract', () => {

@@ -1,3 +1,4 @@
+import { clock } from '../src/clock';
 // Test data through the front door (GraphQL), with random names so tests never collide.
 import { hashPassword } from '../src/modules/identity/identity.service';
 import { Role, User } from '../src/modules/identity/user.entity';
@@ -85,7 +86,7 @@ export async function insertAppointment(
   options: { doctorId: string; patientId: string; startsAt?: Date; minutes?: number; status?: string; reason?: string },
 ): Promise<string> {
   const em = t.orm.em.fork();
-  const startsAt = options.startsAt ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const startsAt = options.startsAt ?? new Date(Math.floor(clock.nowMs() / 60_000) * 60_000);
   const appointment = em.create(Appointment, {
     doctor: Number(options.doctorId),
     patient: Number(options.patientId),
@@ -138,7 +139,7 @@ export async function openAllWeek(
 /** The UTC ISO instant of hospital wall time `time` ("HH:MM"), `daysAhead` hospital days from today. */
 export async function hospitalTime(t: TestApp, daysAhead: number, time: string): Promise<string> {
   const [hour, minute] = time.split(':').map(Number);
-  return DateTime.now().setZone(t.config.timezone).startOf('day').plus({ days: daysAhead }).set({ hour, minute }).toUTC().toISO()!;
+  return DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).startOf('day').plus({ days: daysAhead }).set({ hour, minute }).toUTC().toISO()!;
 }
 
 /** Books through the API; returns the appointment id. */

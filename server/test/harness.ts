@@ -3,6 +3,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { createClient, type Client } from 'graphql-ws';
 import type { AddressInfo } from 'node:net';
+import { clock } from '../src/clock';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../src/app';
@@ -43,10 +44,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `options.databaseUrl`: a database of the test's own (see privateDatabase), else the run's shared one. */
+/**
+ * This test file's own database (a copy of the run's migrated template, made by test/setup.ts).
+ * Use it instead of inject('databaseUrl'), which is the template every file is copied from.
+ */
+export function testDatabaseUrl(): string {
+  const url = process.env.HMS_TEST_DATABASE_URL;
+  if (!url) throw new Error('HMS_TEST_DATABASE_URL is unset: run the tests through vitest.config.mts (test/setup.ts makes it)');
+  return url;
+}
+
+/**
+ * The real app on port 0 against this file's database. Background timers (outbox and notification
+ * pruning) are off unless `env` says HMS_BACKGROUND_JOBS: 'on'; tests call the prune functions themselves.
+ */
 export async function createTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
-  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
-  const config = loadConfig({ HMS_LOG: 'silent', ...RATE_LIMITS_OFF, ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
+  // `options.databaseUrl`: a database of the test's own (see privateDatabase), else this file's.
+  const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
+  const config = loadConfig({ HMS_LOG: 'silent', HMS_BACKGROUND_JOBS: 'off', ...RATE_LIMITS_OFF, ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
   const flavor = process.env.TEST_DB_FLAVOR === 'mysql' ? 'mysql' : 'mariadb';
   const orm = await MikroORM.init(ormOptions(databaseUrl, flavor, { statementTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.acquireTimeoutMs }));
   const app = await createApp(config, orm);
@@ -129,4 +144,28 @@ export async function privateDatabase(name: string): Promise<{ url: string; drop
       await connection.end();
     },
   };
+}
+
+/**
+ * Moves this process's server clock (src/clock.ts) so that "now" is `at`; time keeps running from there.
+ * Returns a function that puts the previous clock back (test/setup.ts pins every file to midday UTC). Every app of the test file shares the clock.
+ */
+export function setClock(at: Date | string): () => void {
+  const previous = clock.offsetMs();
+  clock.setOffsetMs(new Date(at).getTime() - Date.now());
+  return () => clock.setOffsetMs(previous);
+}
+
+/** Records the SQL statements the ORM of `t` runs while `fn` runs (background timers are off in tests). */
+export async function recordStatements<T>(t: TestApp, fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const logger = t.orm.config.getLogger();
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (context) => { statements.push(context.query ?? ''); };
+  try {
+    const result = await fn();
+    return { result, statements };
+  } finally {
+    logger.logQuery = original;
+  }
 }

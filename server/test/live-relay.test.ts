@@ -2,10 +2,10 @@
 // killed and restarted, lose no slotsChanged, notificationAdded or doctorScheduleChanged event.
 import { spawn } from 'node:child_process';
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createAdmin, createDoctor, hospitalTime, openAllWeek, quickPatients, type DoctorSession, type PatientSession } from './factories';
-import { createTestApp, type TestApp } from './harness';
+import { createTestApp, testDatabaseUrl, type TestApp } from './harness';
 import { freePort, PrivateRedis, waitUntil } from './outage-helpers';
 import { SERVER_DIR, startMain, type MainProcess } from './processes';
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 async function startServer(): Promise<{ port: number; server: MainProcess }> {
   const port = await freePort();
-  const server = startMain({ DATABASE_URL: inject('databaseUrl'), PORT: String(port), REDIS_URL: redis.url, HMS_BOOKING_WINDOW_DAYS: '30' });
+  const server = startMain({ DATABASE_URL: testDatabaseUrl(), PORT: String(port), REDIS_URL: redis.url, HMS_BOOKING_WINDOW_DAYS: '30' });
   servers.push(server);
   await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000, 'a server');
   return { port, server };
@@ -82,7 +82,7 @@ describe('the outbox relay', () => {
     const portA = await freePort();
     const dying = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/commit-then-die.ts'], {
       cwd: SERVER_DIR,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: inject('databaseUrl'), PORT: String(portA), REDIS_URL: redis.url, HMS_LOG: 'silent', HMS_BOOKING_WINDOW_DAYS: '30' },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: testDatabaseUrl(), PORT: String(portA), REDIS_URL: redis.url, HMS_LOG: 'silent', HMS_BOOKING_WINDOW_DAYS: '30' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const died = new Promise<string | null>((resolve) => dying.on('exit', (_code, signal) => resolve(signal)));

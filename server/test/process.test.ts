@@ -1,26 +1,17 @@
 // The real entry point as a newcomer runs it: `tsx src/main.ts` in a child process.
 import { describe, expect, inject, it } from 'vitest';
-import { uid } from './harness';
-import { dropDatabase, startMain as start } from './processes';
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('timed out');
-}
+import { testDatabaseUrl, uid } from './harness';
+import { dropDatabase, listeningPort, startMain as start } from './processes';
 
 describe('npm start (server/src/main.ts)', () => {
   it('creates and migrates a missing database, bootstraps the admin from env, serves /healthz, and stops on SIGTERM', async () => {
     const base = new URL(inject('databaseUrl'));
     const dbName = `hms_proc_${uid()}`;
     const databaseUrl = `${base.protocol}//${base.username || 'root'}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`;
-    const port = String(20000 + Math.floor(Math.random() * 20000));
-    const server = start({ DATABASE_URL: databaseUrl, PORT: port, HMS_ADMIN_EMAIL: 'Boss@Hospital.test', HMS_ADMIN_PASSWORD: 'Admin-Password-1' });
+    // PORT=0: the server binds a free port and names it in its "listening" line.
+    const server = start({ DATABASE_URL: databaseUrl, PORT: '0', HMS_ADMIN_EMAIL: 'Boss@Hospital.test', HMS_ADMIN_PASSWORD: 'Admin-Password-1' });
     try {
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000);
+      const port = await listeningPort(server);
       expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
@@ -36,7 +27,7 @@ describe('npm start (server/src/main.ts)', () => {
   });
 
   it('a bad environment value stops start-up with one line naming the variable', async () => {
-    const server = start({ HMS_TIMEZONE: 'Mars/Olympus', DATABASE_URL: inject('databaseUrl') });
+    const server = start({ HMS_TIMEZONE: 'Mars/Olympus', DATABASE_URL: testDatabaseUrl() });
     expect(await server.exited).toBe(1);
     const lines = server.output().trim().split('\n');
     expect(lines).toHaveLength(1);

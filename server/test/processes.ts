@@ -43,3 +43,30 @@ export async function dropDatabase(databaseUrl: string, name: string): Promise<v
   await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await connection.end();
 }
+
+/**
+ * Waits for the "HMS listening on http://localhost:<port>" line of a server started with PORT=0 and
+ * returns the port it bound (no free-port guess that another process could take first).
+ */
+export async function listeningPort(server: MainProcess, ms = 90_000): Promise<number> {
+  const found = () => /HMS listening on http:\/\/localhost:(\d+)/.exec(server.output());
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => { done(); reject(new Error(`no "HMS listening" line in ${ms} ms:\n${server.output()}`)); }, ms);
+    const check = () => {
+      if (found()) { done(); resolve(); } else if (server.child.exitCode !== null) {
+        done(); reject(new Error(`the server exited with ${server.child.exitCode}:\n${server.output()}`));
+      }
+    };
+    const done = () => {
+      clearTimeout(timer);
+      server.child.stdout!.off('data', check);
+      server.child.stderr!.off('data', check);
+      server.child.off('exit', check);
+    };
+    server.child.stdout!.on('data', check);
+    server.child.stderr!.on('data', check);
+    server.child.on('exit', check);
+    check();
+  });
+  return Number(found()![1]);
+}

@@ -2,10 +2,10 @@
 // either get the real answer or their request was never executed (reconciled against the database).
 import http from 'node:http';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createAdmin, createDoctor, openAllWeek, quickPatients, type DoctorSession, type PatientSession } from './factories';
-import { createTestApp, type TestApp } from './harness';
+import { createTestApp, testDatabaseUrl, type TestApp } from './harness';
 import { freePort, waitUntil } from './outage-helpers';
 import { startMain } from './processes';
 
@@ -52,7 +52,7 @@ describe('SIGTERM during booking load on keep-alive connections', () => {
     const workers = 12;
     const patients: PatientSession[] = await quickPatients(t, workers);
     const port = await freePort();
-    const server = startMain({ DATABASE_URL: inject('databaseUrl'), PORT: String(port), HMS_BOOKING_WINDOW_DAYS: '60', HMS_TIMEZONE: 'UTC' });
+    const server = startMain({ DATABASE_URL: testDatabaseUrl(), PORT: String(port), HMS_BOOKING_WINDOW_DAYS: '60', HMS_TIMEZONE: 'UTC' });
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000, 'the server');
 
     // A live subscriber: told 1001 (going away) when the process stops.

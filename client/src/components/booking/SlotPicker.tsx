@@ -60,6 +60,7 @@ export function SlotPicker(props: { doctorId: string; date: string; selected: st
                     key={slot.startsAt}
                     variant={selected ? 'contained' : 'outlined'}
                     aria-pressed={selected}
+                    data-starts-at={slot.startsAt}
                     disabled={taken}
                     title={taken ? 'Just taken' : undefined}
                     sx={taken ? { '&.Mui-disabled': { textDecoration: 'line-through', color: 'text.disabled', borderColor: 'divider', bgcolor: 'action.disabledBackground' } } : undefined}

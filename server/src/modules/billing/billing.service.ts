@@ -1,3 +1,5 @@
+import { failurePoint } from '../../test-hooks';
+import { clock } from '../../clock';
 import {
   DeadlockException, type EntityManager, LockMode, LockWaitTimeoutException, UniqueConstraintViolationException,
 } from '@mikro-orm/core';
@@ -233,7 +235,7 @@ export class BillingService {
    */
   async create(appointmentId: string, status: InvoiceStatus.ISSUED | InvoiceStatus.DRAFT): Promise<Invoice> {
     const id = parseId(appointmentId, 'appointmentId');
-    const year = hospitalYear(new Date(), this.config.timezone);
+    const year = hospitalYear(clock.now(), this.config.timezone);
     // The year's counter row exists before any issuing transaction locks it
     // (inserting it inside concurrent transactions would deadlock them).
     await this.ctx.em.getConnection().execute('insert ignore into invoice_counter (year, last_sequence) values (?, 0)', [year]);
@@ -251,7 +253,7 @@ export class BillingService {
         }
         const doctor = await em.findOneOrFail(Doctor, appointment.doctor.id);
         const sequence = await this.nextSequence(em, year);
-        const now = new Date();
+        const now = clock.now();
         const invoice = em.create(Invoice, {
           appointment,
           patient: appointment.patient,
@@ -279,6 +281,7 @@ export class BillingService {
           entityId: invoice.id,
           changes: { ...diff({}, snapshot(invoice)), number: { before: null, after: invoice.number }, appointmentId: { before: null, after: id } },
         });
+        await failurePoint('invoice.create', em);
         return invoice;
       }));
     } catch (error) {
@@ -378,7 +381,7 @@ export class BillingService {
     return this.change(invoiceId, 'invoice.finalize', async (invoice) => {
       if (invoice.status !== InvoiceStatus.DRAFT) throw new InvalidTransitionError(`A ${invoice.status} invoice cannot be issued again`);
       invoice.status = InvoiceStatus.ISSUED;
-      invoice.issuedAt = new Date();
+      invoice.issuedAt = clock.now();
     });
   }
 
@@ -391,7 +394,7 @@ export class BillingService {
         throw new InvalidTransitionError('An invoice with payments cannot be voided; refund them first');
       }
       invoice.status = InvoiceStatus.VOID;
-      invoice.voidedAt = new Date();
+      invoice.voidedAt = clock.now();
       invoice.voidReason = data.reason;
     });
   }
@@ -415,12 +418,12 @@ export class BillingService {
         throw new BadInputError(`amount exceeds the balance of ${max} ${invoice.currency}`, { amount: `At most ${max}` });
       }
       const payment = em.create(Payment, {
-        invoice, amountMinor, method, reference: data.reference, recordedBy: this.ctx.viewer!.userId, createdAt: new Date(),
+        invoice, amountMinor, method, reference: data.reference, recordedBy: this.ctx.viewer!.userId, createdAt: clock.now(),
       });
       invoice.paidMinor += amountMinor;
       if (invoice.paidMinor === invoice.totalMinor) {
         invoice.status = InvoiceStatus.PAID;
-        invoice.paidAt = new Date();
+        invoice.paidAt = clock.now();
       }
       await em.flush();
       return { payment: { before: null, after: { id: payment.id, amountMinor, method, reference: data.reference } } };
@@ -449,7 +452,7 @@ export class BillingService {
         method: method ?? last?.method ?? PaymentMethod.CASH,
         reason: data.reason,
         recordedBy: this.ctx.viewer!.userId,
-        createdAt: new Date(),
+        createdAt: clock.now(),
       });
       invoice.paidMinor -= amountMinor;
       if (invoice.status === InvoiceStatus.PAID) {

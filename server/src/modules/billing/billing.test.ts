@@ -1,6 +1,9 @@
+import { clock } from '../../clock';
+import { DateTime } from 'luxon';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, type TestApp } from '../../../test/harness';
+import { failurePoints } from '../../test-hooks';
 import {
   createAdmin, createDoctor, type DoctorSession, insertAppointment, type PatientSession, registerPatient, type Session,
 } from '../../../test/factories';
@@ -137,6 +140,43 @@ describe('issueInvoice', () => {
       'select count(*) as n, min(sequence) as lo, max(sequence) as hi from invoice where year = ?', [year]);
     expect(Number(rows[0].lo)).toBe(1);
     expect(Number(rows[0].hi)).toBe(Number(rows[0].n));
+  });
+});
+
+describe('a rolled-back issue', () => {
+  it('gives its number back: with one of 10 concurrent issues failing after its write, the year stays 1..N without a gap', async () => {
+    const appointmentIds: string[] = [];
+    for (let i = 0; i < 10; i += 1) appointmentIds.push(await visit());
+    let calls = 0;
+    let failedInvoice: { number: string } | null = null;
+    // Inside the service's own transaction, after the invoice, its line and its audit row are written.
+    failurePoints['invoice.create'] = async (em) => {
+      calls += 1;
+      if (calls !== 3) return;
+      await em.flush();
+      failedInvoice = (await em.getConnection().execute<Array<{ number: string }>>('select number from invoice order by id desc limit 1', [], 'all', em.getTransactionContext()))[0];
+      throw new Error('injected failure after the write');
+    };
+    let results;
+    try {
+      results = await Promise.all(appointmentIds.map((id) => t.gql(ISSUE, { id }, admin.token)));
+    } finally {
+      delete failurePoints['invoice.create'];
+    }
+    expect(calls).toBeGreaterThanOrEqual(10);
+    expect(results.flatMap(codes).sort()).toEqual(['INTERNAL_SERVER_ERROR']);
+    // The failed one had taken a number inside its transaction; nothing of it is left.
+    expect(failedInvoice).not.toBeNull();
+    const failedVisit = appointmentIds[results.findIndex((r) => r.errors)];
+    expect(await count('select count(*) as n from invoice where appointment_id = ?', [failedVisit])).toBe(0);
+    // Its audit row went with it: every invoice audit row belongs to an invoice that exists.
+    expect(await count("select count(*) as n from audit_event where entity_type = 'invoice' and entity_id not in (select id from invoice)", [])).toBe(0);
+    const year = Number(results.find((r) => !r.errors)!.data.issueInvoice.number.split('-')[1]);
+    const rows = await t.orm.em.getConnection().execute<Array<{ sequence: number }>>('select sequence from invoice where year = ? order by sequence', [year]);
+    expect(rows.map((r: { sequence: number }) => Number(r.sequence))).toEqual(rows.map((_: unknown, i: number) => i + 1));
+    // The visit that failed is billed afterwards with the next number, not one past a hole.
+    const again = (await t.ok(ISSUE, { id: failedVisit }, admin.token)).issueInvoice;
+    expect(Number(again.number.split('-')[2])).toBe(rows.length + 1);
   });
 });
 
@@ -438,7 +478,7 @@ describe('who sees which invoice', () => {
     expect(paid.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
     const byPatient = (await t.ok(LIST, { filter: { patientId: patientB.patientId, doctorId: other.doctorId } }, admin.token)).invoices;
     expect(byPatient.totalCount).toBe(2);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).toISODate()!;
     const dated = (await t.ok(LIST, { filter: { doctorId: other.doctorId, from: today, to: today } }, admin.token)).invoices;
     expect(dated.totalCount).toBe(2);
     const past = (await t.ok(LIST, { filter: { doctorId: other.doctorId, from: '2020-01-01', to: '2020-12-31' } }, admin.token)).invoices;

@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { Check, Collection, Entity, Index, ManyToOne, OneToMany, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Patient } from '../directory/patient.entity';
@@ -106,5 +107,5 @@ export class Invoice {
 
   @Field(() => Date, { description: 'When it was created (as a draft or issued).' })
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

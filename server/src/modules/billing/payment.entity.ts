@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { Entity, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../identity/user.entity';
@@ -53,5 +54,5 @@ export class Payment {
 
   @Field(() => Date, { description: 'When it was recorded.' })
   @Property({ type: 'datetime', length: 3, index: true })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

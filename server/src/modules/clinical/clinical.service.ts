@@ -284,7 +284,7 @@ export class ClinicalService {
   }
 
   private today(): string {
-    return DateTime.now().setZone(this.ctx.deps.config.timezone).toISODate()!;
+    return DateTime.fromJSDate(clock.now()).setZone(this.ctx.deps.config.timezone).toISODate()!;
   }
 
   /** The appointment's doctor, once the patient is checked in or the visit completed. */

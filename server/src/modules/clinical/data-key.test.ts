@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 // The data key's life: a wrong key refuses start-up; `npm run rotate-data-key` re-encrypts and old data still reads.
 import { MikroORM } from '@mikro-orm/core';
 import { execFile } from 'node:child_process';
@@ -9,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../app';
 import { loadConfig } from '../../config';
 import { ensureDatabase, ormOptions } from '../../db/orm';
-import { codes, createTestApp, uid, type GqlResult, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, testDatabaseUrl, uid, type GqlResult, type TestApp } from '../../../test/harness';
 import { createAdmin, createDoctor, insertAppointment, registerPatient } from '../../../test/factories';
-import { dropDatabase, SERVER_DIR, startMain, TSX } from '../../../test/processes';
+import { dropDatabase, listeningPort, SERVER_DIR, startMain, TSX } from '../../../test/processes';
 import { keyId } from '../identity/secrets';
 
 const run = promisify(execFile);
@@ -71,22 +72,17 @@ const RECORD = 'mutation($a: ID!, $input: TreatmentInput!) { recordTreatment(app
 
 describe('a wrong data key in production', () => {
   it('stops start-up with a clear message and exit code 1; the right key starts', async () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), HMS_JWT_SECRET: randomBytes(32).toString('base64') };
-    const wrong = startMain({ ...production, HMS_DATA_KEY: newKey(), PORT: String(20000 + Math.floor(Math.random() * 20000)) });
+    const production = { NODE_ENV: 'production', DATABASE_URL: testDatabaseUrl(), HMS_JWT_SECRET: randomBytes(32).toString('base64'), PORT: '0' };
+    const wrong = startMain({ ...production, HMS_DATA_KEY: newKey() });
     expect(await wrong.exited).toBe(1);
     expect(wrong.output()).toMatch(/HMS cannot start: HMS_DATA_KEY does not open this database's clinical records: they are sealed with data key id [0-9a-f]{8}/);
     expect(wrong.output()).not.toMatch(/listening/);
 
-    // The shared test database runs on its generated development key: that key, given explicitly, is right.
+    // This file's test database runs on its generated development key: that key, given explicitly, is right.
     const [row] = await t.orm.em.getConnection().execute<Array<{ value: string }>>("select value from system_setting where name = 'dev_data_key'");
-    const port = String(20000 + Math.floor(Math.random() * 20000));
-    const right = startMain({ ...production, HMS_DATA_KEY: row.value, PORT: port });
-    const deadline = Date.now() + 60_000;
-    while (!/listening/.test(right.output()) && Date.now() < deadline) {
-      if (right.child.exitCode !== null) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(right.output()).toMatch(/HMS listening/);
+    const right = startMain({ ...production, HMS_DATA_KEY: row.value });
+    const port = await listeningPort(right);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     right.child.kill('SIGTERM');
     expect(await right.exited).toBe(0);
   });
@@ -115,7 +111,7 @@ describe('npm run rotate-data-key', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
       const visit = await insertAppointment(a, {
-        doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(Date.now() - (i + 1) * 3600_000), status: 'COMPLETED',
+        doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(clock.nowMs() - (i + 1) * 3600_000), status: 'COMPLETED',
       });
       ids.push((await a.ok(RECORD, { a: visit, input: { diagnosis: `Old diagnosis ${i}`, notes: `Old notes ${i}`, medicines: [{ name: `Med ${i}` }] } }, doctor.token)).recordTreatment.id);
     }

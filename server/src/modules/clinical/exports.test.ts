@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { existsSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ let mrn: string;
 
 const RECORD = 'mutation($a: ID!, $input: TreatmentInput!) { recordTreatment(appointmentId: $a, input: $input) { id } }';
 const HOUR = 3600_000;
-const at = (offset: number) => new Date(Math.floor((Date.now() + offset) / 60_000) * 60_000);
+const at = (offset: number) => new Date(Math.floor((clock.nowMs() + offset) / 60_000) * 60_000);
 
 beforeAll(async () => {
   t = await createTestApp({ HMS_HOSPITAL_NAME: HOSPITAL });

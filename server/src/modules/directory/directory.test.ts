@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
 import {
@@ -124,7 +125,7 @@ describe('doctors', () => {
   it('a doctor with upcoming appointments cannot be deleted, only deactivated; one without any can', async () => {
     const DELETE = 'mutation($id: ID!) { deleteDoctor(id: $id) }';
     const busy = await createDoctor(t, admin);
-    await insertAppointment(t, { doctorId: busy.doctorId, patientId: patientA.patientId, startsAt: new Date(Date.now() + 86_400_000) });
+    await insertAppointment(t, { doctorId: busy.doctorId, patientId: patientA.patientId, startsAt: new Date(clock.nowMs() + 86_400_000) });
     expect(codes(await t.gql(DELETE, { id: busy.doctorId }, admin.token))).toEqual(['CONFLICT']);
     const idle = await createDoctor(t, admin);
     expect(codes(await t.gql(DELETE, { id: idle.doctorId }, doctorX.token))).toEqual(['FORBIDDEN']);
@@ -153,7 +154,7 @@ describe('patients', () => {
     expect((await t.ok(Q, { id: patientB.patientId }, admin.token)).patient.id).toBe(patientB.patientId);
     expect(codes(await t.gql(Q, { id: patientB.patientId }, patientA.token))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(Q, { id: patientB.patientId }, doctorY.token))).toEqual(['NOT_FOUND']);
-    await insertAppointment(t, { doctorId: doctorY.doctorId, patientId: patientB.patientId, startsAt: new Date(Date.now() + 2 * 86_400_000) });
+    await insertAppointment(t, { doctorId: doctorY.doctorId, patientId: patientB.patientId, startsAt: new Date(clock.nowMs() + 2 * 86_400_000) });
     expect((await t.ok(Q, { id: patientB.patientId }, doctorY.token)).patient.id).toBe(patientB.patientId);
     expect(codes(await t.gql(Q, { id: patientB.patientId }))).toEqual(['UNAUTHENTICATED']);
   });
@@ -170,7 +171,7 @@ describe('patients', () => {
     expect(page2.patients.nextCursor).toBeNull();
     expect([...page1.patients.items, ...page2.patients.items].map((p: { id: string }) => p.id).sort()).toEqual(made.map((m) => m.patientId).sort());
     expect((await t.ok(Q, { s: tag }, doctorX.token)).patients.totalCount).toBe(0);
-    await insertAppointment(t, { doctorId: doctorX.doctorId, patientId: made[0].patientId, startsAt: new Date(Date.now() + 3 * 86_400_000) });
+    await insertAppointment(t, { doctorId: doctorX.doctorId, patientId: made[0].patientId, startsAt: new Date(clock.nowMs() + 3 * 86_400_000) });
     expect((await t.ok(Q, { s: tag }, doctorX.token)).patients.items).toEqual([{ id: made[0].patientId }]);
     expect(codes(await t.gql(Q, { s: tag }, patientA.token))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(Q, { first: 1000 }, admin.token))).toEqual(['BAD_USER_INPUT']);

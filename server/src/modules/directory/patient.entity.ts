@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { Entity, Index, OneToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../shared/scalars';
@@ -74,5 +75,5 @@ export class Patient {
   reminderOptIn: Opt<boolean> = false;
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

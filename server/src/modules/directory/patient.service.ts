@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import type { EntityManager } from '@mikro-orm/core';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
@@ -47,7 +48,7 @@ export async function nextMedicalRecordNumber(_em: EntityManager): Promise<strin
   return mrn;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock.now().toISOString().slice(0, 10);
 
 const profileSchema = z.object({
   fullName: requiredText(120, 'Full name').optional(),

@@ -33,7 +33,7 @@ const registerSchema = z.object({
   password: passwordSchema,
   fullName: requiredText(120, 'Full name'),
   phone: phoneSchema,
-  dateOfBirth: z.string().nullish().refine((d) => !d || d <= new Date().toISOString().slice(0, 10), 'Cannot be in the future'),
+  dateOfBirth: z.string().nullish().refine((d) => !d || d <= clock.now().toISOString().slice(0, 10), 'Cannot be in the future'),
   gender: optionalText(32),
 });
 

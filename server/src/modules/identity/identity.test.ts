@@ -40,11 +40,19 @@ describe('register', () => {
     [{ phone: 'call me' }, 'phone'],
   ])('refuses bad input %o with BAD_USER_INPUT naming the field', async (bad, field) => {
     const email = `bad-${uid()}@hms.test`;
+    // This file's own database, tests one at a time: the row counts are exactly ours.
+    const rows = async () => {
+      const [counts] = await t.orm.em.getConnection().execute<Array<{ users: number; patients: number }>>(
+        'select (select count(*) from `user`) as users, (select count(*) from patient) as patients');
+      return { users: Number(counts.users), patients: Number(counts.patients) };
+    };
+    const before = await rows();
     const result = await t.gql(REGISTER, { input: { email, password: PASSWORD, fullName: 'Bad Input', ...bad } });
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(Object.keys(result.errors![0].extensions!.fields!)).toContain(field);
-    // Nothing half-written: the email is still free.
-    if (field !== 'email') expect(codes(await t.gql(LOGIN, { e: email, p: PASSWORD }))).toEqual(['UNAUTHENTICATED']);
+    // Nothing half-written, whichever field was bad (the email one included): no user, no patient.
+    expect(await rows()).toEqual(before);
+    expect(codes(await t.gql(LOGIN, { e: (bad as { email?: string }).email ?? email, p: (bad as { password?: string }).password ?? PASSWORD }))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses a malformed LocalDate with BAD_USER_INPUT', async () => {

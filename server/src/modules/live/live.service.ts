@@ -16,6 +16,7 @@ import { OutboxEvent } from './outbox-event.entity';
 import { cachedAppointment } from './delivery-cache';
 import { configureScheduleEvents } from './schedule-events';
 import { OUTBOX_COLUMNS, outboxRowToEvent, startRelay } from './relay';
+import { signalLiveReady } from '../../test-hooks';
 
 /** Outbox rows older than this are deleted; a client away longer reloads its day instead of catching up. */
 export const OUTBOX_RETENTION_DAYS = 7;
@@ -39,6 +40,9 @@ export function startLive(deps: AppDeps): { stop(): Promise<void> } {
     await pruneOutbox(deps).catch((error: Error) => logger.warn('pruning the outbox failed', { error: error.message }));
     await pruneNotifications(deps).catch((error: Error) => logger.warn('pruning notifications failed', { error: error.message }));
   };
+  // Off in tests (HMS_BACKGROUND_JOBS=off): a prune at a random moment would change their counts.
+  // The relay is delivery, not housekeeping: it runs either way.
+  if (!deps.config.backgroundJobs) return { async stop() { await relay?.stop(); } };
   const first = setTimeout(() => { void prune(); }, 5_000);
   const timer = setInterval(() => { void prune(); }, PRUNE_EVERY_MS);
   first.unref();
@@ -470,7 +474,10 @@ export class LiveService {
       });
       // The Redis SUBSCRIBE of a topic's first listener is not instant: read the outbox once more
       // when it surely is, for anything committed in between (duplicates are skipped).
-      const warmUp = hub.warmingUp ? setTimeout(() => catchUp(), 1000) : null;
+      const warmUp = hub.warmingUp ? setTimeout(() => {
+        catchUp();
+        enqueue(async () => signalLiveReady('doctorScheduleChanged', doctorId));
+      }, 1000) : null;
       const removeReconnect = deps.pubsubHandle.onReconnect(() => {
         logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });
         catchUp();
@@ -487,6 +494,7 @@ export class LiveService {
           if (now > last) last = now;
         });
       }
+      if (!warmUp) enqueue(async () => signalLiveReady('doctorScheduleChanged', doctorId));
       await stop;
       stopped = true;
       if (warmUp) clearTimeout(warmUp);
@@ -525,6 +533,7 @@ export class LiveService {
       const unlisten = hubsOf(deps).schedule.listen(doctorId, (event) => {
         for (const change of slotChanges(event)) pushSafely(push, change);
       });
+      signalLiveReady('slotsChanged', doctorId);
       await stop;
       unlisten();
       unwatch();
@@ -537,6 +546,7 @@ export class LiveService {
     return new Repeater<NotificationAddedEvent>(async (push, stop) => {
       const unwatch = await sessionWatchOf(deps).watch(viewer.userId, (error) => stop(error));
       const unlisten = hubsOf(deps).notifications.listen(viewer.userId, (event) => pushSafely(push, event));
+      signalLiveReady('notificationAdded', viewer.userId);
       await stop;
       unlisten();
       unwatch();

@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import type { Client } from 'graphql-ws';
 import Redis from 'ioredis';
 import { DateTime } from 'luxon';
@@ -10,6 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import { Appointment, AppointmentStatus } from '../scheduling/appointment.entity';
 import { checkLiveSessions, pruneNotifications, pruneOutbox } from './live.service';
 import { OutboxEvent } from './outbox-event.entity';
+import { failurePoints, liveSignals } from '../../test-hooks';
 import { publishScheduleChanges, recordScheduleChange, type ScheduleChangeKind } from './schedule-events';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -68,15 +70,25 @@ function feed(client: Client, query: string, variables: Record<string, unknown>)
   };
 }
 
-/** Lets in-flight deliveries land, to check that nothing more arrives. */
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+type Stream = 'doctorScheduleChanged' | 'slotsChanged' | 'notificationAdded';
 
-/** A subscription is active once the server answered a round trip on the same socket after it. */
-async function ready(client: Client): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    client.subscribe({ query: '{ me { id } }' }, { next: () => {}, error: reject, complete: resolve });
+/**
+ * Resolves once `n` subscriptions of `stream` for `key` (a doctor id; the user id for notifications)
+ * are listening on the server, their first outbox reads done (src/test-hooks.ts liveSignals). Call it
+ * BEFORE subscribing. No sleeps: "nothing more arrived" is shown by a later sentinel event arriving next.
+ */
+function whenReady(stream: Stream, key: string, n = 1): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let seen = 0;
+    const on = (s: string, k: number) => {
+      if (s !== stream || String(k) !== key || (seen += 1) < n) return;
+      clearTimeout(timer);
+      liveSignals.off('ready', on);
+      resolve();
+    };
+    const timer = setTimeout(() => { liveSignals.off('ready', on); reject(new Error(`${stream} ${key}: ${seen} of ${n} subscriptions ready`)); }, 15_000);
+    liveSignals.on('ready', on);
   });
-  await settle(50);
 }
 
 let slotSeq = 0;
@@ -88,14 +100,14 @@ function nextSlot(): Date {
 }
 
 /**
- * A schedule change the way the scheduling service makes one: the change and its outbox row
- * in one transaction, published after commit. `fail` rolls the transaction back.
+ * A schedule change made directly (the change and its outbox row in one transaction, published after
+ * commit), for events without the booking rules. Rollbacks are tested through the services themselves.
  */
 async function change(
   t: TestApp,
   appointmentId: string,
   kind: ScheduleChangeKind,
-  options: { status?: AppointmentStatus; startsAt?: Date; actorUserId?: string; fail?: boolean } = {},
+  options: { status?: AppointmentStatus; startsAt?: Date; actorUserId?: string } = {},
 ): Promise<void> {
   const events = await t.orm.em.fork().transactional(async (em) => {
     const appointment = await em.findOneOrFail(Appointment, Number(appointmentId));
@@ -113,10 +125,6 @@ async function change(
       { kind, appointment, previousStartsAt: kind === 'RESCHEDULED' ? previousStartsAt : null },
       options.actorUserId ? { userId: Number(options.actorUserId) } : undefined,
     );
-    if (options.fail) {
-      await em.flush();
-      throw new Error('rolled back on purpose');
-    }
     return [event];
   });
   await publishScheduleChanges({ deps: t.app.deps }, events);
@@ -131,12 +139,12 @@ const api = {
   async freeSlots(t: TestApp, token: string, doctorId: string): Promise<string[]> {
     const slots: string[] = [];
     for (let day = 0; day < 3; day++) {
-      const date = DateTime.now().setZone(t.config.timezone).plus({ days: day }).toISODate();
+      const date = DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).plus({ days: day }).toISODate();
       const data = await t.ok('query($d: ID!, $date: LocalDate!) { availableSlots(doctorId: $d, date: $date) { startsAt } }', { d: doctorId, date }, token);
       slots.push(...data.availableSlots.map((slot: { startsAt: string }) => slot.startsAt));
     }
     // Not one about to start while the test runs.
-    return slots.filter((slot) => Date.parse(slot) > Date.now() + 2 * 60_000);
+    return slots.filter((slot) => Date.parse(slot) > clock.nowMs() + 2 * 60_000);
   },
   async book(t: TestApp, token: string, doctorId: string, startsAt: string, patientId?: string): Promise<string> {
     const data = await t.ok('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }', { i: { doctorId, startsAt, reason: 'Checkup', patientId } }, token);
@@ -197,10 +205,11 @@ describe('live schedule', () => {
     const slots = await api.freeSlots(t, patient.token, d.doctorId);
     const doctorClient = t.wsClient(d.token);
     const adminClient = t.wsClient(admin.token);
+    const ready = Promise.all([whenReady('doctorScheduleChanged', d.doctorId, 2), whenReady('doctorScheduleChanged', otherDoctor.doctorId)]);
     const mine = feed(doctorClient, SCHEDULE, { d: d.doctorId });
     const admins = feed(adminClient, SCHEDULE, { d: d.doctorId });
     const others = feed(t.wsClient(otherDoctor.token), SCHEDULE, { d: otherDoctor.doctorId });
-    await Promise.all([ready(doctorClient), ready(adminClient)]);
+    await ready;
 
     const id = await api.book(t, patient.token, d.doctorId, slots[1]);
     await api.reschedule(t, patient.token, id, slots[0]);
@@ -208,11 +217,12 @@ describe('live schedule', () => {
     const second = await api.book(t, admin.token, d.doctorId, slots[2], patient.patientId);
     await api.cancel(t, patient.token, second);
 
+    // A sentinel last: once it arrived, everything before it did (one ordered queue per subscriber).
+    const sentinel = await api.book(t, admin.token, d.doctorId, slots[3], patient.patientId);
     for (const f of [mine, admins]) {
-      const items = await f.waitFor(5);
-      await settle();
-      expect(f.items).toHaveLength(5);
-      expect(items.map((i) => i.doctorScheduleChanged.kind)).toEqual(['BOOKED', 'RESCHEDULED', 'STATUS_CHANGED', 'BOOKED', 'CANCELLED']);
+      const items = await f.waitFor(6);
+      expect(items[5].doctorScheduleChanged.appointment.id).toBe(sentinel);
+      expect(items.map((i) => i.doctorScheduleChanged.kind)).toEqual(['BOOKED', 'RESCHEDULED', 'STATUS_CHANGED', 'BOOKED', 'CANCELLED', 'BOOKED']);
       const [booked, moved, status, , cancelled] = items.map((i) => i.doctorScheduleChanged);
       expect(booked.appointment).toMatchObject({ id, reason: 'Checkup', patient: { id: patient.patientId, fullName: patient.fullName }, doctor: { id: d.doctorId } });
       expect(booked.previousStartsAt).toBeNull();
@@ -222,36 +232,106 @@ describe('live schedule', () => {
       const cursors = items.map((i) => BigInt(i.doctorScheduleChanged.cursor));
       expect(cursors.every((c, i) => i === 0 || c > cursors[i - 1])).toBe(true);
     }
-    expect(others.items).toEqual([]);
+    // The other doctor's ready subscriber got none of it: its first event is its own doctor's.
+    const theirs = await insertAppointment(t, { doctorId: otherDoctor.doctorId, patientId: patient.patientId, startsAt: nextSlot() });
+    await change(t, theirs, 'RESCHEDULED');
+    const [first] = await others.waitFor(1);
+    expect(first.doctorScheduleChanged.appointment.id).toBe(theirs);
+    expect(others.items).toHaveLength(1);
     mine.stop(); admins.stop(); others.stop();
   });
 
-  it('publishes one event when two patients race for a slot, and nothing for a change that rolled back', async () => {
+  it('publishes one event when two patients race for a slot, and nothing for a change the service rolled back', async () => {
     const d = await createDoctor(t, admin);
     const patient = await registerPatient(t);
     await api.openAllWeek(t, admin, d.doctorId);
-    const [slot, later] = await api.freeSlots(t, patient.token, d.doctorId);
+    const [slot, later, elsewhere] = await api.freeSlots(t, patient.token, d.doctorId);
     const rival = await registerPatient(t);
     const client = t.wsClient(d.token);
+    const ready = whenReady('doctorScheduleChanged', d.doctorId);
     const f = feed(client, SCHEDULE, { d: d.doctorId });
-    await ready(client);
+    await ready;
     const results = await Promise.all([patient, rival].map((p) =>
       t.gql('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }', { i: { doctorId: d.doctorId, startsAt: slot } }, p.token)));
     expect(results.map(codes).sort()).toEqual([[], ['SLOT_UNAVAILABLE']]);
     const winner = results.find((r) => !r.errors)!.data.bookAppointment.id;
 
-    // A transaction that wrote its outbox row and then failed.
-    await expect(change(t, winner, 'CANCELLED', { fail: true })).rejects.toThrow('rolled back');
+    // The service's own cancel and move, failing inside their transactions after the appointment and
+    // outbox writes (src/test-hooks.ts): rolled back, so nothing is stored and nothing is published.
+    const fail = async (em: { flush(): Promise<void> }) => { await em.flush(); throw new Error('injected failure after the write'); };
+    failurePoints['appointment.status'] = fail;
+    failurePoints['appointment.reschedule'] = fail;
+    try {
+      expect(codes(await t.gql('mutation($id: ID!) { cancelAppointment(id: $id, reason: "x") { id } }', { id: winner }, admin.token))).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(codes(await t.gql('mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, startsAt: $s) { id } }', { id: winner, s: elsewhere }, admin.token))).toEqual(['INTERNAL_SERVER_ERROR']);
+    } finally {
+      delete failurePoints['appointment.status'];
+      delete failurePoints['appointment.reschedule'];
+    }
     expect(await t.orm.em.fork().count(OutboxEvent, { appointmentId: Number(winner) })).toBe(1);
-    // An invalid move is refused and publishes nothing either.
-    expect(codes(await t.gql('mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, startsAt: $s) { id } }', { id: winner, s: '2001-01-01T00:00:00.000Z' }, admin.token)).length).toBe(1);
+    const stored = await t.orm.em.fork().findOneOrFail(Appointment, Number(winner));
+    expect([stored.status, stored.startsAt.toISOString()]).toEqual([AppointmentStatus.SCHEDULED, slot]);
+    // An invalid move is refused with its code and publishes nothing either.
+    expect(codes(await t.gql('mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, startsAt: $s) { id } }', { id: winner, s: '2001-01-01T00:00:00.000Z' }, admin.token))).toEqual(['SLOT_UNAVAILABLE']);
     await api.reschedule(t, admin.token, winner, later);
 
+    // The next event after the booking is the real move, from the booked slot (not the failed one's).
     const items = await f.waitFor(2);
-    await settle();
+    expect(items.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id, i.doctorScheduleChanged.previousStartsAt]))
+      .toEqual([['BOOKED', winner, null], ['RESCHEDULED', winner, slot]]);
     expect(f.items).toHaveLength(2);
-    expect(items.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([['BOOKED', winner], ['RESCHEDULED', winner]]);
     f.stop();
+  });
+
+  it('outbox cursors follow commit order: a booking that commits while an earlier one is still open cannot overtake it', async () => {
+    const d = await createDoctor(t, admin);
+    await api.openAllWeek(t, admin, d.doctorId);
+    const [slotA, slotB] = await api.freeSlots(t, patient.token, d.doctorId);
+    const [first, second] = [await registerPatient(t), await registerPatient(t)];
+    const client = t.wsClient(d.token);
+    const ready = whenReady('doctorScheduleChanged', d.doctorId);
+    const f = feed(client, SCHEDULE, { d: d.doctorId });
+    await ready;
+
+    // A stops inside its transaction right after its appointment and outbox row are written (its
+    // cursor is taken), until B has either committed or is seen waiting for a lock of this database.
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => { entered = resolve; });
+    let bDone = false;
+    const lockWaits = async () => {
+      const [row] = await t.orm.em.getConnection().execute<Array<{ n: number }>>(
+        'select count(*) as n from information_schema.innodb_trx t join information_schema.processlist p on p.id = t.trx_mysql_thread_id ' +
+          "where t.trx_state = 'LOCK WAIT' and p.db = database()");
+      return Number(row.n) > 0;
+    };
+    let calls = 0;
+    failurePoints['appointment.book'] = async (em) => {
+      calls += 1;
+      if (calls !== 1) return;
+      await em.flush();
+      entered();
+      const deadline = Date.now() + 15_000;
+      while (!bDone && !(await lockWaits()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    let a: string;
+    let b: string;
+    try {
+      const bookingA = api.book(t, first.token, d.doctorId, slotA);
+      await inside;
+      b = await api.book(t, second.token, d.doctorId, slotB).finally(() => { bDone = true; });
+      a = await bookingA;
+    } finally {
+      delete failurePoints['appointment.book'];
+    }
+    const items = await f.waitFor(2);
+    expect(items.map((i) => i.doctorScheduleChanged.appointment.id)).toEqual([a, b]);
+    const cursors = items.map((i) => BigInt(i.doctorScheduleChanged.cursor));
+    expect(cursors[1] > cursors[0]).toBe(true);
+    // Resuming from A's cursor replays B: nothing fell behind a cursor already handed out.
+    const resumed = feed(t.wsClient(d.token), SCHEDULE, { d: d.doctorId, after: items[0].doctorScheduleChanged.cursor });
+    const [replayed] = await resumed.waitFor(1);
+    expect(replayed.doctorScheduleChanged.appointment.id).toBe(b);
+    f.stop(); resumed.stop();
   });
 
   it('a client that reconnects with its cursor gets exactly the missed events in order, then live ones', async () => {
@@ -263,8 +343,9 @@ describe('live schedule', () => {
     await api.openAllWeek(t, admin, otherDoctor.doctorId);
     const otherSlots = await api.freeSlots(t, patient.token, otherDoctor.doctorId);
     const first = t.wsClient(d.token);
+    const firstReady = whenReady('doctorScheduleChanged', d.doctorId);
     const before = feed(first, SCHEDULE, { d: d.doctorId });
-    await ready(first);
+    await firstReady;
     const a1 = await api.book(t, patient.token, d.doctorId, slots[0]);
     const [seen] = await before.waitFor(1);
     const cursor = seen.doctorScheduleChanged.cursor;
@@ -277,17 +358,16 @@ describe('live schedule', () => {
     await api.book(t, someoneElse.token, otherDoctor.doctorId, otherSlots[0]);
 
     const second = t.wsClient(d.token);
+    const secondReady = whenReady('doctorScheduleChanged', d.doctorId);
     const after = feed(second, SCHEDULE, { d: d.doctorId, after: cursor });
     const replayed = await after.waitFor(3);
     expect(replayed.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([
       ['BOOKED', a2], ['RESCHEDULED', a1], ['CANCELLED', a2],
     ]);
     expect(replayed[1].doctorScheduleChanged.previousStartsAt).toBe(slots[0]);
-    await ready(second);
+    await secondReady;
     await api.reschedule(t, patient.token, a1, slots[3]);
     const all = await after.waitFor(4);
-    await settle();
-    expect(after.items).toHaveLength(4);
     expect(all[3].doctorScheduleChanged).toMatchObject({ kind: 'RESCHEDULED', previousStartsAt: slots[2] });
     const cursors = all.map((i) => BigInt(i.doctorScheduleChanged.cursor));
     expect(cursors.every((c, i) => i === 0 || c > cursors[i - 1])).toBe(true);
@@ -295,10 +375,15 @@ describe('live schedule', () => {
 
     // Resuming from the latest cursor replays nothing.
     const third = t.wsClient(d.token);
+    const thirdReady = whenReady('doctorScheduleChanged', d.doctorId);
     const caughtUp = feed(third, SCHEDULE, { d: d.doctorId, after: all[3].doctorScheduleChanged.cursor });
-    await ready(third);
-    await settle();
-    expect(caughtUp.items).toEqual([]);
+    await thirdReady;
+    // Its first event is the next live one: nothing was replayed before it, and nothing twice on `after`.
+    await api.cancel(t, patient.token, a1);
+    const [next] = await caughtUp.waitFor(1);
+    expect(next.doctorScheduleChanged).toMatchObject({ kind: 'CANCELLED', appointment: { id: a1 } });
+    expect((await after.waitFor(5)).map((i) => i.doctorScheduleChanged.kind)).toEqual(['BOOKED', 'RESCHEDULED', 'CANCELLED', 'RESCHEDULED', 'CANCELLED']);
+    expect(caughtUp.items).toHaveLength(1);
     after.stop(); caughtUp.stop();
   });
 
@@ -308,22 +393,28 @@ describe('live schedule', () => {
     const schedule = feed(client, SCHEDULE, { d: d.doctorId });
     const notes = feed(client, 'subscription { notificationAdded { id } }', {});
     const slots = feed(client, 'subscription($d: ID!) { slotsChanged(doctorId: $d) { startsAt } }', { d: d.doctorId });
+    const ready = Promise.all([
+      whenReady('doctorScheduleChanged', d.doctorId, 2), whenReady('notificationAdded', d.userId), whenReady('slotsChanged', d.doctorId),
+    ]);
     const bystander = t.wsClient(admin.token);
     const stays = feed(bystander, SCHEDULE, { d: d.doctorId });
-    await Promise.all([ready(client), ready(bystander)]);
+    await ready;
+    // A check while the session is valid ends nothing: an event still reaches both schedule feeds.
     await checkLiveSessions({ orm: t.orm });
-    await settle(100);
+    const probe = await insertAppointment(t, { doctorId: d.doctorId, patientId: patient.patientId, startsAt: nextSlot() });
+    await change(t, probe, 'RESCHEDULED');
+    await Promise.all([schedule.waitFor(1), notes.waitFor(1), slots.waitFor(2), stays.waitFor(1)]);
     expect([schedule, notes, slots, stays].map((f) => f.errors.length)).toEqual([0, 0, 0, 0]);
 
     await t.ok('mutation { signOutEverywhere }', {}, d.token);
     await checkLiveSessions({ orm: t.orm });
-    for (const f of [schedule, notes, slots]) {
-      await f.ended();
-      expect(f.items).toEqual([]);
-    }
+    for (const f of [schedule, notes, slots]) await f.ended();
+    expect([schedule.items.length, notes.items.length]).toEqual([1, 1]);
     // graphql-ws hands the sink the error message's list of GraphQL errors.
     for (const f of [schedule, notes, slots]) expect(f.errors.flat().map((e: any) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    await settle(100);
+    // The admin's subscription lives on: the next change reaches it.
+    await change(t, probe, 'RESCHEDULED');
+    await stays.waitFor(2);
     expect(stays.errors).toEqual([]);
     expect(stays.completed).toBe(false);
     stays.stop();
@@ -342,8 +433,9 @@ describe('live schedule', () => {
     await expired.ended();
     expect(expired.errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     const current = t.wsClient(admin.token);
+    const ready = whenReady('doctorScheduleChanged', doctor.doctorId);
     const fine = feed(current, SCHEDULE, { d: doctor.doctorId, after: old.id });
-    await ready(current);
+    await ready;
     expect(fine.errors.map((e) => e.message ?? String(e))).toEqual([]);
     fine.stop();
   });
@@ -371,17 +463,19 @@ describe('live slots', () => {
     await api.openAllWeek(t, admin, doctor.doctorId);
     const slots = await api.freeSlots(t, patient.token, doctor.doctorId);
     const client = t.wsClient(other.token);
+    const ready = whenReady('slotsChanged', doctor.doctorId);
     const f = feed(client, SLOTS, { d: doctor.doctorId });
-    await ready(client);
+    await ready;
     const id = await api.book(t, patient.token, doctor.doctorId, slots[1]);
     await api.reschedule(t, patient.token, id, slots[0]);
     await api.setStatus(t, doctor.token, id, 'CHECKED_IN');
     await api.setStatus(t, doctor.token, id, 'COMPLETED');
     const second = await api.book(t, patient.token, doctor.doctorId, slots[2]);
     await api.cancel(t, patient.token, second);
-    const items = (await f.waitFor(5)).map((i) => i.slotsChanged);
-    await settle();
-    expect(f.items).toHaveLength(5);
+    // A sentinel booking last: once its slot arrived, all before it did, and nothing else came between.
+    await api.book(t, patient.token, doctor.doctorId, slots[3]);
+    const items = (await f.waitFor(6)).map((i) => i.slotsChanged);
+    expect(items.pop()).toMatchObject({ startsAt: slots[3], available: false });
     const slot = (startsAt: string, available: boolean) => ({
       doctorId: doctor.doctorId, startsAt, endsAt: new Date(Date.parse(startsAt) + 10 * 60_000).toISOString(), available,
     });
@@ -430,10 +524,11 @@ describe('notifications', () => {
     const doctorClient = t.wsClient(doctor.token);
     const patientClient = t.wsClient(patient.token);
     const NOTE = 'subscription { notificationAdded { id kind message read } }';
+    const ready = Promise.all([patient, otherPatient, doctor].map((who) => whenReady('notificationAdded', who.userId)));
     const doctorFeed = feed(doctorClient, NOTE, {});
     const patientFeed = feed(patientClient, NOTE, {});
     const otherFeed = feed(t.wsClient(otherPatient.token), NOTE, {});
-    await Promise.all([ready(doctorClient), ready(patientClient)]);
+    await ready;
 
     const id = await api.book(t, patient.token, doctor.doctorId, a);
     await api.reschedule(t, patient.token, id, b); // the patient moves it: the doctor only
@@ -444,10 +539,16 @@ describe('notifications', () => {
 
     const doctorItems = await doctorFeed.waitFor(6);
     const patientItems = await patientFeed.waitFor(2);
-    await settle();
+    // The other patient's ready subscriber got none of that: its first notification is its own
+    // (an admin cancels its visit with another doctor).
+    const elsewhere = await createDoctor(t, admin);
+    const theirs = await insertAppointment(t, { doctorId: elsewhere.doctorId, patientId: otherPatient.patientId, startsAt: nextSlot() });
+    await api.cancel(t, admin.token, theirs);
+    const [own0] = await otherFeed.waitFor(1);
+    expect(own0.notificationAdded.kind).toBe('APPOINTMENT_CANCELLED');
+    expect(otherFeed.items).toHaveLength(1);
     expect(doctorFeed.items).toHaveLength(6);
     expect(patientFeed.items).toHaveLength(2);
-    expect(otherFeed.items).toEqual([]);
     expect(doctorItems.map((i) => i.notificationAdded.message)).toEqual([
       `New booking: ${patient.fullName} on ${when(a)}.`,
       `Moved: ${patient.fullName} from ${when(a)} to ${when(b)}.`,
@@ -575,29 +676,32 @@ describe('across processes with Redis', () => {
   it('a change made through one process reaches a subscriber on the other, once', async () => {
     const onB = b.wsClient(doctor.token);
     const onA = a.wsClient(doctor.token);
+    const ready = whenReady('doctorScheduleChanged', doctor.doctorId, 2);
     const fb = feed(onB, SCHEDULE, { d: doctor.doctorId });
     const fa = feed(onA, SCHEDULE, { d: doctor.doctorId });
-    // No pause here: an event committed before the first subscriber's Redis SUBSCRIBE is active
-    // still arrives (read from the outbox once the subscription has warmed up).
-    await Promise.all([ready(onB), ready(onA)]);
-    const [slot] = await api.freeSlots(a, patient.token, doctor.doctorId);
+    await ready;
+    const [slot, next] = await api.freeSlots(a, patient.token, doctor.doctorId);
     const id = await api.book(a, patient.token, doctor.doctorId, slot);
     await api.cancel(b, doctor.token, id);
+    // A sentinel last, from process B: once it arrived on both, nothing came twice before it.
+    const sentinel = await api.book(b, patient.token, doctor.doctorId, next);
     for (const f of [fa, fb]) {
-      const items = await f.waitFor(2);
-      expect(items.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([['BOOKED', id], ['CANCELLED', id]]);
+      const items = await f.waitFor(3);
+      expect(items.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([['BOOKED', id], ['CANCELLED', id], ['BOOKED', sentinel]]);
     }
-    await settle();
-    expect(fa.items).toHaveLength(2);
-    expect(fb.items).toHaveLength(2);
+    expect(fa.items).toHaveLength(3);
+    expect(fb.items).toHaveLength(3);
+    await api.cancel(b, doctor.token, sentinel);
     fa.stop(); fb.stop();
   });
 
   it('after the Redis link drops, subscribers catch up from the outbox when it returns', async () => {
     const client = b.wsClient(doctor.token);
+    // Ready = listening, and the warm-up outbox read of a new subscription is done: from here on only
+    // a Redis message or the reconnect catch-up can deliver anything.
+    const ready = whenReady('doctorScheduleChanged', doctor.doctorId);
     const f = feed(client, SCHEDULE, { d: doctor.doctorId });
-    await ready(client);
-    await settle(200);
+    await ready;
     const id = await insertAppointment(b, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: nextSlot() });
     // A committed change nobody published in the request (as if its process died at that moment):
     // the outbox relay publishes it (live-relay.test.ts has the process and Redis kills)...
@@ -605,8 +709,15 @@ describe('across processes with Redis', () => {
       const appointment = await em.findOneOrFail(Appointment, Number(id));
       recordScheduleChange(em, { kind: 'BOOKED', appointment });
     });
-    await settle();
-    expect(f.items).toHaveLength(1);
+    // (the relay delivers it; no pause and count). The relay may also re-send the previous test's
+    // rows to this fresh subscriber (repeats are dropped by id only per subscription), so this test
+    // looks at its own appointments.
+    const ours = (ids: string[]) => f.items.filter((i) => ids.includes(i.doctorScheduleChanged.appointment.id));
+    const waitForOurs = async (ids: string[], n: number) => {
+      for (let seen = f.items.length + 1; ours(ids).length < n; seen += 1) await f.waitFor(seen, 10_000);
+      return ours(ids);
+    };
+    expect((await waitForOurs([id], 1))[0].doctorScheduleChanged).toMatchObject({ kind: 'BOOKED', appointment: { id } });
     // ...then process B's subscribe link is cut and comes back: B reads the outbox.
     const redis = new Redis(REDIS_URL);
     try {
@@ -619,13 +730,13 @@ describe('across processes with Redis', () => {
     } finally {
       redis.disconnect();
     }
-    const items = await f.waitFor(1, 10_000);
-    expect(items[0].doctorScheduleChanged).toMatchObject({ kind: 'BOOKED', appointment: { id } });
     // Live again afterwards, and nothing twice.
     await api.cancel(a, admin.token, id);
-    await f.waitFor(2, 5000);
-    await settle();
-    expect(f.items.map((i) => i.doctorScheduleChanged.kind)).toEqual(['BOOKED', 'CANCELLED']);
+    await waitForOurs([id], 2);
+    const sentinel = await insertAppointment(b, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: nextSlot() });
+    await change(b, sentinel, 'RESCHEDULED');
+    const mine = await waitForOurs([id, sentinel], 3);
+    expect(mine.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([['BOOKED', id], ['CANCELLED', id], ['RESCHEDULED', sentinel]]);
     f.stop();
   });
 
@@ -633,10 +744,9 @@ describe('across processes with Redis', () => {
     const down = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
     try {
       const [slot] = await api.freeSlots(down, patient.token, doctor.doctorId);
-      const started = Date.now();
+      // Publishing to the unreachable Redis never holds the mutation up (no timing asserted: it answers).
       const id = await api.book(down, patient.token, doctor.doctorId, slot);
       await api.cancel(down, patient.token, id);
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(await down.orm.em.fork().count(OutboxEvent, { appointmentId: Number(id) })).toBe(2);
       expect((await down.ok('{ me { id } }', {}, doctor.token)).me.id).toBe(doctor.userId);
     } finally {

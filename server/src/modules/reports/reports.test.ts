@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,8 @@ let y: DoctorSession; // fee 33.33
 let z: DoctorSession; // other department, fee 50.00
 let patients: PatientSession[];
 
-const today = DateTime.now().setZone(ZONE).startOf('day');
+// On the server's clock (test/setup.ts pins it to midday UTC: 07:00 or 08:00 in New York, far from midnight).
+const today = DateTime.fromJSDate(clock.now()).setZone(ZONE).startOf('day');
 const day1 = today.minus({ days: 3 });
 const day2 = today.minus({ days: 2 });
 const from = day1.toISODate()!;

@@ -1,3 +1,5 @@
+import { failurePoint } from '../../test-hooks';
+import { clock } from '../../clock';
 import { type EntityManager, LockMode } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -106,6 +108,7 @@ export class AppointmentService {
         await em.persist(created).flush();
         recordAudit(em, this.ctx, { action: 'appointment.book', entityType: 'appointment', entityId: created.id, changes: diff({}, snapshot(created)) });
         events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created }, this.ctx));
+        await failurePoint('appointment.book', em);
         return created;
       });
       await publishScheduleChanges(this.ctx, events);
@@ -137,7 +140,7 @@ export class AppointmentService {
         if (appointment.status !== AppointmentStatus.SCHEDULED) {
           throw new InvalidTransitionError(`A ${appointment.status} appointment cannot be rescheduled`);
         }
-        if (viewer.role === Role.PATIENT && appointment.startsAt.getTime() <= Date.now()) {
+        if (viewer.role === Role.PATIENT && appointment.startsAt.getTime() <= clock.nowMs()) {
           throw new InvalidTransitionError('This appointment has already started; ask the front desk');
         }
         if (appointment.startsAt.getTime() === startsAt.getTime()) return appointment;
@@ -158,6 +161,7 @@ export class AppointmentService {
           changes: diff(before, { startsAt, endsAt }),
         });
         events.push(recordScheduleChange(em, { kind: 'RESCHEDULED', appointment, previousStartsAt: before.startsAt }, this.ctx));
+        await failurePoint('appointment.reschedule', em);
         return appointment;
       });
       await publishScheduleChanges(this.ctx, events);
@@ -199,7 +203,7 @@ export class AppointmentService {
       if (!TRANSITIONS[from].includes(status)) {
         throw new InvalidTransitionError(`An appointment cannot go from ${from} to ${status}`);
       }
-      const now = new Date();
+      const now = clock.now();
       if (status === AppointmentStatus.CHECKED_IN) {
         const opens = appointment.startsAt.getTime() - CHECK_IN_EARLY_MS;
         const day = DateTime.fromJSDate(appointment.startsAt, { zone: this.config.timezone });
@@ -231,6 +235,7 @@ export class AppointmentService {
         ),
       });
       events.push(recordScheduleChange(em, { kind: status === AppointmentStatus.CANCELLED ? 'CANCELLED' : 'STATUS_CHANGED', appointment }, this.ctx));
+      await failurePoint('appointment.status', em);
       return appointment;
     });
     await publishScheduleChanges(this.ctx, events);
@@ -269,7 +274,7 @@ export class AppointmentService {
     if (!viewer.patientId) throw new ForbiddenError('Only patients have appointments of their own');
     const where: string[] = ['a.patient_id = ?'];
     const params: unknown[] = [viewer.patientId];
-    const now = sqlTime(new Date());
+    const now = sqlTime(clock.now());
     if (upcoming === true) { where.push('a.ends_at > ?'); params.push(now); }
     if (upcoming === false) { where.push('a.ends_at <= ?'); params.push(now); }
     if (status) { where.push('a.status = ?'); params.push(status); }
@@ -379,7 +384,7 @@ export class AppointmentService {
    * is already blocked or taken; `assertNoClash` repeats that under the locks.
    */
   private async planSlot(em: EntityManager, doctorId: number, patientId: number, startsAt: Date, excludeId: number | null): Promise<Interval> {
-    const now = new Date();
+    const now = clock.now();
     if (startsAt.getTime() <= now.getTime()) throw new SlotUnavailableError('This time is in the past');
     const window = bookingWindow(now, this.config.timezone, this.config.bookingWindowDays);
     if (startsAt.getTime() >= window.endsAt.getTime()) {

@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { type EntityManager, LockMode } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -137,7 +138,7 @@ export class AvailabilityService {
     const viewer = requireViewer(this.ctx);
     const doctor = await this.findDoctor(doctorId);
     assertManagesDoctor(viewer, doctor.id);
-    const where: Record<string, unknown> = { doctor, endsAt: { $gt: from ?? new Date() } };
+    const where: Record<string, unknown> = { doctor, endsAt: { $gt: from ?? clock.now() } };
     if (to) where.startsAt = { $lt: to };
     const blocks = await this.em.find(AvailabilityBlock, where, { orderBy: { startsAt: 'asc', id: 'asc' }, limit: 500 });
     return blocks.map(toBlockView);
@@ -246,7 +247,7 @@ export class AvailabilityService {
 
   /** Free-slot counts for `days` hospital days from `from` (the booking page's day picker). */
   async availableDays(doctorId: string, from: string | null | undefined, days: number | null | undefined): Promise<DayAvailability[]> {
-    const window = bookingWindow(new Date(), this.zone, this.ctx.deps.config.bookingWindowDays);
+    const window = bookingWindow(clock.now(), this.zone, this.ctx.deps.config.bookingWindowDays);
     const count = days ?? this.ctx.deps.config.bookingWindowDays;
     if (!Number.isInteger(count) || count < 1 || count > MAX_RANGE_DAYS) {
       throw new BadInputError(`days must be from 1 to ${MAX_RANGE_DAYS}`, { days: `From 1 to ${MAX_RANGE_DAYS}` });
@@ -261,7 +262,7 @@ export class AvailabilityService {
     const doctor = await this.findDoctor(doctorId);
     const dayList: DateTime[] = Array.from({ length: days }, (_, i) => first.plus({ days: i }).startOf('day'));
     if (!doctor.active) return dayList.map((d) => ({ date: d.toISODate()!, slots: [] }));
-    const now = new Date();
+    const now = clock.now();
     const window = bookingWindow(now, this.zone, this.ctx.deps.config.bookingWindowDays);
     // Nothing to read when the whole range is past or beyond the window.
     const rangeStart = first.toJSDate();

@@ -1,6 +1,7 @@
+import { clock } from '../../clock';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createTestApp, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, setClock, type TestApp } from '../../../test/harness';
 import {
   bookAppointment, createAdmin, createDoctor, hospitalTime, openAllWeek, registerPatient, type DoctorSession, type PatientSession, type Session,
 } from '../../../test/factories';
@@ -29,7 +30,7 @@ const REMOVE_BLOCK = 'mutation($id: ID!) { removeAvailabilityBlock(id: $id) }';
 const BLOCKS = 'query($d: ID!) { availabilityBlocks(doctorId: $d) { id startsAt reason } }';
 const DAY = 'query($d: ID!, $date: LocalDate!, $c: Boolean) { doctorDay(doctorId: $d, date: $date, includeCancelled: $c) { id status cancelReason } }';
 
-const today = (plus: number) => DateTime.now().setZone(t.config.timezone).plus({ days: plus }).toISODate()!;
+const today = (plus: number) => DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).plus({ days: plus }).toISODate()!;
 
 describe('setWeeklyAvailability', () => {
   it('the doctor sets several ranges a day; the rules replace the old ones and read back as HH:MM', async () => {
@@ -124,9 +125,14 @@ describe('availableSlots and availableDays', () => {
     expect(left).not.toContain(await hospitalTime(t, 3, '10:00'));
     expect(left).not.toContain(await hospitalTime(t, 3, '12:00'));
     expect(left).not.toContain(await hospitalTime(t, 3, '13:00'));
-    // Today: only future slots.
-    const now = Date.now();
-    for (const s of (await t.ok(SLOTS, { d: d.doctorId, date: today(0) })).availableSlots) expect(Date.parse(s.startsAt)).toBeGreaterThan(now);
+    // Today at 12:00:30 hospital time: exactly the slots from 13:00 on (12:00 has begun).
+    const restore = setClock(await hospitalTime(t, 0, '12:00').then((iso) => new Date(Date.parse(iso) + 30_000)));
+    try {
+      const todays = (await t.ok(SLOTS, { d: d.doctorId, date: today(0) })).availableSlots.map((s: { startsAt: string }) => s.startsAt);
+      expect(todays).toEqual(await Promise.all(Array.from({ length: 11 }, (_, i) => hospitalTime(t, 0, `${13 + i}:00`))));
+    } finally {
+      restore();
+    }
     // Beyond the window (7 days, today included) and in the past: nothing.
     expect((await t.ok(SLOTS, { d: d.doctorId, date: today(6) })).availableSlots).toHaveLength(24);
     expect((await t.ok(SLOTS, { d: d.doctorId, date: today(7) })).availableSlots).toEqual([]);
@@ -151,7 +157,7 @@ describe('daylight saving (America/New_York)', () => {
 
   /** The next day (from tomorrow) whose UTC offset changes in New York, and the direction. */
   function nextChange(forward: boolean): string | null {
-    let day = DateTime.now().setZone('America/New_York').startOf('day').plus({ days: 1 });
+    let day = DateTime.fromJSDate(clock.now()).setZone('America/New_York').startOf('day').plus({ days: 1 });
     for (let i = 1; i < 365; i += 1, day = day.plus({ days: 1 })) {
       const change = day.plus({ days: 1 }).startOf('day').offset - day.offset;
       if ((forward && change > 0) || (!forward && change < 0)) return day.toISODate()!;

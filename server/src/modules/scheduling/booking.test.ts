@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
@@ -237,7 +238,7 @@ describe('cancelAppointment and setAppointmentStatus', () => {
   const visit = async (minutesFromNow: number, status = 'SCHEDULED', patient?: PatientSession) => {
     const p = patient ?? (await quickPatients(t, 1))[0];
     // A random sub-minute offset keeps the doctor's visits apart too.
-    const startsAt = new Date(Date.now() + minutesFromNow * 60_000 + Math.floor(Math.random() * 30_000));
+    const startsAt = new Date(clock.nowMs() + minutesFromNow * 60_000 + Math.floor(Math.random() * 30_000));
     return insertAppointment(t, { doctorId: d.doctorId, patientId: p.patientId, startsAt, status });
   };
 
@@ -293,7 +294,7 @@ describe('cancelAppointment and setAppointmentStatus', () => {
   it('check-in opens one hour before the start and closes at the end of that hospital day; no-show only once started', async () => {
     expect(codes(await t.gql(STATUS, { id: await visit(61), s: 'CHECKED_IN' }, d.token))).toEqual(['INVALID_TRANSITION']);
     await t.ok(STATUS, { id: await visit(59), s: 'CHECKED_IN' }, d.token);
-    const yesterday = DateTime.now().setZone(t.config.timezone).minus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const yesterday = DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).minus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
     const old = await insertAppointment(t, { doctorId: d.doctorId, patientId: a.patientId, startsAt: yesterday.toJSDate() });
     expect(codes(await t.gql(STATUS, { id: old, s: 'CHECKED_IN' }, d.token))).toEqual(['INVALID_TRANSITION']);
     expect(codes(await t.gql(STATUS, { id: await visit(30), s: 'NO_SHOW' }, d.token))).toEqual(['INVALID_TRANSITION']);
@@ -326,7 +327,7 @@ describe('reading appointments', () => {
     const [a, b] = await quickPatients(t, 2);
     const ids: string[] = [];
     for (const time of ['15:00', '09:00', '12:00']) ids.push(await bookAppointment(t, a.token, { doctorId: d.doctorId, startsAt: await hospitalTime(t, 2, time) }));
-    const past = await insertAppointment(t, { doctorId: d.doctorId, patientId: a.patientId, startsAt: new Date(Date.now() - 86_400_000), status: 'COMPLETED' });
+    const past = await insertAppointment(t, { doctorId: d.doctorId, patientId: a.patientId, startsAt: new Date(clock.nowMs() - 86_400_000), status: 'COMPLETED' });
     await bookAppointment(t, b.token, { doctorId: d.doctorId, startsAt: await hospitalTime(t, 2, '10:00') });
     const Q = 'query($u: Boolean, $s: AppointmentStatus, $first: Int, $after: String) { myAppointments(upcoming: $u, status: $s, first: $first, after: $after) { totalCount nextCursor items { id } } }';
     const page1 = (await t.ok(Q, { u: true, first: 2 }, a.token)).myAppointments;

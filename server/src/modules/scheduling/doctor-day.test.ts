@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 import type { EntityManager } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codes, createTestApp, type TestApp } from '../../../test/harness';
@@ -47,7 +48,7 @@ async function doctorWithBookings(n: number): Promise<{ doctor: DoctorSession; d
     const time = `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`;
     await bookAppointment(t, patients[i].token, { doctorId: doctor.doctorId, startsAt: await hospitalTime(t, 2, time), reason: `r${i}` });
   }
-  return { doctor, date: DateTime.now().setZone(t.config.timezone).plus({ days: 2 }).toISODate()! };
+  return { doctor, date: DateTime.fromJSDate(clock.now()).setZone(t.config.timezone).plus({ days: 2 }).toISODate()! };
 }
 
 describe('doctorDay', () => {

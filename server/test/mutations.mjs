@@ -1,0 +1,96 @@
+// Mutation check: breaks each contract promise on purpose (edits the source in place), runs the test
+// that should catch it, and restores the file. Every row must end "red". Run from server/ with the
+// shared MariaDB and Redis up:  node test/mutations.mjs [name-filter]
+// It edits files in the working tree while it runs: do not run it with uncommitted work you care about.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const S = (p) => path.join(root, 'server/src', p);
+
+/** promise, test file, test name, edits: [file, find, replace] (each `find` must occur exactly once). */
+const MUTATIONS = [
+  ['one winner per slot', 'src/modules/scheduling/booking.test.ts', '40 concurrent bookings of one slot', [
+    [S('modules/scheduling/appointment.service.ts'), '        await this.lockDoctorAndPatient(em, doctorId, patientId, true);\n', ''],
+    [S('modules/scheduling/appointment.service.ts'), 'const what = new Set(clashes.map((c) => c.what));', "const what = new Set(clashes.map((c) => c.what).filter((w) => w !== 'doctor'));"],
+    [path.join(root, 'migrations/Migration20261122181255_initial.ts'), 'add unique \\`appointment_doctor_active_slot_unique\\`', 'add index \\`appointment_doctor_active_slot_unique\\`'],
+  ]],
+  ['idempotency', 'src/modules/scheduling/booking.test.ts', 'idempotencyKey: 10 concurrent retries', [
+    [S('modules/scheduling/appointment.service.ts'), 'return em.findOne(Appointment, { createdBy: userId, idempotencyKey: key }', 'return null && em.findOne(Appointment, { createdBy: userId, idempotencyKey: key }'],
+  ]],
+  ['no overlapping appointments for a patient', 'src/modules/scheduling/booking.test.ts', 'a patient never holds two overlapping appointments', [
+    [S('modules/scheduling/appointment.service.ts'), 'const what = new Set(clashes.map((c) => c.what));', "const what = new Set(clashes.map((c) => c.what).filter((w) => w !== 'patient'));"],
+  ]],
+  ['lockout after 5 failures', 'src/modules/identity/identity.test.ts', 'locks the account after 5 failures', [
+    [S('modules/identity/identity.service.ts'), "'locked_until = if(failed_login_count >= ?, ?, null) '", "'locked_until = if(failed_login_count >= ? + 1, ?, null) '"],
+  ]],
+  ['token revocation', 'src/modules/identity/identity.test.ts', 'changePassword ends every token issued before it', [
+    [S('context.ts'), '!row || !row.active || row.token_version !== claims.tokenVersion', '!row || !row.active'],
+  ]],
+  ['care relationship (history readers)', 'src/modules/clinical/clinical.test.ts', 'patient A reads their own history', [
+    [S('modules/clinical/clinical.service.ts'), 'return new Set(rows.map((r: { patient_id: number }) => Number(r.patient_id)));', 'return new Set(ids);'],
+  ]],
+  ['encryption in every table', 'src/modules/clinical/clinical.test.ts', 'no clinical plaintext in any table', [
+    [S('modules/clinical/clinical.service.ts'), "changes: auditChanges(recorded, null, content) });", "changes: { ...auditChanges(recorded, null, content), text: { before: null, after: Buffer.from(JSON.stringify(content)).toString('base64') } } as AuditChanges });"],
+  ]],
+  ['outbox cursors in commit order', 'src/modules/live/live.test.ts', 'outbox cursors follow commit order', [
+    [S('modules/scheduling/appointment.service.ts'), '        await this.lockDoctorAndPatient(em, doctorId, patientId, true);\n', ''],
+  ]],
+  ['rolled-back change publishes nothing', 'src/modules/live/live.test.ts', 'nothing for a change the service rolled back', [
+    [S('modules/scheduling/appointment.service.ts'), "      await failurePoint('appointment.status', em);\n", "      await publishScheduleChanges(this.ctx, events);\n      await failurePoint('appointment.status', em);\n"],
+  ]],
+  ['catch-up after a Redis reconnect', 'src/modules/live/live.test.ts', 'after the Redis link drops', [
+    [S('modules/live/live.service.ts'), "        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });\n        catchUp();\n", "        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });\n"],
+  ]],
+  ['gapless numbers with a rolled-back issue', 'src/modules/billing/billing.test.ts', 'gives its number back', [
+    [S('modules/billing/billing.service.ts'), "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run', trx);", "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run');"],
+  ]],
+  ['depth 10 allowed', 'test/app.test.ts', 'runs a query exactly 10 levels deep', [
+    [S('query-limits.ts'), 'if (depth > MAX_QUERY_DEPTH) {', 'if (depth >= MAX_QUERY_DEPTH) {'],
+  ]],
+  ['depth 11 refused', 'test/app.test.ts', 'runs a query exactly 10 levels deep', [
+    [S('query-limits.ts'), 'if (depth > MAX_QUERY_DEPTH) {', 'if (depth > MAX_QUERY_DEPTH + 1) {'],
+  ]],
+  ['no slot in the past (time of day)', 'src/modules/scheduling/availability.test.ts', 'never lists taken, blocked, past', [
+    [S('modules/scheduling/slots.ts'), 'slot.startsAt.getTime() > query.now.getTime() &&', 'slot.startsAt.getTime() > query.now.getTime() - 24 * 3600_000 &&'],
+  ]],
+];
+
+const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const filter = process.argv[2];
+const rows = [];
+for (const [promise, file, name, edits] of MUTATIONS) {
+  if (filter && !promise.includes(filter)) continue;
+  const originals = new Map();
+  try {
+    for (const [target, find, replace] of edits) {
+      const text = originals.get(target) ?? readFileSync(target, 'utf8');
+      if (!originals.has(target)) originals.set(target, text);
+      const current = readFileSync(target, 'utf8');
+      const count = current.split(find).length - 1;
+      if (count !== 1) throw new Error(`${promise}: "${find.slice(0, 60)}" occurs ${count} times in ${target}`);
+      writeFileSync(target, current.replace(find, replace));
+    }
+    let status;
+    try {
+      const out = plain(execFileSync('npx', ['vitest', 'run', '--config', 'vitest.config.mts', file, '-t', name], {
+        cwd: path.join(root, 'server'), encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      }));
+      status = /\b[1-9]\d* passed/.test(out) ? 'GREEN (the test did not notice)' : 'error: no test ran';
+    } catch (error) {
+      // Red only when the named test ran and failed (not a crash before it).
+      const out = plain(String(error.stdout));
+      const assertion = /(AssertionError|Error): [^\n]*/.exec(out)?.[0].slice(0, 120) ?? '';
+      status = /\b[1-9]\d* failed/.test(out) ? `red: ${assertion}` : `error: ${out.slice(-300)}`;
+    }
+    rows.push([promise, file, name, status]);
+    console.log(`${promise} | ${file} › ${name} | ${status}`);
+  } catch (error) {
+    rows.push([promise, file, name, `not applied: ${error.message}`]);
+    console.log(`ERROR    ${error.message}`);
+  } finally {
+    for (const [target, text] of originals) writeFileSync(target, text);
+  }
+}
+if (rows.some((r) => !r[3].startsWith('red'))) process.exit(1);
