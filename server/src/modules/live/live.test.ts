@@ -310,7 +310,8 @@ describe('live schedule', () => {
       if (calls !== 1) return;
       await em.flush();
       entered();
-      const deadline = Date.now() + 15_000;
+      // At most 1.5 s: long enough for an unlocked B to commit, short of the pool's 3 s acquire cap.
+      const deadline = Date.now() + 1_500;
       while (!bDone && !(await lockWaits()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     };
     let a: string;
