@@ -31,6 +31,8 @@ import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
 import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
 import { createPubSubHandle } from './pubsub';
+import './jobs/registry';
+import { createJobEngine } from './jobs/engine';
 import { checkQueryLimits, PARSE_OPTIONS } from './query-limits';
 import { createRateLimits } from './rate-limit';
 import { requestIdOf } from './request-id';
@@ -94,7 +96,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   await checkDataKeyAtStartup(orm, config);
   const pubsubHandle = createPubSubHandle(config.redisUrl);
   const rateLimits = createRateLimits(config.rateLimits, config.redisUrl);
-  const deps: AppDeps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits };
+  const deps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits } as AppDeps;
+  // Handlers run here unless HMS_WORKERS=off or HMS_BACKGROUND_JOBS=off (then `npm run worker` or a test runs them).
+  deps.jobs = createJobEngine(deps);
   // Without introspection (production), error messages do not name fields either ("Did you mean ...").
   const hideSchema = !config.introspection;
   const validationRules = hideSchema ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
@@ -306,6 +310,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await httpDrain.drain();
       // After the last request: the relay publishes what they committed.
       await live.stop();
+      // Running jobs finish before the pool closes.
+      await deps.jobs.close();
       sockets.stop();
       // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();

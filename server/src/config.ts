@@ -47,6 +47,10 @@ export interface Config {
   acquireTimeoutMs: number;
   /** Timers that run on their own (outbox/notification pruning, session sweeps); HMS_BACKGROUND_JOBS=off for tests. */
   backgroundJobs: boolean;
+  /** HMS_WORKERS=off: this API process enqueues jobs but runs no handlers or sweeps (`npm run worker` does). */
+  workers: boolean;
+  /** Redis key prefix of the job queues (HMS_JOBS_PREFIX; default `hms-<database name>`, so databases sharing a Redis never share jobs). */
+  jobsPrefix: string;
   /** HMS_TEST_CLOCK=1: `POST /__test/clock` may move the server's clock (tests only; refused in production). */
   testClock: boolean;
 }
@@ -156,6 +160,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (backgroundRaw && !['on', 'off'].includes(backgroundRaw)) {
     throw new ConfigError(`HMS_BACKGROUND_JOBS must be on or off, got "${backgroundRaw}"`);
   }
+  const workersRaw = env.HMS_WORKERS;
+  if (workersRaw && !['on', 'off'].includes(workersRaw)) throw new ConfigError(`HMS_WORKERS must be on or off, got "${workersRaw}"`);
+  const jobsPrefix = env.HMS_JOBS_PREFIX || `hms-${decodeURIComponent(parsed.pathname.slice(1))}`;
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(jobsPrefix)) throw new ConfigError(`HMS_JOBS_PREFIX must be letters, digits, '.', '_' or '-', got "${jobsPrefix}"`);
   const testClockRaw = env.HMS_TEST_CLOCK;
   if (testClockRaw && !['0', '1'].includes(testClockRaw)) throw new ConfigError(`HMS_TEST_CLOCK must be 0 or 1, got "${testClockRaw}"`);
   // A movable clock would let anyone book in the past or skip windows: never in production.
@@ -191,6 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: int(env, 'HMS_DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
     acquireTimeoutMs: int(env, 'HMS_DB_ACQUIRE_TIMEOUT_MS', 3_000, 100, 600_000),
     backgroundJobs: backgroundRaw !== 'off',
+    workers: workersRaw !== 'off',
+    jobsPrefix,
     testClock: testClockRaw === '1',
   };
 }

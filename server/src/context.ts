@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import { leanQuery } from './db/lean';
+import type { JobEngine } from './jobs/engine';
 import type { HmsPubSub, PubSubHandle } from './pubsub';
 import type { RateLimits } from './rate-limit';
 import { verifyToken } from './modules/identity/tokens';
@@ -17,6 +18,8 @@ export interface AppDeps {
   secrets: Secrets;
   /** Per-client request budgets; see rate-limit.ts (`consumeRateLimit`). */
   rateLimits: RateLimits;
+  /** Background jobs (BullMQ on Redis, or in-process): `deps.jobs.enqueue(handle, data)`; see jobs/README.md. */
+  jobs: JobEngine;
 }
 
 /** The signed-in person, resolved from the token once per operation. */
