@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../identity/user.entity';
+import { clock } from '../../clock';
 
 /**
  * Append-only record of a change, a read of clinical records or a refusal.
@@ -50,5 +51,5 @@ export class AuditEvent {
   ip?: string | null;
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

@@ -356,7 +356,7 @@ export class ClinicalService {
       }));
       seal(this.keyring, treatment, after);
       treatment.version += 1;
-      treatment.updatedAt = new Date();
+      treatment.updatedAt = clock.now();
       recordAudit(em, this.ctx, { action: 'treatment.update', entityType: 'treatment', entityId: treatment.id, changes: auditChanges(changed, before, after) });
       return treatment;
     });

@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../identity/user.entity';
 import { Treatment } from './treatment.entity';
+import { clock } from '../../clock';
 
 /** The state of a treatment before one edit: who edited, when, which fields changed. */
 @Entity({ tableName: 'treatment_revision' })
@@ -23,5 +24,5 @@ export class TreatmentRevision {
   previousEnc!: string;
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

@@ -4,6 +4,7 @@ import { LocalDateScalar } from '../../shared/scalars';
 import { Doctor } from '../directory/doctor.entity';
 import { Patient } from '../directory/patient.entity';
 import { Appointment } from '../scheduling/appointment.entity';
+import { clock } from '../../clock';
 
 export enum VisitType {
   CONSULTATION = 'CONSULTATION',
@@ -87,9 +88,9 @@ export class Treatment {
 
   @Field(() => Date, { description: 'When it was recorded.' })
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 
   @Field(() => Date, { description: 'When it was last edited (equals createdAt when never edited).' })
-  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @Property({ type: 'datetime', length: 3, onUpdate: () => clock.now() })
+  updatedAt: Opt<Date> = clock.now();
 }

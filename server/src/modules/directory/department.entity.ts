@@ -1,6 +1,7 @@
 import { Collection, Entity, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Doctor } from './doctor.entity';
+import { clock } from '../../clock';
 
 @ObjectType({ description: 'A department of the hospital, e.g. Cardiology.' })
 @Entity({ tableName: 'department' })
@@ -25,5 +26,5 @@ export class Department {
   doctors = new Collection<Doctor>(this);
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

@@ -2,6 +2,7 @@ import { Entity, ManyToOne, OneToOne, type Opt, PrimaryKey, Property } from '@mi
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../identity/user.entity';
 import { Department } from './department.entity';
+import { clock } from '../../clock';
 
 @ObjectType({ description: 'A doctor who sees patients in one department.' })
 @Entity({ tableName: 'doctor' })
@@ -49,5 +50,5 @@ export class Doctor {
   active: Opt<boolean> = true;
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

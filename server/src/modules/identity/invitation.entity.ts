@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from './user.entity';
+import { clock } from '../../clock';
 
 /**
  * A one-time link that lets a person choose their own password (doctors created by an admin).
@@ -33,5 +34,5 @@ export class Invitation {
   createdBy?: User | null;
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

@@ -1,4 +1,5 @@
 import { Check, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { clock } from '../../clock';
 
 export enum Role {
   PATIENT = 'PATIENT',
@@ -42,8 +43,8 @@ export class User {
   tokenVersion: Opt<number> = 0;
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 
-  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @Property({ type: 'datetime', length: 3, onUpdate: () => clock.now() })
+  updatedAt: Opt<Date> = clock.now();
 }

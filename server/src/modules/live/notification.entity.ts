@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from '../identity/user.entity';
+import { clock } from '../../clock';
 
 /** A message for one user (a booking for a doctor, a cancellation for a patient). */
 @ObjectType({ description: 'A message for the signed-in person, e.g. a new booking for a doctor or a cancelled visit for a patient.' })
@@ -34,7 +35,7 @@ export class Notification {
 
   @Field(() => Date, { description: 'When it was written.' })
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 
   /** Set by the relay once it reached the fan-out (Redis); null until then. Not exposed. */
   @Property({ type: 'datetime', length: 3, nullable: true })

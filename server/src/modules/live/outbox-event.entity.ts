@@ -1,4 +1,5 @@
 import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { clock } from '../../clock';
 
 /**
  * A committed schedule change, written in the same transaction as the change.
@@ -37,7 +38,7 @@ export class OutboxEvent {
   status?: string | null;
 
   @Property({ type: 'datetime', length: 3, index: true })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 
   /** Set by the relay once the event reached the fan-out (Redis); null until then. */
   @Property({ type: 'datetime', length: 3, nullable: true })

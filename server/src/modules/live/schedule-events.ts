@@ -9,6 +9,7 @@ import { primeAppointment } from './delivery-cache';
 import { relayOf } from './relay';
 import { Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
+import { clock } from '../../clock';
 
 export type ScheduleChangeKind = 'BOOKED' | 'RESCHEDULED' | 'CANCELLED' | 'STATUS_CHANGED';
 
@@ -104,7 +105,7 @@ export async function publishScheduleChanges(ctx: Pick<Context, 'deps'>, events:
         kind: event.kind,
         previousStartsAt: event.previousStartsAt ? event.previousStartsAt.toISOString() : null,
         ...(extra?.slot ?? {}),
-        occurredAt: new Date().toISOString(),
+        occurredAt: clock.now().toISOString(),
       });
       for (const notification of extra?.notifications ?? []) {
         ctx.deps.pubsub.publish('NOTIFICATION_ADDED', { recipientUserId: notification.recipient.id, notificationId: notification.id });

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Doctor } from '../directory/doctor.entity';
 import { Patient } from '../directory/patient.entity';
 import { User } from '../identity/user.entity';
+import { clock } from '../../clock';
 
 export enum AppointmentStatus {
   SCHEDULED = 'SCHEDULED',
@@ -107,9 +108,9 @@ export class Appointment {
 
   @Field(() => Date, { description: 'When it was booked.' })
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 
   @Field(() => Date, { description: 'When it last changed.' })
-  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
+  @Property({ type: 'datetime', length: 3, onUpdate: () => clock.now() })
+  updatedAt: Opt<Date> = clock.now();
 }

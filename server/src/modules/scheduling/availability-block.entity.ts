@@ -1,6 +1,7 @@
 import { Check, Entity, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Doctor } from '../directory/doctor.entity';
 import { User } from '../identity/user.entity';
+import { clock } from '../../clock';
 
 export enum BlockReason {
   LEAVE = 'LEAVE',
@@ -34,5 +35,5 @@ export class AvailabilityBlock {
   createdBy?: User | null;
 
   @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = new Date();
+  createdAt: Opt<Date> = clock.now();
 }

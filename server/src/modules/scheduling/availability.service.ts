@@ -196,7 +196,7 @@ export class AvailabilityService {
         const before = { status: appointment.status, cancelReason: appointment.cancelReason ?? null };
         appointment.status = AppointmentStatus.CANCELLED;
         appointment.cancelReason = cancelReason;
-        appointment.cancelledAt = new Date();
+        appointment.cancelledAt = clock.now();
         appointment.version += 1;
         recordAudit(em, this.ctx, {
           action: 'appointment.cancel',
