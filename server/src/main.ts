@@ -6,6 +6,7 @@ import { openDatabase } from './db/orm';
 import { createApp } from './app';
 import { logger } from './logger';
 import { bootstrapAdmin } from './modules/identity/identity.service';
+import { applyTestNow } from './test-clock';
 
 async function main(): Promise<void> {
   let config;
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  applyTestNow(config);
   const orm = await openDatabase(config, {
     retrySeconds: config.databaseWaitSeconds,
     underLock: (opened) => bootstrapAdmin(opened.em.fork(), config),

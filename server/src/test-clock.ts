@@ -6,6 +6,11 @@ import { clock } from './clock';
 import type { Config } from './config';
 import { liveSignals } from './test-hooks';
 
+/** HMS_TEST_NOW on a test clock: a child process starts on the test's pinned "now" (called by the entry points). */
+export function applyTestNow(config: Config): void {
+  if (config.testClock && !config.production && config.testNow) clock.setOffsetMs(config.testNow.getTime() - Date.now());
+}
+
 export function registerTestClock(app: Express, config: Config): void {
   if (!config.testClock || config.production) return;
   /** Body `{ "at": ISO instant }` sets now to it (time keeps running), `{ "offsetMs": n }` shifts it, `{}` resets. */

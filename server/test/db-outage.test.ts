@@ -1,8 +1,8 @@
 // A database that goes away: clients are told SERVICE_UNAVAILABLE (HTTP 503, retryAfterSeconds) within
 // a second, the log says so once with a count, and the same process recovers when it returns.
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, PrivateMariaDb, waitUntil } from './outage-helpers';
-import { startMain, type MainProcess } from './processes';
+import { PrivateMariaDb, waitUntil } from './outage-helpers';
+import { startListening, type MainProcess } from './processes';
 
 let db: PrivateMariaDb | null = null;
 let server: MainProcess | null = null;
@@ -24,12 +24,12 @@ async function gql(port: number, query: string, token?: string): Promise<{ statu
 
 describe('database outage', () => {
   it('answers SERVICE_UNAVAILABLE (503) within 1 s while MariaDB is down, logs it once, and recovers without a restart', async () => {
-    db = new PrivateMariaDb(await freePort());
+    db = new PrivateMariaDb();
     await db.start();
-    const port = await freePort();
-    server = startMain({
-      DATABASE_URL: `${db.url}/hms_outage`, PORT: String(port), HMS_ADMIN_EMAIL: 'boss@hospital.test', HMS_ADMIN_PASSWORD: 'Admin-Password-1',
-    });
+    let port: number;
+    ({ server, port } = await startListening({
+      DATABASE_URL: `${db.url}/hms_outage`, HMS_ADMIN_EMAIL: 'boss@hospital.test', HMS_ADMIN_PASSWORD: 'Admin-Password-1',
+    }));
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 90_000, 'the server');
     const login = await gql(port, 'mutation { login(email: "boss@hospital.test", password: "Admin-Password-1") { token } }');
     const token = login.body.data.login.token as string;

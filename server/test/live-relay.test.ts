@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createAdmin, createDoctor, hospitalTime, openAllWeek, quickPatients, type DoctorSession, type PatientSession } from './factories';
 import { createTestApp, testDatabaseUrl, type TestApp } from './harness';
-import { freePort, PrivateRedis, waitUntil } from './outage-helpers';
-import { SERVER_DIR, startMain, type MainProcess } from './processes';
+import { PrivateRedis, waitUntil } from './outage-helpers';
+import { childClockEnv, SERVER_DIR, startListening, type MainProcess } from './processes';
 
 let t: TestApp;
 let redis: PrivateRedis;
@@ -15,7 +15,7 @@ const clients: Client[] = [];
 const servers: MainProcess[] = [];
 beforeAll(async () => {
   t = await createTestApp();
-  redis = new PrivateRedis(await freePort());
+  redis = new PrivateRedis();
   await redis.start();
 });
 afterAll(async () => {
@@ -26,8 +26,7 @@ afterAll(async () => {
 });
 
 async function startServer(): Promise<{ port: number; server: MainProcess }> {
-  const port = await freePort();
-  const server = startMain({ DATABASE_URL: testDatabaseUrl(), PORT: String(port), REDIS_URL: redis.url, HMS_BOOKING_WINDOW_DAYS: '30' });
+  const { server, port } = await startListening({ DATABASE_URL: testDatabaseUrl(), REDIS_URL: redis.url, HMS_BOOKING_WINDOW_DAYS: '30' });
   servers.push(server);
   await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000, 'a server');
   return { port, server };
@@ -79,14 +78,17 @@ describe('the outbox relay', () => {
     await Promise.all(feeds.map((f) => f.ready));
     await new Promise((r) => setTimeout(r, 1000));
 
-    const portA = await freePort();
     const dying = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/commit-then-die.ts'], {
       cwd: SERVER_DIR,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: testDatabaseUrl(), PORT: String(portA), REDIS_URL: redis.url, HMS_LOG: 'silent', HMS_BOOKING_WINDOW_DAYS: '30' },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: testDatabaseUrl(), PORT: '0', REDIS_URL: redis.url, HMS_LOG: 'silent', HMS_BOOKING_WINDOW_DAYS: '30', ...childClockEnv() },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const died = new Promise<string | null>((resolve) => dying.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve) => dying.stdout!.on('data', (d) => { if (String(d).includes('ready')) resolve(); }));
+    // It listens on port 0 and names the port in its "ready <port>" line.
+    const portA = await new Promise<number>((resolve) => {
+      let out = '';
+      dying.stdout!.on('data', (d) => { out += d; const m = /ready (\d+)/.exec(out); if (m) resolve(Number(m[1])); });
+    });
     const startsAt = await hospitalTime(t, 2, '09:00');
     const answer = await gql(portA, BOOK, { input: { doctorId: doctor.doctorId, startsAt } }, patients[0].token).catch((error: Error) => ({ transport: error.message }));
     expect(answer).toHaveProperty('transport');

@@ -1,6 +1,6 @@
-// Helpers for tests that start, kill and restart processes: free ports, private MariaDB and Redis servers.
+// Helpers for tests that start, kill and restart processes: private MariaDB and Redis servers on ports of their own.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,16 +8,29 @@ import { execFileSync } from 'node:child_process';
 import mysql from 'mysql2/promise';
 import { afterAll } from 'vitest';
 
-/** A port nothing listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * mariadbd and redis-server cannot bind port 0 (0 means "default" or "no TCP" to them), so a private
+ * server gets a random port BELOW the kernel's ephemeral range: nothing that binds port 0 (every HMS
+ * server in the tests, the browser suite's) and no outgoing connection is ever given such a port.
+ * Two private servers drawing the same number are caught at start (the loser exits, or the server
+ * answering is not ours) and the first start retries on another number.
+ */
+function privatePortCandidate(): number {
+  let low = 32768;
+  try {
+    low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || low;
+  } catch { /* not Linux: keep the default range's start */ }
+  const floor = 10_000;
+  return floor + Math.floor(Math.random() * Math.max(1000, low - floor));
+}
+
+/** Runs `launch` on a fresh port until the server that answers there is the one it started (5 tries). */
+async function startOnPrivatePort(launch: (port: number) => Promise<boolean>): Promise<number> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = privatePortCandidate();
+    if (await launch(port)) return port;
+  }
+  throw new Error('could not start a private server on any of 5 random ports');
 }
 
 export async function waitUntil(check: () => Promise<boolean>, ms: number, what = 'condition'): Promise<void> {
@@ -36,30 +49,56 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A MariaDB server of the test's own (data in a temp dir), so it can be killed without touching the shared one. */
+/**
+ * A MariaDB server of the test's own (data in a temp dir), so it can be killed without touching the
+ * shared one. Its port is chosen by the first `start()` (see privatePortCandidate) and kept across restarts.
+ */
 export class PrivateMariaDb {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'hms-mariadb-'));
   child: ChildProcess | null = null;
-  constructor(readonly port: number) {
+  private chosenPort: number | null = null;
+  constructor() {
     dirs.push(this.dir);
     execFileSync('mariadb-install-db', ['--no-defaults', `--user=${os.userInfo().username}`, `--datadir=${path.join(this.dir, 'data')}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+  }
+  get port(): number {
+    if (this.chosenPort === null) throw new Error('start() the private MariaDB first');
+    return this.chosenPort;
   }
   get url(): string {
     return `mysql://root@127.0.0.1:${this.port}`;
   }
   async start(): Promise<void> {
+    if (this.chosenPort === null) this.chosenPort = await startOnPrivatePort((port) => this.launch(port));
+    else if (!(await this.launch(this.chosenPort))) throw new Error(`the private MariaDB could not bind port ${this.chosenPort} again`);
+  }
+  /** True once the server answering on `port` is this one (same data directory). */
+  private async launch(port: number): Promise<boolean> {
+    const datadir = path.join(this.dir, 'data');
     const child = spawn('mariadbd', [
-      '--no-defaults', `--datadir=${path.join(this.dir, 'data')}`, `--port=${this.port}`, '--bind-address=127.0.0.1',
+      '--no-defaults', `--datadir=${datadir}`, `--port=${port}`, '--bind-address=127.0.0.1',
       `--socket=${path.join(this.dir, 'sock')}`, `--pid-file=${path.join(this.dir, 'pid')}`, '--skip-grant-tables',
       '--innodb-buffer-pool-size=32M', '--skip-log-bin', '--user=' + os.userInfo().username,
     ], { stdio: 'ignore' });
-    this.child = child;
     started.push(child);
+    let ours = false;
     await waitUntil(async () => {
-      const connection = await mysql.createConnection({ host: '127.0.0.1', port: this.port, user: 'root', connectTimeout: 1000 });
-      await connection.end();
+      if (child.exitCode !== null || child.signalCode !== null) return true; // lost the port (or failed): give up on it
+      const connection = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1000 });
+      try {
+        const [rows] = await connection.query('select @@datadir as datadir');
+        ours = path.resolve(String((rows as Array<{ datadir: string }>)[0].datadir)) === path.resolve(datadir);
+      } finally {
+        await connection.end();
+      }
       return true;
-    }, 60_000, `MariaDB on ${this.port}`);
+    }, 60_000, `MariaDB on ${port}`);
+    if (!ours) {
+      child.kill('SIGKILL');
+      return false;
+    }
+    this.child = child;
+    return true;
   }
   async kill(): Promise<void> {
     const child = this.child;
@@ -71,21 +110,46 @@ export class PrivateMariaDb {
   }
 }
 
-/** A Redis server of the test's own, without persistence. */
+/** A Redis server of the test's own, without persistence; its port is chosen like PrivateMariaDb's. */
 export class PrivateRedis {
   child: ChildProcess | null = null;
-  constructor(readonly port: number) {}
+  private chosenPort: number | null = null;
+  get port(): number {
+    if (this.chosenPort === null) throw new Error('start() the private Redis first');
+    return this.chosenPort;
+  }
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
-    this.child = child;
+    if (this.chosenPort === null) this.chosenPort = await startOnPrivatePort((port) => this.launch(port));
+    else if (!(await this.launch(this.chosenPort))) throw new Error(`the private Redis could not bind port ${this.chosenPort} again`);
+  }
+  /** True once the server answering on `port` is this one (its process id). */
+  private async launch(port: number): Promise<boolean> {
+    const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
     started.push(child);
+    let ours = false;
     await waitUntil(() => new Promise<boolean>((resolve) => {
-      const socket = net.connect(this.port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      if (child.exitCode !== null || child.signalCode !== null) { resolve(true); return; }
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('INFO server\r\n'));
+      let reply = '';
+      socket.on('data', (data) => {
+        reply += data;
+        const pid = /process_id:(\d+)/.exec(reply);
+        if (!pid) return;
+        ours = Number(pid[1]) === child.pid;
+        socket.end();
+        resolve(true);
+      });
       socket.on('error', () => resolve(false));
-    }), 20_000, `Redis on ${this.port}`);
+    }), 20_000, `Redis on ${port}`);
+    if (!ours) {
+      child.kill('SIGKILL');
+      return false;
+    }
+    this.child = child;
+    return true;
   }
   async kill(): Promise<void> {
     const child = this.child;

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { afterAll } from 'vitest';
+import { clock } from '../src/clock';
 import { RATE_LIMITS_OFF } from './harness';
 
 export const SERVER_DIR = path.resolve(__dirname, '..');
@@ -18,13 +19,25 @@ export interface MainProcess {
 const children: ChildProcess[] = [];
 afterAll(() => { for (const child of children) child.kill('SIGKILL'); });
 
-/** Starts the server with only PATH and the given variables (no inherited HMS_* settings). */
+/**
+ * The variables that put a child server on this test's pinned clock (`HMS_TEST_CLOCK=1` with
+ * `HMS_TEST_NOW` = the test process's `clock.now()`, read when it starts): slots, windows and "today"
+ * agree with the test's helpers. Production processes (which refuse a test clock) get none.
+ */
+export function childClockEnv(env: Record<string, string> = {}): Record<string, string> {
+  return env.NODE_ENV === 'production' ? {} : { HMS_TEST_CLOCK: '1', HMS_TEST_NOW: clock.now().toISOString() };
+}
+
+/**
+ * Starts the server with only PATH and the given variables (no inherited HMS_* settings), on port 0
+ * unless `env.PORT` says otherwise (read the bound port with `listeningPort`) and on the test's clock.
+ */
 export function startMain(env: Record<string, string>): MainProcess {
   // tsx as a loader in one process (as `npm start`): the tsx CLI relays SIGTERM to a child and
   // SIGKILLs it when it does not confirm within 30 ms, which a busy process misses.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...RATE_LIMITS_OFF, ...env },
+    env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', PORT: '0', ...RATE_LIMITS_OFF, ...childClockEnv(env), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -69,4 +82,10 @@ export async function listeningPort(server: MainProcess, ms = 90_000): Promise<n
     check();
   });
   return Number(found()![1]);
+}
+
+/** Starts a server on port 0 and waits until it listens; returns it with the port it bound. */
+export async function startListening(env: Record<string, string>, ms = 90_000): Promise<{ server: MainProcess; port: number }> {
+  const server = startMain(env);
+  return { server, port: await listeningPort(server, ms) };
 }

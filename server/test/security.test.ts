@@ -12,7 +12,7 @@ import { FIELD_COSTS, measureQuery } from '../src/query-limits';
 import { spreadsheetCell } from '../src/shared/spreadsheet';
 import { codes, createTestApp, uid, type TestApp } from './harness';
 import { createAdmin, createDepartment, createDoctor, insertAppointment, PASSWORD, registerPatient, type Session } from './factories';
-import { dropDatabase, startMain } from './processes';
+import { dropDatabase, listeningPort, startMain } from './processes';
 import { sampleVariables } from './sample-variables';
 
 const HOSTILE = `{ ${Array.from({ length: 600 }, (_, i) => `a${i}: availableDays(doctorId: "DOCTOR", days: 62) { date freeSlots }`).join(' ')} }`;
@@ -485,18 +485,19 @@ describe('a production process (npm start with NODE_ENV=production)', () => {
   const base = new URL(inject('databaseUrl'));
   const dbName = `hms_sec_${uid()}`;
   const databaseUrl = `${base.protocol}//${base.username || 'root'}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`;
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const url = `http://127.0.0.1:${port}`;
+  let url = '';
   let server: ReturnType<typeof startMain>;
   let adminToken: string;
   let doctorId: string;
 
   beforeAll(async () => {
     server = startMain({
-      NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port),
+      NODE_ENV: 'production', DATABASE_URL: databaseUrl,
       HMS_JWT_SECRET: randomBytes(32).toString('base64'), HMS_DATA_KEY: randomBytes(32).toString('base64'),
       HMS_ADMIN_EMAIL: 'boss@hospital.test', HMS_ADMIN_PASSWORD: 'Admin-Password-1',
     });
+    // Port 0: the bound port is read back from the "listening" line.
+    url = `http://127.0.0.1:${await listeningPort(server, 60_000)}`;
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
@@ -579,7 +580,7 @@ describe('start-up refuses a guessable production secret', () => {
     const base = new URL(inject('databaseUrl'));
     const dbName = `hms_weak_${uid()}`;
     const server = startMain({
-      NODE_ENV: 'production', PORT: String(20000 + Math.floor(Math.random() * 20000)),
+      NODE_ENV: 'production',
       DATABASE_URL: `${base.protocol}//${base.username || 'root'}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`,
       HMS_JWT_SECRET: randomBytes(32).toString('base64'), HMS_DATA_KEY: Buffer.alloc(32).toString('base64'),
     });

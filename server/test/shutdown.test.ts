@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createAdmin, createDoctor, openAllWeek, quickPatients, type DoctorSession, type PatientSession } from './factories';
 import { createTestApp, testDatabaseUrl, type TestApp } from './harness';
-import { freePort, waitUntil } from './outage-helpers';
-import { startMain } from './processes';
+import { clock } from '../src/clock';
+import { waitUntil } from './outage-helpers';
+import { startListening } from './processes';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -51,8 +52,7 @@ describe('SIGTERM during booking load on keep-alive connections', () => {
     }
     const workers = 12;
     const patients: PatientSession[] = await quickPatients(t, workers);
-    const port = await freePort();
-    const server = startMain({ DATABASE_URL: testDatabaseUrl(), PORT: String(port), HMS_BOOKING_WINDOW_DAYS: '60', HMS_TIMEZONE: 'UTC' });
+    const { server, port } = await startListening({ DATABASE_URL: testDatabaseUrl(), HMS_BOOKING_WINDOW_DAYS: '60', HMS_TIMEZONE: 'UTC' });
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000, 'the server');
 
     // A live subscriber: told 1001 (going away) when the process stops.
@@ -64,7 +64,8 @@ describe('SIGTERM during booking load on keep-alive connections', () => {
       socket.on('error', reject);
     });
 
-    const firstDay = DateTime.utc().startOf('day').plus({ days: 1 });
+    // Tomorrow on the pinned clock the server shares (startListening passes it on).
+    const firstDay = DateTime.fromJSDate(clock.now(), { zone: 'utc' }).startOf('day').plus({ days: 1 });
     const slotOf = (g: number) => {
       const slotNo = Math.floor(g / doctors.length);
       // 46 slots a day (00:00 to 23:00, the last one ends at 23:30).
