@@ -94,8 +94,8 @@ const DEFAULT_CLIENT_DIST = path.resolve(__dirname, '../../client/dist');
 export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   // A wrong HMS_DATA_KEY stops start-up here, before anything is served.
   await checkDataKeyAtStartup(orm, config);
-  const pubsubHandle = createPubSubHandle(config.redisUrl);
-  const rateLimits = createRateLimits(config.rateLimits, config.redisUrl);
+  const pubsubHandle = createPubSubHandle(config.redisUrl, config.redisPrefix);
+  const rateLimits = createRateLimits(config.rateLimits, config.redisUrl, `${config.redisPrefix}:rl`);
   const deps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits } as AppDeps;
   // Handlers run here unless HMS_WORKERS=off or HMS_BACKGROUND_JOBS=off (then `npm run worker` or a test runs them).
   deps.jobs = createJobEngine(deps);

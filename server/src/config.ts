@@ -53,6 +53,17 @@ export interface Config {
   jobsPrefix: string;
   /** HMS_TEST_CLOCK=1: `POST /__test/clock` may move the server's clock (tests only; refused in production). */
   testClock: boolean;
+  /**
+   * HMS_TEST_NOW (only with HMS_TEST_CLOCK=1): the instant the clock starts at, so a test's child
+   * process runs on the same pinned "now" as the test (time keeps running from there).
+   */
+  testNow: Date | undefined;
+  /**
+   * Namespace of every Redis key and channel (pub/sub topics, rate-limit buckets, the relay lease):
+   * HMS_REDIS_PREFIX, by default the database name, so two hospitals (or two test runs) sharing one
+   * Redis never see each other's events or counters. Processes of one hospital must agree on it.
+   */
+  redisPrefix: string;
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -168,6 +179,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (testClockRaw && !['0', '1'].includes(testClockRaw)) throw new ConfigError(`HMS_TEST_CLOCK must be 0 or 1, got "${testClockRaw}"`);
   // A movable clock would let anyone book in the past or skip windows: never in production.
   if (testClockRaw === '1' && production) throw new ConfigError('HMS_TEST_CLOCK=1 is refused when NODE_ENV=production');
+  // Read only on a test clock: a stray HMS_TEST_NOW in a real deployment must not move its time.
+  let testNow: Date | undefined;
+  if (testClockRaw === '1' && env.HMS_TEST_NOW) {
+    testNow = new Date(env.HMS_TEST_NOW);
+    if (Number.isNaN(testNow.getTime())) throw new ConfigError(`HMS_TEST_NOW must be an ISO instant, got "${env.HMS_TEST_NOW}"`);
+  }
+  const redisPrefix = (env.HMS_REDIS_PREFIX ?? '').trim() || decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || 'hms';
+  if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(redisPrefix)) {
+    throw new ConfigError(`HMS_REDIS_PREFIX must be 1-100 letters, digits, _ . : or -, got "${redisPrefix}"`);
+  }
 
   return {
     port,
@@ -202,6 +223,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: workersRaw !== 'off',
     jobsPrefix,
     testClock: testClockRaw === '1',
+    testNow,
+    redisPrefix,
   };
 }
 

@@ -54,12 +54,19 @@ export interface PubSubHandle {
   readonly up: boolean;
   /** Called whenever `up` changes; returns a function that removes the listener. */
   onStatus(listener: (up: boolean) => void): () => void;
+  /** The Redis channel of a topic: `<prefix>:<topic>` (config.redisPrefix), for publishers outside the pub/sub (the relay). */
+  channel(topic: keyof Topics): string;
 }
 
-/** In-process pub/sub, or Redis pub/sub when `redisUrl` is set so several API processes share events. */
-export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
+/**
+ * In-process pub/sub, or Redis pub/sub when `redisUrl` is set so several API processes share events.
+ * With Redis every channel is `<prefix>:<topic>`: processes of another database (another hospital,
+ * another test run) on the same Redis never receive these events, nor send theirs here.
+ */
+export function createPubSubHandle(redisUrl: string | undefined, prefix = 'hms'): PubSubHandle {
+  const channel = (topic: string) => `${prefix}:${topic}`;
   if (!redisUrl) {
-    return { pubsub: createPubSub<Topics>(), onReconnect: () => () => {}, async close() {}, up: true, onStatus: () => () => {} };
+    return { pubsub: createPubSub<Topics>(), onReconnect: () => () => {}, async close() {}, up: true, onStatus: () => () => {}, channel };
   }
   const options = { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false };
   // Named, so `CLIENT LIST` on the Redis server shows which API process holds which link.
@@ -107,18 +114,31 @@ export function createPubSubHandle(redisUrl: string | undefined): PubSubHandle {
   // A publish that fails (Redis gone for good, client closing) is logged, never an unhandled rejection:
   // the change is committed and in the outbox, and subscribers catch up from there.
   const safePublisher = {
-    publish(channel: string, message: string) {
-      return publishClient.publish(channel, message).catch((error: Error) => {
-        logger.warn(`Redis publish on ${channel} failed: ${error.message}; subscribers catch up from the outbox`);
+    publish(topic: string, message: string) {
+      return publishClient.publish(channel(topic), message).catch((error: Error) => {
+        logger.warn(`Redis publish on ${channel(topic)} failed: ${error.message}; subscribers catch up from the outbox`);
         return 0;
       });
     },
   } as unknown as Redis;
-  const eventTarget = createRedisEventTarget({ publishClient: safePublisher, subscribeClient });
+  // The event target speaks in topics; Redis sees only the prefixed channels.
+  const head = `${prefix}:`;
+  const prefixedSubscriber = {
+    subscribe: (topic: string) => subscribeClient.subscribe(channel(topic)),
+    unsubscribe: (topic: string) => subscribeClient.unsubscribe(channel(topic)),
+    on(event: 'message', listener: (topic: string, message: string) => void) {
+      subscribeClient.on(event, (name: string, message: string) => {
+        if (name.startsWith(head)) listener(name.slice(head.length), message);
+      });
+      return prefixedSubscriber;
+    },
+  } as unknown as Redis;
+  const eventTarget = createRedisEventTarget({ publishClient: safePublisher, subscribeClient: prefixedSubscriber });
   return {
     pubsub: createPubSub<Topics>({ eventTarget }),
     redisConnectionNames: { publish: `${tag}-pub`, subscribe: `${tag}-sub` },
     redis: publishClient,
+    channel,
     get up() {
       return up;
     },

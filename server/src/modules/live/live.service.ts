@@ -17,6 +17,7 @@ import { cachedAppointment } from './delivery-cache';
 import { configureScheduleEvents } from './schedule-events';
 import { OUTBOX_COLUMNS, outboxRowToEvent, startRelay } from './relay';
 import { signalLiveReady } from '../../test-hooks';
+import { clock } from '../../clock';
 
 /** Outbox rows older than this are deleted; a client away longer reloads its day instead of catching up. */
 export const OUTBOX_RETENTION_DAYS = 7;
@@ -58,7 +59,7 @@ export function startLive(deps: AppDeps): { stop(): Promise<void> } {
 
 /** Deletes outbox rows past the retention period, in bounded batches. Returns how many went. */
 export async function pruneOutbox(deps: Pick<AppDeps, 'orm'>, retentionDays = OUTBOX_RETENTION_DAYS): Promise<number> {
-  const cutoff = new Date(Date.now() - retentionDays * 24 * 3600 * 1000);
+  const cutoff = new Date(clock.nowMs() - retentionDays * 24 * 3600 * 1000);
   const connection = deps.orm.em.getConnection();
   // Remembered so a resubscription with a cursor from before it is told to reload instead of
   // silently missing what was deleted.
@@ -95,8 +96,8 @@ export async function pruneNotifications(
   readRetentionDays = NOTIFICATION_READ_RETENTION_DAYS,
   retentionDays = NOTIFICATION_RETENTION_DAYS,
 ): Promise<number> {
-  const readCutoff = new Date(Date.now() - readRetentionDays * 24 * 3600 * 1000);
-  const cutoff = new Date(Date.now() - retentionDays * 24 * 3600 * 1000);
+  const readCutoff = new Date(clock.nowMs() - readRetentionDays * 24 * 3600 * 1000);
+  const cutoff = new Date(clock.nowMs() - retentionDays * 24 * 3600 * 1000);
   const condition = 'created_at < ? and (read_at is not null or created_at < ?)';
   const connection = deps.orm.em.getConnection();
   let total = 0;
@@ -607,7 +608,7 @@ export class LiveService {
     }
     if (ids && ids.length > 500) throw new BadInputError('At most 500 ids at once', { ids: 'At most 500 ids at once' });
     const numeric = (ids ?? []).map((id) => parseIdArg(id, 'ids'));
-    const now = new Date();
+    const now = clock.now();
     await this.ctx.em.transactional(async (em) => {
       if (numeric.length) {
         const found = await em.count(Notification, { id: { $in: numeric }, recipient: viewer.userId });

@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import Redis from 'ioredis';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createTestApp, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, privateDatabase, setClock, type TestApp } from '../../../test/harness';
 import {
   createAdmin, createDoctor, insertAppointment, registerPatient, type DoctorSession, type PatientSession, type Session,
 } from '../../../test/factories';
@@ -13,6 +13,7 @@ import { checkLiveSessions, pruneNotifications, pruneOutbox } from './live.servi
 import { OutboxEvent } from './outbox-event.entity';
 import { failurePoints, liveSignals } from '../../test-hooks';
 import { publishScheduleChanges, recordScheduleChange, type ScheduleChangeKind } from './schedule-events';
+import { relayOf } from './relay';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -753,5 +754,74 @@ describe('across processes with Redis', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('two databases (two hospitals, two test runs) on one Redis', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let other: { url: string; drop(): Promise<void> };
+  let doctorB: DoctorSession;
+  let patientB: PatientSession;
+  const extra: TestApp[] = [];
+  beforeAll(async () => {
+    other = await privateDatabase(`ns${process.pid}`);
+    a = await createTestApp({ REDIS_URL });
+    b = await createTestApp({ REDIS_URL }, { databaseUrl: other.url });
+  }, 120_000);
+  afterAll(async () => {
+    for (const app of [a, b, ...extra]) await app?.close();
+    await other?.drop();
+  });
+
+  it("a booking on one database is never delivered to the other's subscribers (channels are namespaced)", async () => {
+    // The same doctor id in both databases, so a foreign event would match the subscription.
+    const [adminA, adminB] = [await createAdmin(a), await createAdmin(b)];
+    let doctorA = await createDoctor(a, adminA);
+    doctorB = await createDoctor(b, adminB);
+    while (Number(doctorB.doctorId) < Number(doctorA.doctorId)) doctorB = await createDoctor(b, adminB);
+    while (Number(doctorA.doctorId) < Number(doctorB.doctorId)) doctorA = await createDoctor(a, adminA);
+    expect(doctorB.doctorId).toBe(doctorA.doctorId);
+    const patientA = await registerPatient(a);
+    patientB = await registerPatient(b);
+    await api.openAllWeek(a, adminA, doctorA.doctorId);
+    await api.openAllWeek(b, adminB, doctorB.doctorId);
+
+    const client = b.wsClient(doctorB.token);
+    const ready = Promise.all([whenReady('slotsChanged', doctorB.doctorId), whenReady('doctorScheduleChanged', doctorB.doctorId)]);
+    const slots = feed(client, 'subscription($d: ID!) { slotsChanged(doctorId: $d) { startsAt } }', { d: doctorB.doctorId });
+    const schedule = feed(client, SCHEDULE, { d: doctorB.doctorId });
+    await ready;
+    const [first, second] = await api.freeSlots(a, patientA.token, doctorA.doctorId);
+    // Published on A (in the request and by A's relay) before B's own change is even made...
+    await api.book(a, patientA.token, doctorA.doctorId, first);
+    // ...so B's sentinel booking must be the first thing B's subscribers see.
+    const sentinel = await api.book(b, patientB.token, doctorB.doctorId, second);
+    expect((await slots.waitFor(1))[0]).toEqual({ slotsChanged: { startsAt: second } });
+    expect((await schedule.waitFor(1))[0].doctorScheduleChanged).toMatchObject({ kind: 'BOOKED', appointment: { id: sentinel } });
+    slots.stop(); schedule.stop();
+  });
+
+  it('a change left unpublished for over an hour (a long Redis outage) is still relayed, by whichever process relays next', async () => {
+    const client = b.wsClient(doctorB.token);
+    const ready = whenReady('doctorScheduleChanged', doctorB.doctorId);
+    const schedule = feed(client, SCHEDULE, { d: doctorB.doctorId });
+    await ready;
+    // B's relay steps down (as when its process stops), then a change is committed two hours "ago"
+    // and nobody publishes it in the request.
+    await relayOf(b.app.deps.pubsub)!.stop();
+    const id = await insertAppointment(b, { doctorId: doctorB.doctorId, patientId: patientB.patientId, startsAt: new Date(clock.nowMs() + 3 * 24 * 3600_000) });
+    const undo = setClock(new Date(clock.nowMs() - 2 * 3600_000));
+    try {
+      await b.orm.em.fork().transactional(async (em) => {
+        recordScheduleChange(em, { kind: 'BOOKED', appointment: await em.findOneOrFail(Appointment, Number(id)) });
+      });
+    } finally {
+      undo();
+    }
+    // The next relay (a process started now, its first round) delivers it to B's subscriber.
+    extra.push(await createTestApp({ REDIS_URL }, { databaseUrl: other.url }));
+    expect((await schedule.waitFor(1, 10_000))[0].doctorScheduleChanged).toMatchObject({ kind: 'BOOKED', appointment: { id } });
+    schedule.stop();
   });
 });

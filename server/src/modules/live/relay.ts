@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context';
 import { logger } from '../../logger';
 import type { HmsPubSub, NotificationAddedEvent, ScheduleChangedEvent } from '../../pubsub';
+import { clock } from '../../clock';
 
 /**
  * The outbox relay (with Redis only). Every committed outbox row and notification is published to
@@ -20,9 +21,15 @@ export const LOCK_TTL_MS = 3_000;
 const RENEW_EVERY_MS = 1_000;
 const REDIS_TIMEOUT_MS = 2_000;
 const BATCH = 200;
-/** Unpublished rows older than this are not sent any more (a client away that long reloads). */
-const MAX_AGE_MS = 60 * 60 * 1000;
-const SWEEP_EVERY_MS = 60_000;
+/**
+ * Every unpublished row is relayed, however old (a Redis outage of hours still delivers what was
+ * committed meanwhile, in order). The one exception is history from before any relay ran on this
+ * database (e.g. REDIS_URL added to a hospital that ran without Redis, whose rows were never marked):
+ * the first relay ever marks rows older than HISTORY_GRACE_MS as published once, so years of old
+ * notifications are not pushed as new. Recorded in system_setting RELAY_STARTED.
+ */
+export const RELAY_STARTED = 'live.relay_started';
+const HISTORY_GRACE_MS = 60_000;
 
 const relays = new WeakMap<HmsPubSub, LiveRelay>();
 
@@ -71,13 +78,14 @@ export class LiveRelay {
   private again = false;
   private holding = false;
   private renewedAt = 0;
-  private sweptAt = 0;
+  private historyChecked = false;
   private failing = false;
   private stopped = false;
 
   constructor(private readonly deps: AppDeps) {
-    const database = decodeURIComponent(new URL(deps.config.databaseUrl).pathname.slice(1));
-    this.lockKey = `hms:live-relay:${database}`;
+    // One lease per database (HMS_REDIS_PREFIX defaults to its name): processes of another
+    // database sharing this Redis relay their own outbox.
+    this.lockKey = `${deps.config.redisPrefix}:live-relay`;
   }
 
   start(): void {
@@ -135,24 +143,21 @@ export class LiveRelay {
   /** Publishes one batch of each kind; true when there may be more. */
   private async relayOnce(): Promise<boolean> {
     const connection = this.deps.orm.em.getConnection();
-    const cutoff = new Date(Date.now() - MAX_AGE_MS);
-    if (Date.now() - this.sweptAt > SWEEP_EVERY_MS) {
-      // Too old to be worth sending: marked, so the scan below stays short.
-      await connection.execute('update outbox_event set published_at = created_at where published_at is null and created_at < ? limit 5000', [cutoff], 'run');
-      await connection.execute('update notification set published_at = created_at where published_at is null and created_at < ? limit 5000', [cutoff], 'run');
-      this.sweptAt = Date.now();
+    if (!this.historyChecked) {
+      await this.markHistoryOnce();
+      this.historyChecked = true;
     }
     const redis = this.deps.pubsubHandle.redis!;
     const rows = await connection.execute<OutboxRow[]>(
       `select ${OUTBOX_COLUMNS} from outbox_event where published_at is null order by id limit ${BATCH}`,
     );
     for (const row of rows) {
-      await withTimeout(redis.publish('SCHEDULE_CHANGED', JSON.stringify(outboxRowToEvent(row))));
+      await withTimeout(redis.publish(this.deps.pubsubHandle.channel('SCHEDULE_CHANGED'), JSON.stringify(outboxRowToEvent(row))));
     }
     if (rows.length) {
       await connection.execute(
         `update outbox_event set published_at = ? where id in (${rows.map(() => '?').join(',')})`,
-        [new Date(), ...rows.map((row: OutboxRow) => String(row.id))], 'run',
+        [clock.now(), ...rows.map((row: OutboxRow) => String(row.id))], 'run',
       );
     }
     const notes = await connection.execute<Array<{ id: number; recipient_id: number }>>(
@@ -160,15 +165,34 @@ export class LiveRelay {
     );
     for (const note of notes) {
       const event: NotificationAddedEvent = { recipientUserId: Number(note.recipient_id), notificationId: Number(note.id) };
-      await withTimeout(redis.publish('NOTIFICATION_ADDED', JSON.stringify(event)));
+      await withTimeout(redis.publish(this.deps.pubsubHandle.channel('NOTIFICATION_ADDED'), JSON.stringify(event)));
     }
     if (notes.length) {
       await connection.execute(
         `update notification set published_at = ? where id in (${notes.map(() => '?').join(',')})`,
-        [new Date(), ...notes.map((note: { id: number }) => note.id)], 'run',
+        [clock.now(), ...notes.map((note: { id: number }) => note.id)], 'run',
       );
     }
     return rows.length === BATCH || notes.length === BATCH;
+  }
+
+  /** The first relay on this database marks the rows from before it as published (see RELAY_STARTED). */
+  private async markHistoryOnce(): Promise<void> {
+    const connection = this.deps.orm.em.getConnection();
+    const started = await connection.execute<{ affectedRows: number }>(
+      'insert ignore into system_setting (name, value) values (?, ?)', [RELAY_STARTED, clock.now().toISOString()], 'run',
+    );
+    if (started.affectedRows !== 1) return;
+    // Older than a minute: not a transaction of a process running right now.
+    const cutoff = new Date(clock.nowMs() - HISTORY_GRACE_MS);
+    for (const table of ['outbox_event', 'notification']) {
+      for (;;) {
+        const result = await connection.execute<{ affectedRows: number }>(
+          `update ${table} set published_at = created_at where published_at is null and created_at < ? limit 5000`, [cutoff], 'run',
+        );
+        if (result.affectedRows < 5000) break;
+      }
+    }
   }
 
   async stop(): Promise<void> {
