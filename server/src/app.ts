@@ -16,10 +16,10 @@ import type { Config } from './config';
 import { clientIpOf } from './client-ip';
 import { serveClient } from './client-static';
 import { buildContext, type AppDeps, type Context } from './context';
-import { clientExtensions, formatError, HmsError, RateLimitedError, withoutSuggestions } from './errors';
+import { clientExtensions, formatError, HmsError, RateLimitedError, ServiceUnavailableError, withoutSuggestions } from './errors';
 import { serveWithDrain } from './http-drain';
 import { httpStatusPlugin } from './http-status';
-import { isUnreachable, OutageMonitor, outagePlugin, unavailableError } from './outage';
+import { isUnreachable, OutageMonitor, outageCountPlugin, RETRY_AFTER_SECONDS, WS_UNAVAILABLE_CLOSE_CODE, WS_UNAVAILABLE_CLOSE_REASON } from './outage';
 import { logger } from './logger';
 import { checkDataKeyAtStartup } from './modules/clinical/crypto';
 import { registerClinicalExports } from './modules/clinical/exports';
@@ -118,6 +118,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   // Shutdown answers every request already read and starts none after (see http-drain.ts).
   const httpDrain = serveWithDrain(httpServer, app);
 
+  // SERVICE_UNAVAILABLE (503) while the database cannot be reached, logged once per outage (HTTP and WS).
+  const databaseOutage = new OutageMonitor('database', () => orm.em.getConnection().execute('select 1'));
+
   // One message (connection_init included) is at most 1 MiB: ws refuses bigger frames before buffering them whole.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
   const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage; socket: WebSocket; viewer?: Context['viewer'] }>(
@@ -133,17 +136,22 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           return false;
         }
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const context = await buildContext(deps, authorization, undefined, ip);
+        let context: Context;
+        try {
+          context = await buildContext(deps, authorization, undefined, ip);
+        } catch (error) {
+          if (!isUnreachable(error)) throw error;
+          // The database is down: 1013 "Try Again Later" (graphql-ws clients retry it) naming the code,
+          // not graphql-ws's 4500 for an unexpected error. The later close(4403) is then a no-op.
+          databaseOutage.failed(error);
+          ctx.extra.socket.close(WS_UNAVAILABLE_CLOSE_CODE, WS_UNAVAILABLE_CLOSE_REASON);
+          return false;
+        }
         if (context.viewer) {
           ctx.extra.viewer = context.viewer;
           sockets.track(context.viewer, ctx.extra.socket);
         }
         return Boolean(context.viewer);
-      },
-      // A new context (and EntityManager fork) per subscribe message, never one per socket.
-      context: async (ctx) => {
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        return buildContext(deps, authorization, undefined, clientIpOf(ctx.extra.request, config.trustProxy));
       },
       // Parse, validate (the same rules as HTTP: no introspection in production) and price the
       // operation here; returning errors answers before anything runs.
@@ -161,17 +169,32 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName, config.queryCost.signedIn, payload.query);
           const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName);
           if (refusal) return refuse([refusal]);
-          return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+          // A new context (and EntityManager fork) per subscribe message, never one per socket; built
+          // here so that a database outage is answered with an error frame (SERVICE_UNAVAILABLE).
+          const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+          const contextValue = await buildContext(deps, authorization, undefined, clientIpOf(ctx.extra.request, config.trustProxy));
+          return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
         } catch (error) {
           // Syntax, variable and limit errors are the caller's; anything else is ours: logged, never echoed.
           if (error instanceof GraphQLError) return refuse([error]);
+          if (isUnreachable(error)) {
+            databaseOutage.failed(error);
+            return refuse([new ServiceUnavailableError(RETRY_AFTER_SECONDS)]);
+          }
           logger.error('refusing a WebSocket operation after an unexpected error', error);
           return [new GraphQLError('Internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
         }
       },
-      // Refusals over WebSocket are audited like those over HTTP.
+      // Refusals over WebSocket are audited like those over HTTP. The database going away while a
+      // subscription starts (its resolver's reads) is SERVICE_UNAVAILABLE here too, never a raw error.
       onNext: async (_ctx, _id, payload, args, result) => {
-        if (result.errors?.length) await recordRefusals(args.contextValue as Context, payload.operationName, result.errors);
+        if (!result.errors?.length) return;
+        if (result.errors.some((error) => isUnreachable(error))) {
+          databaseOutage.failed(result.errors.find((error) => isUnreachable(error)));
+          const unavailable = new ServiceUnavailableError(RETRY_AFTER_SECONDS);
+          return { ...result, errors: [{ message: unavailable.message, extensions: clientExtensions(unavailable) }] };
+        }
+        await recordRefusals(args.contextValue as Context, payload.operationName, result.errors);
       },
       onError: (_ctx, _id, _payload, errors) => {
         for (const error of errors) logger.warn('subscription error', { message: error.message });
@@ -191,15 +214,14 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     },
   };
 
-  // SERVICE_UNAVAILABLE (503) while the database cannot be reached, logged once per outage.
-  const databaseOutage = new OutageMonitor('database', () => orm.em.getConnection().execute('select 1'));
   const contextOf = async (...args: Parameters<typeof buildContext>): Promise<Context> => {
     try {
       return await buildContext(...args);
     } catch (error) {
       if (!isUnreachable(error)) throw error;
       databaseOutage.failed(error);
-      throw unavailableError();
+      // Its extensions.http (http-status.ts) gives Apollo the 503 and Retry-After for a failed context.
+      throw new ServiceUnavailableError(RETRY_AFTER_SECONDS);
     }
   };
 
@@ -234,7 +256,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       limitsPlugin,
-      outagePlugin(databaseOutage),
+      outageCountPlugin(databaseOutage),
       refusalAuditPlugin,
       httpStatusPlugin,
       mustChangePasswordPlugin,

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ServiceUnavailableError } from './errors';
 import { logger } from './logger';
 import { isUnreachable } from './unreachable';
 
@@ -9,13 +8,13 @@ export { isUnreachable };
 /** What a client is told to wait before retrying while a dependency is down. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** The contract error for an unreachable database, with the HTTP status and header Apollo sends. */
-export function unavailableError(): ServiceUnavailableError {
-  const error = new ServiceUnavailableError(RETRY_AFTER_SECONDS);
-  // Read by Apollo for the response status (context-creation failures); stripped by formatError.
-  (error.extensions as Record<string, unknown>).http = { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) };
-  return error;
-}
+/**
+ * A WebSocket connection_init that needs the database while it is down is closed with 1013 (RFC 6455
+ * "Try Again Later"; graphql-ws clients reconnect after it, unlike its 4500) and this reason.
+ * A subscribe on an open socket gets an `error` frame with SERVICE_UNAVAILABLE instead.
+ */
+export const WS_UNAVAILABLE_CLOSE_CODE = 1013;
+export const WS_UNAVAILABLE_CLOSE_REASON = `SERVICE_UNAVAILABLE: the hospital system is briefly unavailable; retry in ${RETRY_AFTER_SECONDS} s`;
 
 /**
  * One warning when the database becomes unreachable and one line when it is back, with how many
@@ -74,23 +73,17 @@ function describe(error: unknown): string {
 }
 
 /**
- * Apollo plugin: a response carrying SERVICE_UNAVAILABLE gets HTTP 503 and Retry-After, and each such
- * request is counted once by the monitor (formatError turns the errors themselves into the contract code).
+ * Apollo plugin: each request that met an unreachable database is counted once by the monitor.
+ * The HTTP status (503) and Retry-After come from http-status.ts, the one code -> status mapping;
+ * formatError turns the errors themselves into the contract code.
  */
-export function outagePlugin(monitor: OutageMonitor): ApolloServerPlugin {
+export function outageCountPlugin(monitor: OutageMonitor): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors }) {
           const unreachable = errors.find((error) => isUnreachable(error));
           if (unreachable) monitor.failed(unreachable.originalError ?? unreachable);
-        },
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          const errors = response.body.singleResult.errors ?? [];
-          if (!errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
       };
     },

@@ -1,6 +1,7 @@
 // A database that goes away: clients are told SERVICE_UNAVAILABLE (HTTP 503, retryAfterSeconds) within
 // a second, the log says so once with a count, and the same process recovers when it returns.
 import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { PrivateMariaDb, waitUntil } from './outage-helpers';
 import { startListening, type MainProcess } from './processes';
 
@@ -22,6 +23,21 @@ async function gql(port: number, query: string, token?: string): Promise<{ statu
   return { status: response.status, body, ms: Date.now() - started, retryAfter: response.headers.get('retry-after') };
 }
 
+/** A graphql-transport-ws socket, raw: every frame it receives and how it closed. */
+function rawSocket(port: number, token: string): { socket: WebSocket; frames: any[]; acked: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+  const frames: any[] = [];
+  const acked = new Promise<void>((resolve) => socket.on('message', (data) => {
+    const frame = JSON.parse(String(data));
+    frames.push(frame);
+    if (frame.type === 'connection_ack') resolve();
+  }));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+  socket.on('error', () => {});
+  return { socket, frames, acked, closed };
+}
+
 describe('database outage', () => {
   it('answers SERVICE_UNAVAILABLE (503) within 1 s while MariaDB is down, logs it once, and recovers without a restart', async () => {
     db = new PrivateMariaDb();
@@ -35,6 +51,9 @@ describe('database outage', () => {
     const token = login.body.data.login.token as string;
     const query = '{ departments { id name } }';
     expect((await gql(port, query, token)).status).toBe(200);
+    // A live connection opened while the database is up; it subscribes once the database is gone.
+    const open = rawSocket(port, token);
+    await open.acked;
 
     await db.kill();
     const outputBefore = server.output().length;
@@ -53,6 +72,21 @@ describe('database outage', () => {
       expect(JSON.stringify(answer.body)).not.toMatch(/ECONNREFUSED|stack|select|at /i);
       expect(answer.ms).toBeLessThan(1000);
     }
+    // WebSockets are told the same: a subscribe on an open socket gets an error frame with the code,
+    // a new connection is closed with 1013 (Try Again Later, which graphql-ws clients retry) naming it.
+    open.socket.send(JSON.stringify({ id: 's1', type: 'subscribe', payload: { query: 'subscription { notificationAdded { id } }' } }));
+    await waitUntil(async () => open.frames.some((f) => f.id === 's1'), 5_000, 'an answer to the subscribe');
+    const answer = open.frames.find((f) => f.id === 's1');
+    expect(answer.type, JSON.stringify(answer)).toBe('error');
+    expect(answer.payload[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: expect.any(Number) });
+    expect(JSON.stringify(answer)).not.toMatch(/ECONNREFUSED|stack|select/i);
+    const fresh = rawSocket(port, token);
+    const refused = await fresh.closed;
+    expect(refused.code).toBe(1013);
+    expect(refused.reason).toMatch(/^SERVICE_UNAVAILABLE/);
+    expect(fresh.frames).toEqual([]);
+    open.socket.close();
+
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ status: 'unavailable' });
