@@ -10,16 +10,13 @@
 //   BENCH_DOCTORS        doctors (default 40), BENCH_PATIENTS patients (default 3000)
 //   BENCH_PROFILE        a directory: the API processes write V8 CPU profiles there
 import argon2 from 'argon2';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import mysql from 'mysql2/promise';
 import { DateTime } from 'luxon';
 import { signToken } from '../src/modules/identity/tokens';
 import { Role } from '../src/modules/identity/user.entity';
+import { connect, cpuSeconds, freePort, JWT_SECRET, log, resetDatabase, runBench, startServer, stopServers } from './support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms_bench';
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
@@ -29,52 +26,6 @@ const DOCTORS = Number(process.env.BENCH_DOCTORS || 40);
 const PATIENTS = Number(process.env.BENCH_PATIENTS || 3000);
 const SLOT_MINUTES = 15;
 const HARD_LIMIT_MS = 115_000;
-const JWT_SECRET = randomBytes(36).toString('base64');
-const SERVER_DIR = path.resolve(__dirname, '..');
-const TSX = require.resolve('tsx/cli');
-
-const children: ChildProcess[] = [];
-
-function log(message: string): void {
-  console.log(`[bench] ${message}`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function connect(withDatabase: boolean): Promise<mysql.Connection> {
-  const url = new URL(DATABASE_URL);
-  return mysql.createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database: withDatabase ? url.pathname.slice(1) : undefined,
-    timezone: 'Z',
-    multipleStatements: false,
-  });
-}
-
-async function resetDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  if (!/^[A-Za-z0-9_]+$/.test(name) || !/bench/i.test(name)) throw new Error(`refusing to drop "${name}": the bench database name must contain "bench"`);
-  const connection = await connect(false);
-  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await connection.end();
-  execFileSync(process.execPath, [TSX, 'src/db/migrate.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, DATABASE_URL, HMS_LOG: 'silent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 interface Seeded {
   doctorIds: number[];
@@ -83,7 +34,7 @@ interface Seeded {
 
 /** Users straight into the tables with one precomputed argon2 hash; tokens signed with the servers' secret. */
 async function seed(): Promise<Seeded> {
-  const db = await connect(true);
+  const db = await connect(DATABASE_URL);
   const hash = await argon2.hash('Bench-Password-1', { type: argon2.argon2id });
   const now = new Date();
   await db.query('insert into department (name, active, created_at) values (?, 1, ?)', ['Bench', now]);
@@ -126,47 +77,14 @@ async function seed(): Promise<Seeded> {
   };
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  // `node --import tsx` (not the tsx CLI) so the child IS the server and its CPU time can be read.
+function startApi(port: number): Promise<ChildProcess> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, PORT: String(port), DATABASE_URL, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on port ${port} exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) return child;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error(`server on port ${port} did not start within 60 s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function stopServers(): Promise<void> {
-  await Promise.all(children.map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => { clearTimeout(kill); resolve(); });
-    child.kill('SIGTERM');
-  })));
+  return startServer('src/main.ts', {
+    ...process.env, PORT: String(port), DATABASE_URL, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development',
+  }, port, profile);
 }
 
 const BOOK = 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }';
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
@@ -176,11 +94,11 @@ function percentile(sorted: number[], p: number): number {
 async function run(): Promise<void> {
   const started = Date.now();
   log(`database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}: dropping, creating, migrating`);
-  await resetDatabase();
+  await resetDatabase(DATABASE_URL);
   const seeded = await seed();
   log(`seeded ${seeded.doctorIds.length} doctors (every day, ${SLOT_MINUTES}-minute slots) and ${seeded.patients.length} patients`);
   const ports = [await freePort(), await freePort()];
-  await Promise.all(ports.map(startServer));
+  const children = await Promise.all(ports.map(startApi));
   log(`two API processes on ports ${ports.join(' and ')} share the database`);
 
   // Slots from tomorrow on (never past), inside the 7-day window, shuffled.
@@ -266,7 +184,7 @@ async function run(): Promise<void> {
 
   await stopServers();
 
-  const db = await connect(true);
+  const db = await connect(DATABASE_URL);
   const [dupDoctor] = await db.query(
     "select count(*) as n from (select doctor_id, starts_at from appointment where status in ('SCHEDULED','CHECKED_IN','COMPLETED') group by doctor_id, starts_at having count(*) > 1) x",
   ) as unknown as [Array<{ n: number }>];
@@ -304,26 +222,4 @@ async function run(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-const hardStop = setTimeout(() => {
-  console.error('[bench] hard time limit reached; stopping');
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(2);
-}, HARD_LIMIT_MS);
-hardStop.unref();
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    for (const child of children) child.kill('SIGKILL');
-    process.exit(130);
-  });
-}
-
-run()
-  .catch(async (error) => {
-    console.error('[bench] failed:', error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await stopServers();
-    clearTimeout(hardStop);
-  });
+runBench(run, HARD_LIMIT_MS);

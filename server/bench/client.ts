@@ -16,7 +16,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import {
-  dropDatabase, freePort, guard, loadAverage, log, resetDatabase, seedDoctorDay, SERVER_DIR, serverEnv, startServer, stopServers,
+  freePort, loadAverage, log, resetDatabase, runBench, seedDoctorDay, SERVER_DIR, serverEnv, startServer,
 } from './support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms_bench_client';
@@ -108,14 +108,4 @@ async function run(): Promise<void> {
   }
 }
 
-const release = guard(10 * 60_000);
-run()
-  .catch((error) => {
-    console.error('[bench] failed:', error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await stopServers();
-    await dropDatabase(DATABASE_URL).catch(() => undefined);
-    release();
-  });
+runBench(run, 10 * 60_000, DATABASE_URL);

@@ -12,11 +12,10 @@
 //   BENCH_CONNECTIONS   concurrent connections (default 16), BENCH_APPOINTMENTS (default 40)
 //   BENCH_PROFILE       a directory: the HMS process writes a V8 CPU profile there
 //   BENCH_ONLY          measure only the targets whose name contains this (for profiling)
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  dropDatabase, freePort, guard, loadAverage, log, resetDatabase, seedDoctorDay, serverEnv, startServer, stopServers,
+  cpuSeconds, freePort, loadAverage, log, resetDatabase, runBench, seedDoctorDay, serverEnv, startServer,
 } from './support';
 
 // autocannon ships no types; this is the part used here.
@@ -104,16 +103,6 @@ async function run(): Promise<void> {
   if (targets.some((t) => t.bad > 0)) process.exitCode = 1;
 }
 
-/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 function fire(target: Target, seconds: number): Promise<CannonResult> {
   return autocannon({
     url: `http://127.0.0.1:${target.port}/graphql`,
@@ -125,14 +114,4 @@ function fire(target: Target, seconds: number): Promise<CannonResult> {
   });
 }
 
-const release = guard(10 * 60_000);
-run()
-  .catch((error) => {
-    console.error('[bench] failed:', error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await stopServers();
-    await dropDatabase(DATABASE_URL).catch(() => undefined);
-    release();
-  });
+runBench(run, 10 * 60_000, DATABASE_URL);

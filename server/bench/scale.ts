@@ -11,18 +11,16 @@
 //   BENCH_REUSE=1             keep an already seeded ×100 database (skips the seeding when its row counts match)
 //   BENCH_SOAK_SECONDS        after the table, a mixed soak of this many seconds, twice, with RSS samples (default 0: none)
 //   BENCH_ONLY                comma-separated operation names to run (default: all)
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import argon2 from 'argon2';
 import { DateTime } from 'luxon';
-import mysql from 'mysql2/promise';
 import { Keyring } from '../src/modules/clinical/crypto';
 import { signToken } from '../src/modules/identity/tokens';
 import { Role } from '../src/modules/identity/user.entity';
+import { benchDatabaseName, connect, freePort, guard, migrate, resetDatabase, startServer, stopChild, stopServers } from './support';
 
 const BIG_URL = process.env.BENCH_SCALE_DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms_bench_scale';
 const SMALL_URL = BIG_URL.replace(/\/([^/]+)$/, '/$1_small');
@@ -33,8 +31,6 @@ const ONLY = (process.env.BENCH_ONLY || '').split(',').map((s) => s.trim()).filt
 // Fixed bench secrets (scratch data only), so BENCH_REUSE can run a new build on an old seed.
 const JWT_SECRET = createHash('sha256').update('hms bench:scale jwt').digest('base64');
 const DATA_KEY = createHash('sha256').update('hms bench:scale data key').digest();
-const SERVER_DIR = path.resolve(__dirname, '..');
-const TSX = require.resolve('tsx/cli');
 const SLOT_MINUTES = 15;
 const DAY_START_MINUTE = 8 * 60;
 const SLOTS_PER_DAY = 48; // 08:00-20:00
@@ -52,52 +48,7 @@ interface Scale {
 const BIG: Scale = { doctors: 50, patients: 20_000, appointments: 200_000, treatments: 50_000, invoices: 50_000, audit: 250_000 };
 const SMALL: Scale = { doctors: 50, patients: 500, appointments: 2_000, treatments: 500, invoices: 500, audit: 2_500 };
 
-const children: ChildProcess[] = [];
 const log = (message: string) => console.log(`[bench:scale] ${message}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function connect(url: string, withDatabase: boolean): Promise<mysql.Connection> {
-  const u = new URL(url);
-  return mysql.createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username || 'root'),
-    password: decodeURIComponent(u.password),
-    database: withDatabase ? u.pathname.slice(1) : undefined,
-    timezone: 'Z',
-  });
-}
-
-function dbName(url: string): string {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[A-Za-z0-9_]+$/.test(name) || !/bench/i.test(name)) throw new Error(`refusing to drop "${name}": a bench database name must contain "bench"`);
-  return name;
-}
-
-async function resetDatabase(url: string): Promise<void> {
-  const connection = await connect(url, false);
-  await connection.query(`DROP DATABASE IF EXISTS \`${dbName(url)}\``);
-  await connection.end();
-  migrate(url);
-}
-
-function migrate(url: string): void {
-  execFileSync(process.execPath, [TSX, 'src/db/migrate.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, DATABASE_URL: url, HMS_LOG: 'silent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 const FIRST_NAMES = ['Ana', 'Ben', 'Carla', 'David', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam', 'Maria', 'Noah', 'Olga', 'Pedro',
   'Quinn', 'Rosa', 'Samir', 'Tara', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe', 'Amir', 'Bianca', 'Chen', 'Dalia', 'Emil', 'Fatima', 'Goran',
@@ -124,7 +75,7 @@ interface Seeded {
  * 15-minute grid from 08:00 (UTC); the busy doctor has every slot of tomorrow taken.
  */
 async function seed(url: string, scale: Scale): Promise<void> {
-  const db = await connect(url, true);
+  const db = await connect(url);
   const q = (sql: string, params: unknown[] = []) => db.query(sql, params);
   const hash = await argon2.hash('Bench-Password-1', { type: argon2.argon2id });
   const keyring = new Keyring(DATA_KEY);
@@ -220,7 +171,7 @@ async function seed(url: string, scale: Scale): Promise<void> {
 }
 
 async function seededState(url: string, scale: Scale): Promise<Seeded> {
-  const db = await connect(url, true);
+  const db = await connect(url);
   const one = async <T>(sql: string, params: unknown[] = []) => ((await db.query(sql, params)) as unknown as [T[]])[0][0];
   const many = async <T>(sql: string, params: unknown[] = []) => ((await db.query(sql, params)) as unknown as [T[]])[0];
   const admin = await one<{ id: number }>("select id from `user` where role = 'ADMIN' order by id limit 1");
@@ -240,7 +191,7 @@ async function seededState(url: string, scale: Scale): Promise<Seeded> {
 }
 
 async function counts(url: string): Promise<Record<string, number>> {
-  const db = await connect(url, true).catch(() => null);
+  const db = await connect(url).catch(() => null);
   if (!db) return {};
   const result: Record<string, number> = {};
   try {
@@ -256,35 +207,13 @@ async function counts(url: string): Promise<Record<string, number>> {
   return result;
 }
 
-async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
+async function startApi(url: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env, PORT: String(port), DATABASE_URL: url, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_DATA_KEY: DATA_KEY.toString('base64'),
-      HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, port };
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error('server did not start within 90 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => { clearTimeout(kill); resolve(); });
-    child.kill('SIGTERM');
-  });
+  const child = await startServer('src/main.ts', {
+    ...process.env, PORT: String(port), DATABASE_URL: url, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_DATA_KEY: DATA_KEY.toString('base64'),
+    HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development',
+  }, port, [], 90_000);
+  return { child, port };
 }
 
 function rssMb(pid: number | undefined): number {
@@ -412,17 +341,17 @@ async function cursorAt(gql: Gql, query: string, field: string, variables: Recor
 async function runBig(): Promise<{ rows: Row[]; bookingP50: number }> {
   const have = await counts(BIG_URL);
   if (process.env.BENCH_REUSE === '1' && have.appointment >= BIG.appointments && have.audit_event >= BIG.audit) {
-    log(`reusing ${dbName(BIG_URL)} (${JSON.stringify(have)}); migrating`);
+    log(`reusing ${benchDatabaseName(BIG_URL)} (${JSON.stringify(have)}); migrating`);
     migrate(BIG_URL);
   } else {
-    log(`building the ×100 database ${dbName(BIG_URL)}`);
+    log(`building the ×100 database ${benchDatabaseName(BIG_URL)}`);
     const t = Date.now();
     await resetDatabase(BIG_URL);
     await seed(BIG_URL, BIG);
     log(`seeded in ${((Date.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(await counts(BIG_URL))}`);
   }
   const seeded = await seededState(BIG_URL, BIG);
-  const { child, port } = await startServer(BIG_URL);
+  const { child, port } = await startApi(BIG_URL);
   log(`server up (pid ${child.pid}, RSS ${rssMb(child.pid)} MB); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const admin = client(port, signToken({ userId: seeded.adminUserId, role: Role.ADMIN, tokenVersion: 0 }, JWT_SECRET, 3 * 3600));
   const doctor = client(port, signToken({ userId: seeded.historyDoctorUserId, role: Role.DOCTOR, tokenVersion: 0 }, JWT_SECRET, 3 * 3600));
@@ -459,7 +388,7 @@ async function runBig(): Promise<{ rows: Row[]; bookingP50: number }> {
   log(`RSS after the table: ${rssMb(child.pid)} MB`);
 
   if (SOAK_SECONDS > 0) await soak(port, seeded, child, admin, doctor);
-  await stop(child);
+  await stopChild(child, 10_000);
   return { rows: rows.filter((r): r is Row => r !== null), bookingP50: bookingRow?.p50 ?? NaN };
 }
 
@@ -497,13 +426,13 @@ async function soak(port: number, seeded: Seeded, child: ChildProcess, admin: Gq
 
 async function runSmall(): Promise<number> {
   if (ONLY.length && !ONLY.includes('bookAppointment')) return NaN;
-  log(`building the small database ${dbName(SMALL_URL)}`);
+  log(`building the small database ${benchDatabaseName(SMALL_URL)}`);
   await resetDatabase(SMALL_URL);
   await seed(SMALL_URL, SMALL);
   const seeded = await seededState(SMALL_URL, SMALL);
-  const { child, port } = await startServer(SMALL_URL);
+  const { child, port } = await startApi(SMALL_URL);
   const row = await measure('bookAppointment', null, booker(port, seeded));
-  await stop(child);
+  await stopChild(child, 10_000);
   return row?.p50 ?? NaN;
 }
 
@@ -527,8 +456,9 @@ main().then(
   () => process.exit(0),
   async (error) => {
     console.error(error);
-    await Promise.all(children.map(stop));
+    await stopServers(10_000);
     process.exit(1);
   },
 );
-process.on('SIGINT', () => { for (const c of children) c.kill('SIGKILL'); process.exit(130); });
+// Ctrl-C stops the children; no time limit of its own (building the ×100 data takes minutes).
+guard(24 * 3600_000);

@@ -1,5 +1,5 @@
-// Shared by bench:dayview and bench:client: a scratch database, a seeded doctor's day,
-// child processes that are always stopped.
+// Shared by the bench scripts (booking, scale, dayview, client): scratch databases, a seeded doctor's
+// day, API child processes that are always stopped.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,10 @@ export function log(message: string): void {
   console.log(`[bench] ${message}`);
 }
 
+/**
+ * A port for a bench server. Benches run their servers with HMS_LOG=silent (no "listening" line to
+ * read a port-0 bind back from) on a machine of their own; the tests never use this (test/processes.ts).
+ */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -44,18 +48,29 @@ export function connect(databaseUrl: string, withDatabase = true): Promise<mysql
   });
 }
 
-/** Drops, re-creates and migrates the scratch database (its name must contain "bench"). */
-export async function resetDatabase(databaseUrl: string): Promise<void> {
+/** The scratch database's name; refuses one without "bench" in it (it is about to be dropped). */
+export function benchDatabaseName(databaseUrl: string): string {
   const name = new URL(databaseUrl).pathname.slice(1);
   if (!/^[A-Za-z0-9_]+$/.test(name) || !/bench/i.test(name)) throw new Error(`refusing to drop "${name}": the bench database name must contain "bench"`);
-  const connection = await connect(databaseUrl, false);
-  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await connection.end();
+  return name;
+}
+
+/** Applies the migrations to the database (created when missing). */
+export function migrate(databaseUrl: string): void {
   execFileSync(process.execPath, ['--import', 'tsx', 'src/db/migrate.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, DATABASE_URL: databaseUrl, HMS_LOG: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/** Drops, re-creates and migrates the scratch database (its name must contain "bench"). */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
+  const name = benchDatabaseName(databaseUrl);
+  const connection = await connect(databaseUrl, false);
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.end();
+  migrate(databaseUrl);
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
@@ -140,29 +155,37 @@ export function serverEnv(databaseUrl: string, port: number, extra: Record<strin
   };
 }
 
-/** Starts `node --import tsx <script>` (the child is the server itself) and waits for /healthz. */
-export async function startServer(script: string, env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<ChildProcess> {
+/**
+ * Starts `node --import tsx <script>` (not the tsx CLI: the child IS the server, so its CPU time and
+ * RSS can be read) and waits for /healthz.
+ */
+export async function startServer(script: string, env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = [], timeoutMs = 60_000): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: SERVER_DIR, env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} on port ${port} exited with ${child.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (response.ok) return child;
     } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error(`${script} on port ${port} did not start within 60 s`);
+    if (Date.now() > deadline) throw new Error(`${script} on port ${port} did not start within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-export async function stopServers(): Promise<void> {
-  await Promise.all(children.splice(0).map((child) => new Promise<void>((resolve) => {
+/** SIGTERM, then SIGKILL after `graceMs`. */
+export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  return new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => { clearTimeout(kill); resolve(); });
     child.kill('SIGTERM');
-  })));
+  });
+}
+
+export async function stopServers(graceMs = 5000): Promise<void> {
+  await Promise.all(children.splice(0).map((child) => stopChild(child, graceMs)));
 }
 
 /** Kills the children on Ctrl-C and after `limitMs`, whatever the bench is doing. */
@@ -188,4 +211,32 @@ export function loadAverage(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 elsewhere. */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs a bench's `main` under `guard(limitMs)`; whatever happens, stops its servers afterwards
+ * (and drops the scratch database `dropAfter`). A failure sets exit code 1.
+ */
+export function runBench(main: () => Promise<void>, limitMs: number, dropAfter?: string): void {
+  const release = guard(limitMs);
+  main()
+    .catch((error) => {
+      console.error('[bench] failed:', error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    })
+    .finally(async () => {
+      await stopServers();
+      if (dropAfter) await dropDatabase(dropAfter).catch(() => undefined);
+      release();
+    });
 }

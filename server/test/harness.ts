@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
-import { ormOptions } from '../src/db/orm';
+import { ensureDatabase, ormOptions } from '../src/db/orm';
 import { DEFAULT_RATE_LIMITS, rateLimitEnvName, type RateLimitSettings } from '../src/rate-limit';
 
 /**
@@ -58,13 +58,24 @@ export function testDatabaseUrl(): string {
  * The real app on port 0 against this file's database. Background timers (outbox and notification
  * pruning) are off unless `env` says HMS_BACKGROUND_JOBS: 'on'; tests call the prune functions themselves.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
-  // `options.databaseUrl`: a database of the test's own (see privateDatabase), else this file's.
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string; createDatabase?: boolean } = {},
+): Promise<TestApp> {
+  // `options.databaseUrl`: a database of the test's own (see privateDatabase; `createDatabase` makes
+  // it when missing, e.g. a scratch database a test restores or re-keys), else this file's.
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
   const config = loadConfig({ HMS_LOG: 'silent', HMS_BACKGROUND_JOBS: 'off', ...RATE_LIMITS_OFF, ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
-  const flavor = process.env.TEST_DB_FLAVOR === 'mysql' ? 'mysql' : 'mariadb';
+  const flavor = options.createDatabase ? await ensureDatabase(databaseUrl) : process.env.TEST_DB_FLAVOR === 'mysql' ? 'mysql' : 'mariadb';
   const orm = await MikroORM.init(ormOptions(databaseUrl, flavor, { statementTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.acquireTimeoutMs }));
-  const app = await createApp(config, orm);
+  let app: App;
+  try {
+    app = await createApp(config, orm);
+  } catch (error) {
+    // e.g. a data key that does not open the database: the test expects the refusal, not a leaked pool.
+    await orm.close();
+    throw error;
+  }
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

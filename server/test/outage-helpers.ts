@@ -50,49 +50,37 @@ afterAll(() => {
 });
 
 /**
- * A MariaDB server of the test's own (data in a temp dir), so it can be killed without touching the
- * shared one. Its port is chosen by the first `start()` (see privatePortCandidate) and kept across restarts.
+ * A server process of the test's own (MariaDB, Redis) that a test may kill and start again. Its port
+ * is chosen by the first `start()` (see privatePortCandidate) and kept across restarts, since the
+ * API processes under test were given its URL.
  */
-export class PrivateMariaDb {
-  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'hms-mariadb-'));
+abstract class PrivateServer {
   child: ChildProcess | null = null;
   private chosenPort: number | null = null;
-  constructor() {
-    dirs.push(this.dir);
-    execFileSync('mariadb-install-db', ['--no-defaults', `--user=${os.userInfo().username}`, `--datadir=${path.join(this.dir, 'data')}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
-  }
+  protected abstract readonly what: string;
+  /** Starts the server binary on `port`. */
+  protected abstract spawnOn(port: number): ChildProcess;
+  /** Whether the server answering on `port` is `child` (throws while nothing answers yet). */
+  protected abstract answersAs(port: number, child: ChildProcess): Promise<boolean>;
+
   get port(): number {
-    if (this.chosenPort === null) throw new Error('start() the private MariaDB first');
+    if (this.chosenPort === null) throw new Error(`start() the private ${this.what} first`);
     return this.chosenPort;
-  }
-  get url(): string {
-    return `mysql://root@127.0.0.1:${this.port}`;
   }
   async start(): Promise<void> {
     if (this.chosenPort === null) this.chosenPort = await startOnPrivatePort((port) => this.launch(port));
-    else if (!(await this.launch(this.chosenPort))) throw new Error(`the private MariaDB could not bind port ${this.chosenPort} again`);
+    else if (!(await this.launch(this.chosenPort))) throw new Error(`the private ${this.what} could not bind port ${this.chosenPort} again`);
   }
-  /** True once the server answering on `port` is this one (same data directory). */
+  /** True once the server answering on `port` is the one started here; false if it lost the port. */
   private async launch(port: number): Promise<boolean> {
-    const datadir = path.join(this.dir, 'data');
-    const child = spawn('mariadbd', [
-      '--no-defaults', `--datadir=${datadir}`, `--port=${port}`, '--bind-address=127.0.0.1',
-      `--socket=${path.join(this.dir, 'sock')}`, `--pid-file=${path.join(this.dir, 'pid')}`, '--skip-grant-tables',
-      '--innodb-buffer-pool-size=32M', '--skip-log-bin', '--user=' + os.userInfo().username,
-    ], { stdio: 'ignore' });
+    const child = this.spawnOn(port);
     started.push(child);
     let ours = false;
     await waitUntil(async () => {
       if (child.exitCode !== null || child.signalCode !== null) return true; // lost the port (or failed): give up on it
-      const connection = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1000 });
-      try {
-        const [rows] = await connection.query('select @@datadir as datadir');
-        ours = path.resolve(String((rows as Array<{ datadir: string }>)[0].datadir)) === path.resolve(datadir);
-      } finally {
-        await connection.end();
-      }
+      ours = await this.answersAs(port, child);
       return true;
-    }, 60_000, `MariaDB on ${port}`);
+    }, 60_000, `${this.what} on ${port}`);
     if (!ours) {
       child.kill('SIGKILL');
       return false;
@@ -110,53 +98,61 @@ export class PrivateMariaDb {
   }
 }
 
-/** A Redis server of the test's own, without persistence; its port is chosen like PrivateMariaDb's. */
-export class PrivateRedis {
-  child: ChildProcess | null = null;
-  private chosenPort: number | null = null;
-  get port(): number {
-    if (this.chosenPort === null) throw new Error('start() the private Redis first');
-    return this.chosenPort;
+/** A MariaDB server of the test's own (data in a temp dir), so it can be killed without touching the shared one. */
+export class PrivateMariaDb extends PrivateServer {
+  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'hms-mariadb-'));
+  protected readonly what = 'MariaDB';
+  private readonly datadir = path.join(this.dir, 'data');
+  constructor() {
+    super();
+    dirs.push(this.dir);
+    execFileSync('mariadb-install-db', ['--no-defaults', `--user=${os.userInfo().username}`, `--datadir=${this.datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
   }
+  get url(): string {
+    return `mysql://root@127.0.0.1:${this.port}`;
+  }
+  protected spawnOn(port: number): ChildProcess {
+    return spawn('mariadbd', [
+      '--no-defaults', `--datadir=${this.datadir}`, `--port=${port}`, '--bind-address=127.0.0.1',
+      `--socket=${path.join(this.dir, 'sock')}`, `--pid-file=${path.join(this.dir, 'pid')}`, '--skip-grant-tables',
+      '--innodb-buffer-pool-size=32M', '--skip-log-bin', '--user=' + os.userInfo().username,
+    ], { stdio: 'ignore' });
+  }
+  /** Ours when it serves our data directory. */
+  protected async answersAs(port: number): Promise<boolean> {
+    const connection = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1000 });
+    try {
+      const [rows] = await connection.query('select @@datadir as datadir');
+      return path.resolve(String((rows as Array<{ datadir: string }>)[0].datadir)) === path.resolve(this.datadir);
+    } finally {
+      await connection.end();
+    }
+  }
+}
+
+/** A Redis server of the test's own, without persistence. */
+export class PrivateRedis extends PrivateServer {
+  protected readonly what = 'Redis';
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
-  async start(): Promise<void> {
-    if (this.chosenPort === null) this.chosenPort = await startOnPrivatePort((port) => this.launch(port));
-    else if (!(await this.launch(this.chosenPort))) throw new Error(`the private Redis could not bind port ${this.chosenPort} again`);
+  protected spawnOn(port: number): ChildProcess {
+    return spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
   }
-  /** True once the server answering on `port` is this one (its process id). */
-  private async launch(port: number): Promise<boolean> {
-    const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
-    started.push(child);
-    let ours = false;
-    await waitUntil(() => new Promise<boolean>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) { resolve(true); return; }
+  /** Ours when INFO names our process id. */
+  protected answersAs(port: number, child: ChildProcess): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
       const socket = net.connect(port, '127.0.0.1', () => socket.write('INFO server\r\n'));
       let reply = '';
       socket.on('data', (data) => {
         reply += data;
         const pid = /process_id:(\d+)/.exec(reply);
         if (!pid) return;
-        ours = Number(pid[1]) === child.pid;
         socket.end();
-        resolve(true);
+        resolve(Number(pid[1]) === child.pid);
       });
-      socket.on('error', () => resolve(false));
-    }), 20_000, `Redis on ${port}`);
-    if (!ours) {
-      child.kill('SIGKILL');
-      return false;
-    }
-    this.child = child;
-    return true;
-  }
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    this.child = null;
+      socket.on('error', reject);
+      socket.setTimeout(1000, () => { socket.destroy(); reject(new Error('no INFO reply')); });
+    });
   }
 }

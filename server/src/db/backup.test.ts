@@ -1,23 +1,19 @@
+import { clock } from '../clock';
 // `npm run backup` and `npm run restore`: a backup restored into a fresh database
 // has the same rows, and its clinical text reads with the same key (and only with it).
-import { MikroORM } from '@mikro-orm/core';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import mysql from 'mysql2/promise';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
 import { keyId } from '../modules/identity/secrets';
-import { type GqlResult, type TestApp, uid } from '../../test/harness';
+import { createTestApp, type TestApp, uid } from '../../test/harness';
 import { createAdmin, createDoctor, insertAppointment, registerPatient } from '../../test/factories';
 import { dropDatabase, SERVER_DIR, TSX } from '../../test/processes';
-import { ensureDatabase, ormOptions } from './orm';
 
 const run = promisify(execFile);
 const base = inject('databaseUrl');
@@ -35,37 +31,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The real app on another database, in this process. */
-async function appOn(databaseUrl: string, env: Record<string, string>): Promise<TestApp> {
-  const orm = await MikroORM.init(ormOptions(databaseUrl, await ensureDatabase(databaseUrl)));
-  const config = loadConfig({ HMS_LOG: 'silent', ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
-  let app;
-  try {
-    app = await createApp(config, orm);
-  } catch (error) {
-    await orm.close();
-    throw error;
-  }
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { ...((await response.json()) as object), status: response.status } as GqlResult;
-  };
-  return {
-    app, orm, config, url, wsUrl: '', gql,
-    async ok(query, variables, token) {
-      const result = await gql(query, variables, token);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data;
-    },
-    wsClient() { throw new Error('not used here'); },
-    async close() { await app.close(); await orm.close(); },
-  };
+/** The real app on a scratch database of this test (created when missing), in this process. */
+function appOn(databaseUrl: string, env: Record<string, string>): Promise<TestApp> {
+  return createTestApp(env, { databaseUrl, createDatabase: true });
 }
 
 /** CHECKSUM TABLE of every table of a database, by name. */
@@ -102,7 +70,7 @@ describe('npm run backup / npm run restore', () => {
     const admin = await createAdmin(a);
     const doctor = await createDoctor(a, admin);
     const patient = await registerPatient(a);
-    const visit = await insertAppointment(a, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(Date.now() - 3600_000), status: 'COMPLETED' });
+    const visit = await insertAppointment(a, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(clock.nowMs() - 3600_000), status: 'COMPLETED' });
     const diagnosis = `Backup diagnosis ${uid()}`;
     await a.ok(RECORD, { a: visit, input: { diagnosis, notes: 'Sealed notes' } }, doctor.token);
     await a.close();

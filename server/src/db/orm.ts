@@ -78,18 +78,23 @@ export function ormOptions(databaseUrl: string, flavor: ServerFlavor, limits: Po
   };
 }
 
-/** Creates the database named in the URL if it is missing; tells which server answers. */
-export async function ensureDatabase(databaseUrl: string): Promise<ServerFlavor> {
+/** A connection to the server of `databaseUrl`, no database selected (to create one, or hold a server-wide lock). */
+function serverConnection(databaseUrl: string): Promise<mysql.Connection> {
   const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  if (!/^[A-Za-z0-9_$-]+$/.test(name)) throw new Error(`database name "${name}" has characters HMS does not accept`);
-  const connection = await mysql.createConnection({
+  return mysql.createConnection({
     host: url.hostname,
     port: Number(url.port || 3306),
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
     connectTimeout: 5000,
   });
+}
+
+/** Creates the database named in the URL if it is missing; tells which server answers. */
+export async function ensureDatabase(databaseUrl: string): Promise<ServerFlavor> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  if (!/^[A-Za-z0-9_$-]+$/.test(name)) throw new Error(`database name "${name}" has characters HMS does not accept`);
+  const connection = await serverConnection(databaseUrl);
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const [rows] = await connection.query('SELECT VERSION() AS version');
@@ -156,15 +161,8 @@ const STARTUP_LOCK_SECONDS = 300;
  * its own: a crashed holder's lock goes with its connection, so nobody waits for a dead process.
  */
 export async function withStartupLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  const connection = await mysql.createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    connectTimeout: 5000,
-  });
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const connection = await serverConnection(databaseUrl);
   try {
     // Lock names are at most 64 characters and shared by every database on the server.
     const lock = `hms:migrate:${name}`.slice(0, 64);

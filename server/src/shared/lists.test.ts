@@ -1,3 +1,4 @@
+import { clock } from '../clock';
 // Lists that grow: a page costs the same however deep it is, and totalCount is
 // counted only when the client asks for it. Patient search runs on indexes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ describe('totalCount only when asked', () => {
     // Enough rows that every list has a second page: appointments (and their audit rows through booking elsewhere), patients.
     const patients = await Promise.all([0, 1, 2].map(() => registerPatient(t)));
     for (const [i, p] of patients.entries()) {
-      const id = await insertAppointment(t, { doctorId: doctor.doctorId, patientId: p.patientId, startsAt: new Date(Date.now() - (i + 2) * 86_400_000), status: 'COMPLETED' });
+      const id = await insertAppointment(t, { doctorId: doctor.doctorId, patientId: p.patientId, startsAt: new Date(clock.nowMs() - (i + 2) * 86_400_000), status: 'COMPLETED' });
       await t.ok('mutation($id: ID!) { issueInvoice(appointmentId: $id) { id } }', { id }, admin.token);
     }
   });

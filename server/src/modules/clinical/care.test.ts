@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 // Clinical privacy against insiders: who may read a patient's clinical content (the care relationship),
 // and that every read, and every refused attempt, is recorded where the patient can see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ let slot = 0;
 /** A distinct minute for every appointment, so the active-slot indexes never collide. */
 const at = (offsetMs: number) => {
   slot += 1;
-  return new Date(Math.floor((Date.now() + offsetMs) / 60_000) * 60_000 + slot * 60_000);
+  return new Date(Math.floor((clock.nowMs() + offsetMs) / 60_000) * 60_000 + slot * 60_000);
 };
 
 const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { id diagnosis } }';

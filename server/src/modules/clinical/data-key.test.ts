@@ -1,16 +1,12 @@
 import { clock } from '../../clock';
 // The data key's life: a wrong key refuses start-up; `npm run rotate-data-key` re-encrypts and old data still reads.
-import { MikroORM } from '@mikro-orm/core';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../app';
 import { loadConfig } from '../../config';
-import { ensureDatabase, ormOptions } from '../../db/orm';
-import { codes, createTestApp, testDatabaseUrl, uid, type GqlResult, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, testDatabaseUrl, uid, type TestApp } from '../../../test/harness';
 import { createAdmin, createDoctor, insertAppointment, registerPatient } from '../../../test/factories';
 import { dropDatabase, listeningPort, SERVER_DIR, startMain, TSX } from '../../../test/processes';
 import { keyId } from '../identity/secrets';
@@ -24,38 +20,9 @@ afterAll(async () => {
   await t.close();
 });
 
-/** The app on another database, in this process, as createTestApp does for the shared one. */
-async function appOn(databaseUrl: string, env: Record<string, string>): Promise<TestApp> {
-  const flavor = await ensureDatabase(databaseUrl);
-  const orm = await MikroORM.init(ormOptions(databaseUrl, flavor));
-  const config = loadConfig({ HMS_LOG: 'silent', ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
-  let app;
-  try {
-    app = await createApp(config, orm);
-  } catch (error) {
-    await orm.close();
-    throw error;
-  }
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { ...((await response.json()) as object), status: response.status } as GqlResult;
-  };
-  return {
-    app, orm, config, url, wsUrl: '', gql,
-    async ok(query, variables, token) {
-      const result = await gql(query, variables, token);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data;
-    },
-    wsClient() { throw new Error('not used here'); },
-    async close() { await app.close(); await orm.close(); },
-  };
+/** The real app on a scratch database of this test (created when missing), in this process. */
+function appOn(databaseUrl: string, env: Record<string, string>): Promise<TestApp> {
+  return createTestApp(env, { databaseUrl, createDatabase: true });
 }
 
 function otherDatabase(name: string): string {

@@ -424,7 +424,7 @@ describe('live schedule', () => {
 
   it('prunes outbox rows past the retention period', async () => {
     const em = t.orm.em.fork();
-    const old = em.create(OutboxEvent, { kind: 'BOOKED', doctorId: 999_999, appointmentId: 1, createdAt: new Date(Date.now() - 8 * 24 * 3600_000) });
+    const old = em.create(OutboxEvent, { kind: 'BOOKED', doctorId: 999_999, appointmentId: 1, createdAt: new Date(clock.nowMs() - 8 * 24 * 3600_000) });
     const fresh = em.create(OutboxEvent, { kind: 'BOOKED', doctorId: 999_999, appointmentId: 1 });
     await em.persist([old, fresh]).flush();
     expect(await pruneOutbox({ orm: t.orm })).toBeGreaterThanOrEqual(1);
@@ -622,7 +622,7 @@ describe('notifications', () => {
   it('prunes read notifications after 90 days and any after 365 days, in batches', async () => {
     const owner = await registerPatient(t);
     const connection = t.orm.em.getConnection();
-    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600_000);
+    const daysAgo = (days: number) => new Date(clock.nowMs() - days * 24 * 3600_000);
     const insert = async (createdDaysAgo: number, readDaysAgo: number | null) => {
       const result = await connection.execute<{ insertId: number }>(
         'insert into notification (recipient_id, kind, message, read_at, created_at) values (?, ?, ?, ?, ?)',

@@ -399,7 +399,7 @@ describe('audit', () => {
   it('auditEvents filters by actor and time, pages newest first, and is for admins only', async () => {
     const d = await openDoctor();
     const p = await registerPatient(t);
-    const since = new Date(Date.now() - 1000).toISOString();
+    const since = new Date(clock.nowMs() - 1000).toISOString();
     for (const time of ['09:00', '09:30', '10:00']) await bookAppointment(t, p.token, { doctorId: d.doctorId, startsAt: await hospitalTime(t, 2, time) });
     const page1 = (await t.ok(AUDIT, { f: { actorId: p.userId, from: since }, first: 2 }, admin.token)).auditEvents;
     expect(page1.totalCount).toBe(3);

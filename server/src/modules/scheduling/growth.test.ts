@@ -1,3 +1,4 @@
+import { clock } from '../../clock';
 // Reads that must not grow with the doctor's history: the clash check of every
 // booking and the free-slot read. ANALYZE runs each statement and reports how many
 // rows it actually read, so a query that walks the whole history fails here.
@@ -43,7 +44,7 @@ beforeAll(async () => {
   patient = await registerPatient(t);
   await openAllWeek(t, doctor.token, doctor.doctorId, { slotMinutes: 15 });
   // Years of completed visits, one an hour back from yesterday, in one statement.
-  const yesterday = sqlTime(new Date(Date.now() - 86_400_000));
+  const yesterday = sqlTime(new Date(clock.nowMs() - 86_400_000));
   await rows(
     `insert into appointment (patient_id, doctor_id, starts_at, ends_at, status, version, created_at, updated_at)
      select ?, ?, timestamp(?) - interval seq hour, timestamp(?) - interval seq hour + interval 30 minute, 'COMPLETED', 1, now(3), now(3)
