@@ -1,13 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Link, Stack, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Link, Typography } from '@mui/material';
 import { Link as RouterLink, Navigate, useNavigate } from 'react-router-dom';
 import { homeFor, useCurrentUser } from '../../auth/CurrentUser';
 import { Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
-import { useForm } from '../../lib/form';
 import { AuthLayout } from './AuthLayout';
+import { NewPasswordForm } from './NewPasswordForm';
 
 const ChangePasswordDocument = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -25,31 +23,17 @@ const ChangePasswordDocument = graphql(`
 export function ChangePasswordPage() {
   const { user, loading: userLoading, signIn } = useCurrentUser();
   const navigate = useNavigate();
-  const form = useForm({ currentPassword: '', newPassword: '', confirmPassword: '' });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [changePassword, { loading }] = useMutation(ChangePasswordDocument);
+  const [changePassword] = useMutation(ChangePasswordDocument);
 
   if (userLoading) return <Loading />;
   if (!user) return <Navigate to="/sign-in?next=/change-password" replace />;
   const forced = user.mustChangePassword;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    if (form.values.newPassword !== form.values.confirmPassword) {
-      form.setErrors({ confirmPassword: 'The two new passwords differ' });
-      return;
-    }
-    try {
-      const { data } = await changePassword({
-        variables: { currentPassword: form.values.currentPassword, newPassword: form.values.newPassword },
-      });
-      if (!data) return;
-      await signIn(data.changePasswordAndSignIn.token);
-      navigate(homeFor(data.changePasswordAndSignIn.user.role), { replace: true });
-    } catch (error) {
-      if (!form.showServerErrors(error)) setFailure(errorMessage(error));
-    }
+  const submit = async (passwords: { currentPassword: string; newPassword: string }) => {
+    const { data } = await changePassword({ variables: passwords });
+    if (!data) return;
+    await signIn(data.changePasswordAndSignIn.token);
+    navigate(homeFor(data.changePasswordAndSignIn.user.role), { replace: true });
   };
 
   return (
@@ -59,28 +43,13 @@ export function ChangePasswordPage() {
         ? 'Your account was created with a temporary password. Replace it to continue.'
         : 'Every other session of your account will be signed out.'}
     >
-      {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
-      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-        <TextField
-          label={forced ? 'Temporary password' : 'Current password'}
-          type="password"
-          autoComplete="current-password"
-          required
-          autoFocus
-          {...form.field('currentPassword')}
-        />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.field('newPassword', 'At least 10 characters, mixing letters with digits or symbols')}
-        />
-        <TextField label="Repeat new password" type="password" autoComplete="new-password" required {...form.field('confirmPassword')} />
-        <Button type="submit" variant="contained" size="large" disabled={loading}>
-          {loading ? 'Saving…' : 'Save new password'}
-        </Button>
-      </Stack>
+      <NewPasswordForm
+        currentLabel={forced ? 'Temporary password' : 'Current password'}
+        newField="newPassword"
+        repeatLabel="Repeat new password"
+        submitLabel="Save new password"
+        onSubmit={submit}
+      />
       <Typography sx={{ mt: 3, textAlign: 'center' }} color="text.secondary">
         {forced
           ? <Link component={RouterLink} to="/sign-out">Sign out</Link>
