@@ -9,6 +9,8 @@ import { DateTime } from 'luxon';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error a plain .mjs script without types
+import { acquireBuildLock } from '../scripts/build-lock.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.resolve(here, '..');
@@ -82,8 +84,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await dropDatabase(new URL(E2E_DATABASE_URL));
   // Serve a copy: a `vite build` running meanwhile (another terminal, another test run)
   // would otherwise swap the assets under the browser's feet.
+  // The copy is made under the build lock, so a build in progress is never copied half-written.
   const servedDist = mkdtempSync(path.join(os.tmpdir(), 'hms-e2e-dist-'));
-  copyDir(clientDist, servedDist);
+  const lock = await acquireBuildLock();
+  try {
+    copyDir(clientDist, servedDist);
+  } finally {
+    lock.release();
+  }
 
   const timezone = process.env.HMS_TIMEZONE || 'UTC';
   const tsxCli = createRequire(path.join(serverDir, 'package.json')).resolve('tsx/cli');

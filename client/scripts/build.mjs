@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acquireBuildLock } from './build-lock.mjs';
 
 const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rootDir = path.resolve(clientDir, '..');
@@ -34,9 +35,14 @@ export function sourceHash() {
 
 const ifChanged = process.argv.includes('--if-changed');
 const hash = sourceHash();
+const lock = await acquireBuildLock();
 const stamped = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-if (ifChanged && stamped === hash && existsSync(path.join(dist, 'index.html'))) {
+const built = stamped === hash && existsSync(path.join(dist, 'index.html'));
+if (built && (ifChanged || lock.waited)) {
+  // --if-changed (npm start), or a build of these very sources finished while this one waited for
+  // the lock (two test runs started together): rebuilding would only empty dist/ under the other.
   console.log('client: dist/ is up to date with its sources, not rebuilding');
+  lock.release();
   process.exit(0);
 }
 const result = spawnSync('npx', ['vite', 'build', '--mode', 'production'], {
@@ -44,5 +50,9 @@ const result = spawnSync('npx', ['vite', 'build', '--mode', 'production'], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
 });
-if (result.status !== 0) process.exit(result.status ?? 1);
+if (result.status !== 0) {
+  lock.release();
+  process.exit(result.status ?? 1);
+}
 writeFileSync(stampFile, `${hash}\n`);
+lock.release();
