@@ -117,5 +117,5 @@ describe('npm run backup / npm run restore', () => {
     // A damaged dump is refused before anything is touched.
     const bad = await tool('src/db/restore.ts', [path.join(dir, 'nowhere'), '--database', `${target}_x`], { DATABASE_URL: base }).then(() => null, (error) => error);
     expect(bad?.code).toBe(2);
-  });
+  }, 240_000); // several tsx processes (migrate, backup, restore, rotate) on a loaded machine
 });

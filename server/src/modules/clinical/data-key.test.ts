@@ -52,7 +52,7 @@ describe('a wrong data key in production', () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     right.child.kill('SIGTERM');
     expect(await right.exited).toBe(0);
-  });
+  }, 240_000); // several tsx processes (migrate, backup, restore, rotate) on a loaded machine
 
   it('a malformed HMS_DATA_KEY_PREVIOUS is refused by the configuration', () => {
     expect(() => loadConfig({ HMS_DATA_KEY_PREVIOUS: `${newKey()},short` } as NodeJS.ProcessEnv)).toThrow(/HMS_DATA_KEY_PREVIOUS entry 2 must be 32 bytes/);
@@ -146,5 +146,5 @@ describe('npm run rotate-data-key', () => {
     }).then(() => null, (error: { code: number; stderr: string }) => error);
     expect(refused?.code).toBe(1);
     expect(refused?.stderr).toMatch(/rotate-data-key failed: HMS_DATA_KEY does not open/);
-  });
+  }, 240_000); // several tsx processes (migrate, backup, restore, rotate) on a loaded machine
 });
