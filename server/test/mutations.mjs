@@ -55,6 +55,15 @@ const MUTATIONS = [
   ['no slot in the past (time of day)', 'src/modules/scheduling/availability.test.ts', 'never lists taken, blocked, past', [
     [S('modules/scheduling/slots.ts'), 'slot.startsAt.getTime() > query.now.getTime() &&', 'slot.startsAt.getTime() > query.now.getTime() - 24 * 3600_000 &&'],
   ]],
+  ['Redis channels per database', 'src/modules/live/live.test.ts', "never delivered to the other's subscribers", [
+    [S('pubsub.ts'), 'const channel = (topic: string) => `${prefix}:${topic}`;', 'const channel = (topic: string) => `hms:${topic}`;'],
+  ]],
+  ['unpublished rows of any age are relayed', 'src/modules/live/live.test.ts', 'left unpublished for over an hour', [
+    [S('modules/live/relay.ts'), '    if (started.affectedRows !== 1) return;\n', ''],
+  ]],
+  ['WebSocket opens and subscribes during a database outage: SERVICE_UNAVAILABLE', 'test/db-outage.test.ts', 'answers SERVICE_UNAVAILABLE', [
+    [S('app.ts'), '          if (isUnreachable(error)) {\n            databaseOutage.failed(error);\n            return refuse(', '          if (false) {\n            databaseOutage.failed(error);\n            return refuse('],
+  ]],
 ];
 
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');

@@ -720,7 +720,13 @@ describe('across processes with Redis', () => {
       return ours(ids);
     };
     expect((await waitForOurs([id], 1))[0].doctorScheduleChanged).toMatchObject({ kind: 'BOOKED', appointment: { id } });
-    // ...then process B's subscribe link is cut and comes back: B reads the outbox.
+    // ...then a change that was already published while B's subscribe link was down (its row marked
+    // published_at, so no relay sends it again): only B's outbox read on reconnect can deliver it.
+    const missed = await insertAppointment(b, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: nextSlot() });
+    await b.orm.em.fork().transactional(async (em) => {
+      const event = recordScheduleChange(em, { kind: 'BOOKED', appointment: await em.findOneOrFail(Appointment, Number(missed)) });
+      event.publishedAt = clock.now();
+    });
     const redis = new Redis(REDIS_URL);
     try {
       const name = b.app.deps.pubsubHandle.redisConnectionNames!.subscribe;
@@ -732,13 +738,15 @@ describe('across processes with Redis', () => {
     } finally {
       redis.disconnect();
     }
+    await waitForOurs([id, missed], 2);
     // Live again afterwards, and nothing twice.
     await api.cancel(a, admin.token, id);
-    await waitForOurs([id], 2);
+    await waitForOurs([id, missed], 3);
     const sentinel = await insertAppointment(b, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: nextSlot() });
     await change(b, sentinel, 'RESCHEDULED');
-    const mine = await waitForOurs([id, sentinel], 3);
-    expect(mine.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([['BOOKED', id], ['CANCELLED', id], ['RESCHEDULED', sentinel]]);
+    const mine = await waitForOurs([id, missed, sentinel], 4);
+    expect(mine.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id]))
+      .toEqual([['BOOKED', id], ['BOOKED', missed], ['CANCELLED', id], ['RESCHEDULED', sentinel]]);
     f.stop();
   });
 
