@@ -100,6 +100,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cwd: serverDir,
     env: {
       ...process.env,
+      // The browser suite's clock is E2E_HOSPITAL_TIME (or the real one), never the server suite's
+      // HMS_TEST_NOW, which a server on a test clock would otherwise start at (pages would disagree).
+      HMS_TEST_NOW: '',
       NODE_ENV: 'development',
       PORT: '0',
       // POST /__test/clock (config refuses it in production).
