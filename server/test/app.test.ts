@@ -151,6 +151,16 @@ describe('configuration', () => {
     expect(loadConfig({ HMS_BACKGROUND_JOBS: 'off' }).backgroundJobs).toBe(false);
   });
 
+  it('HMS_TEST_NOW starts a test clock only with HMS_TEST_CLOCK=1; HMS_REDIS_PREFIX defaults to the database name', () => {
+    const at = '2030-06-01T23:50:00.000Z';
+    expect(loadConfig({ HMS_TEST_CLOCK: '1', HMS_TEST_NOW: at }).testNow?.toISOString()).toBe(at);
+    expect(loadConfig({ HMS_TEST_NOW: at }).testNow).toBeUndefined();
+    expect(() => loadConfig({ HMS_TEST_CLOCK: '1', HMS_TEST_NOW: 'tomorrow' })).toThrow('HMS_TEST_NOW');
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/clinic_a' }).redisPrefix).toBe('clinic_a');
+    expect(loadConfig({ HMS_REDIS_PREFIX: 'site-2' }).redisPrefix).toBe('site-2');
+    expect(() => loadConfig({ HMS_REDIS_PREFIX: 'a b' })).toThrow('HMS_REDIS_PREFIX');
+  });
+
   it('POST /__test/clock moves the server clock only with HMS_TEST_CLOCK=1', async () => {
     const without = await fetch(`${t.url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(without.status).toBe(404);
