@@ -12,6 +12,12 @@ export interface Config {
   adminPassword: string | undefined;
   timezone: string;
   bookingWindowDays: number;
+  /** How long a freed slot is held for the waiter it is offered to (HMS_WAITLIST_HOLD_MINUTES). */
+  waitlistHoldMinutes: number;
+  /** How far ahead a recurring series may reach (HMS_SERIES_WINDOW_DAYS). */
+  seriesWindowDays: number;
+  /** Visits still SCHEDULED when their hospital day ends become NO_SHOW (HMS_AUTO_NO_SHOW=off turns it off). */
+  autoNoShow: boolean;
   /** undefined in development: a per-database secret is generated and kept. */
   jwtSecret: string | undefined;
   /** undefined in development: a per-database key is generated and kept. */
@@ -68,6 +74,13 @@ export interface Config {
 
 /** A bad environment value: its message is one line naming the variable. */
 export class ConfigError extends Error {}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(`${name} must be on or off, got "${raw}"`);
+  return raw === 'on';
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -198,6 +211,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     timezone,
     bookingWindowDays: int(env, 'HMS_BOOKING_WINDOW_DAYS', 7, 1, 365),
+    waitlistHoldMinutes: int(env, 'HMS_WAITLIST_HOLD_MINUTES', 15, 1, 24 * 60),
+    seriesWindowDays: int(env, 'HMS_SERIES_WINDOW_DAYS', 180, 1, 730),
+    autoNoShow: onOff(env, 'HMS_AUTO_NO_SHOW', true),
     jwtSecret,
     dataKey,
     previousDataKeys,

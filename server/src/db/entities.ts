@@ -16,12 +16,16 @@ import { OutboxEvent } from '../modules/live/outbox-event.entity';
 import { AvailabilityBlock } from '../modules/scheduling/availability-block.entity';
 import { AvailabilityRule } from '../modules/scheduling/availability-rule.entity';
 import { Appointment } from '../modules/scheduling/appointment.entity';
+import { AppointmentSeries } from '../modules/scheduling/appointment-series.entity';
+import { WaitlistEntry } from '../modules/waitlist/waitlist-entry.entity';
+import { WaitlistOffer } from '../modules/waitlist/waitlist-offer.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
   User, SystemSetting, Invitation,
   Department, Doctor, Patient,
-  AvailabilityRule, AvailabilityBlock, Appointment,
+  AvailabilityRule, AvailabilityBlock, Appointment, AppointmentSeries,
+  WaitlistEntry, WaitlistOffer,
   Treatment, TreatmentRevision,
   Invoice, InvoiceLine, Payment, InvoiceCounter,
   OutboxEvent, Notification,

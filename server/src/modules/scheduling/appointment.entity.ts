@@ -4,6 +4,7 @@ import { Doctor } from '../directory/doctor.entity';
 import { Patient } from '../directory/patient.entity';
 import { User } from '../identity/user.entity';
 import { clock } from '../../clock';
+import { AppointmentSeries } from './appointment-series.entity';
 
 export enum AppointmentStatus {
   SCHEDULED = 'SCHEDULED',
@@ -11,6 +12,8 @@ export enum AppointmentStatus {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
   NO_SHOW = 'NO_SHOW',
+  HELD = 'HELD',
+  RELEASED = 'RELEASED',
 }
 
 registerEnumType(AppointmentStatus, {
@@ -22,17 +25,26 @@ registerEnumType(AppointmentStatus, {
     COMPLETED: { description: 'The visit is over.' },
     CANCELLED: { description: 'Cancelled by the patient, the doctor or an admin; the slot is free again.' },
     NO_SHOW: { description: 'The patient did not come; the slot is free again.' },
+    HELD: { description: 'A freed slot held for a waiter on the waitlist until their offer is accepted (then SCHEDULED) or ends; nobody else can book it meanwhile.' },
+    RELEASED: { description: 'A waitlist hold that was declined or expired; the slot was passed on.' },
   },
 });
 
 /** Statuses that hold their slot; the others free it. */
-export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED];
+export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, AppointmentStatus.HELD];
+
+/** Rows that are waitlist machinery, not visits: lists of visits leave them out. */
+export const HOLD_STATUSES = [AppointmentStatus.HELD, AppointmentStatus.RELEASED];
 
 @ObjectType({ description: 'A booked visit of one patient with one doctor.' })
 @Entity({ tableName: 'appointment' })
 // Double booking is impossible in the database: `active_starts_at` is NULL once an
 // appointment stops holding its slot, and NULLs never collide in a unique index.
-@Unique({ name: 'appointment_doctor_active_slot_unique', properties: ['doctor', 'activeStartsAt'] })
+// A waitlist hold (HELD) holds its slot like a booking. An urgent visit is squeezed in
+// over a taken slot, so it stays out of the doctor's index (`slot_starts_at` is NULL for
+// it) but keeps its place in the patient's; ordinary bookings still see it as taken (the
+// clash checks read `active_starts_at`) and urgent bookings take the same doctor lock.
+@Unique({ name: 'appointment_doctor_active_slot_unique', properties: ['doctor', 'slotStartsAt'] })
 @Unique({ name: 'appointment_patient_active_slot_unique', properties: ['patient', 'activeStartsAt'] })
 @Unique({ name: 'appointment_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
 @Index({ name: 'appointment_doctor_starts_idx', properties: ['doctor', 'startsAt'] })
@@ -46,7 +58,8 @@ export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.C
 @Check({ name: 'appointment_range_check', expression: 'starts_at < ends_at' })
 // No visit is longer than the longest slot (MAX_SLOT_MINUTES): clash checks rely on it to bound their reads.
 @Check({ name: 'appointment_length_check', expression: 'ends_at <= starts_at + interval 240 minute' })
-@Check({ name: 'appointment_status_check', expression: "status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW')" })
+@Check({ name: 'appointment_status_check', expression: "status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW','HELD','RELEASED')" })
+@Index({ name: 'appointment_series_idx', properties: ['series', 'startsAt'] })
 export class Appointment {
   @Field(() => ID, { description: 'Stable id.' })
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -74,9 +87,29 @@ export class Appointment {
   @Property({
     type: 'datetime',
     length: 3,
-    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','COMPLETED'),`starts_at`,NULL)) stored",
+    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD'),`starts_at`,NULL)) stored",
   })
   activeStartsAt?: Date | null;
+
+  /** Maintained by the database: as `activeStartsAt`, but NULL for urgent visits (the doctor's unique index). */
+  @Property({
+    type: 'datetime',
+    length: 3,
+    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD') and `urgent` = 0,`starts_at`,NULL)) stored",
+  })
+  slotStartsAt?: Date | null;
+
+  @Field(() => Boolean, { description: 'An urgent visit booked by the front desk over a taken slot or outside hours.' })
+  @Property({ type: 'boolean', default: false })
+  urgent: Opt<boolean> = false;
+
+  @Field(() => String, { nullable: true, description: 'Why the visit was urgent (front desk and doctor only; null for patients).' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  urgentReason?: string | null;
+
+  /** The recurring series this visit belongs to, if any. */
+  @ManyToOne({ entity: () => AppointmentSeries, nullable: true, deleteRule: 'set null' })
+  series?: AppointmentSeries | null;
 
   @Field(() => String, { nullable: true, description: 'Why the patient is coming, in their words.' })
   @Property({ type: 'string', length: 500, nullable: true })
