@@ -13,6 +13,8 @@ import { AccountsResolver, DoctorInvitationResolver } from './modules/identity/a
 import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.resolver';
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
 import { AppointmentResolver, AvailabilityResolver } from './modules/scheduling/scheduling.resolver';
+import { AppointmentSeriesFieldsResolver, SeriesResolver } from './modules/scheduling/series.resolver';
+import { WaitlistResolver } from './modules/waitlist/waitlist.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
@@ -29,6 +31,9 @@ const resolvers: NonEmptyArray<Function> = [
   AppointmentFieldsResolver,
   AvailabilityResolver,
   AppointmentResolver,
+  AppointmentSeriesFieldsResolver,
+  SeriesResolver,
+  WaitlistResolver,
   AuditResolver,
   LiveResolver,
   NotificationFieldsResolver,

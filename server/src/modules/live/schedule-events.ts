@@ -173,6 +173,8 @@ async function writeNotifications(em: EntityManager, change: PendingChange, stac
   const { appointment, kind } = change;
   change.slot = { startsAt: appointment.startsAt.toISOString(), endsAt: appointment.endsAt.toISOString(), status: appointment.status };
   if (kind === 'STATUS_CHANGED') return;
+  // A waitlist hold being made or released is no visit: the waitlist tells the waiter itself.
+  if (appointment.status === 'HELD' || appointment.status === 'RELEASED') return;
   const rows = await em.getConnection().execute<NamesRow[]>(
     'select p.full_name as patient_name, p.user_id as patient_user_id, d.full_name as doctor_name, d.user_id as doctor_user_id ' +
       'from patient p, doctor d where p.id = ? and d.id = ?',

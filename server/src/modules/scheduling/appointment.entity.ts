@@ -103,7 +103,7 @@ export class Appointment {
   @Property({ type: 'boolean', default: false })
   urgent: Opt<boolean> = false;
 
-  @Field(() => String, { nullable: true, description: 'Why the visit was urgent (front desk and doctor only; null for patients).' })
+  /** Shown through a field resolver (not to patients). */
   @Property({ type: 'string', length: 500, nullable: true })
   urgentReason?: string | null;
 

@@ -18,12 +18,13 @@ export const PATIENT_COLUMNS =
 export const APPOINTMENT_COLUMNS =
   'a.id as a_id, a.doctor_id as a_doctor_id, a.starts_at as a_starts_at, a.ends_at as a_ends_at, a.status as a_status, ' +
   'a.reason as a_reason, a.cancel_reason as a_cancel_reason, a.checked_in_at as a_checked_in_at, a.cancelled_at as a_cancelled_at, ' +
-  'a.version as a_version, a.created_at as a_created_at, a.updated_at as a_updated_at';
+  'a.version as a_version, a.created_at as a_created_at, a.updated_at as a_updated_at, a.urgent as a_urgent, a.urgent_reason as a_urgent_reason, ' +
+  'a.series_id as a_series_id';
 
 export interface AppointmentPatientRow {
   a_id: number; a_doctor_id: number; a_starts_at: Date | string; a_ends_at: Date | string; a_status: AppointmentStatus; a_reason: string | null;
   a_cancel_reason: string | null; a_checked_in_at: Date | string | null; a_cancelled_at: Date | string | null; a_version: number;
-  a_created_at: Date | string; a_updated_at: Date | string;
+  a_created_at: Date | string; a_updated_at: Date | string; a_urgent: number | boolean; a_urgent_reason: string | null; a_series_id: number | null;
   p_id: number; p_user_id: number | null; p_full_name: string; p_mrn: string; p_date_of_birth: string | null; p_gender: string | null;
   p_phone: string | null; p_address: string | null; p_blood_group: string | null; p_height_cm: number | null; p_weight_kg: string | null;
   p_allergies: string | null; p_reminder_opt_in: number | boolean; p_created_at: Date | string;
@@ -92,6 +93,9 @@ export function appointmentOf(row: AppointmentPatientRow, patients: Map<number, 
     version: row.a_version,
     createdAt: instant(row.a_created_at),
     updatedAt: instant(row.a_updated_at),
+    urgent: Boolean(row.a_urgent),
+    urgentReason: row.a_urgent_reason,
+    series: row.a_series_id === null ? null : rowReference(row.a_series_id),
   };
   return appointment as unknown as Appointment;
 }
@@ -105,7 +109,7 @@ export async function doctorDayRows(em: EntityManager, doctorId: number, from: D
   const rows = await leanQuery<AppointmentPatientRow & { doctor_id: number }>(em,
     `select d.id as doctor_id, ${APPOINTMENT_COLUMNS}, ${PATIENT_COLUMNS} from doctor d ` +
       'left join appointment a on a.doctor_id = d.id and a.starts_at >= ? and a.starts_at < ?' +
-      (includeCancelled ? '' : " and a.status <> 'CANCELLED'") +
+      (includeCancelled ? " and a.status <> 'RELEASED'" : " and a.status not in ('CANCELLED','RELEASED')") +
       ' left join patient p on p.id = a.patient_id where d.id = ? order by a.starts_at, a.id',
     [sqlTime(from), sqlTime(to), doctorId]);
   if (rows.length === 0) return null;

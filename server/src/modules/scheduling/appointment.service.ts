@@ -19,6 +19,7 @@ import { doctorDayRows } from './appointment.rows';
 import { clashQuery, earliestOverlappingStart, isDuplicateKey, sql, sqlTime, withDeadlockRetry } from './scheduling.db';
 import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
 import { bookingWindow, dayBounds, type Interval, localDay, slotStartingAt } from './slots';
+import { afterHoldsReleased, leaveWaitlistOnBooking, offerFreedTime, type ReleasedHold } from '../waitlist/waitlist.service';
 
 const IDEMPOTENCY_INDEX = 'appointment_idempotency_unique';
 const CHECK_IN_EARLY_MS = 60 * 60_000;
@@ -35,6 +36,9 @@ const TRANSITIONS: Record<AppointmentStatus, AppointmentStatus[]> = {
   [AppointmentStatus.COMPLETED]: [],
   [AppointmentStatus.CANCELLED]: [],
   [AppointmentStatus.NO_SHOW]: [],
+  // Waitlist holds change only through the waitlist (accept, decline, expiry).
+  [AppointmentStatus.HELD]: [],
+  [AppointmentStatus.RELEASED]: [],
 };
 
 export interface AppointmentPageResult {
@@ -43,7 +47,7 @@ export interface AppointmentPageResult {
   totalCount: TotalCount;
 }
 
-function snapshot(a: Appointment): Record<string, unknown> {
+export function snapshot(a: Appointment): Record<string, unknown> {
   return {
     doctorId: a.doctor.id,
     patientId: a.patient.id,
@@ -52,6 +56,8 @@ function snapshot(a: Appointment): Record<string, unknown> {
     status: a.status,
     reason: a.reason ?? null,
     cancelReason: a.cancelReason ?? null,
+    ...(a.urgent ? { urgent: true, urgentReason: a.urgentReason ?? null } : {}),
+    ...(a.series ? { seriesId: a.series.id } : {}),
   };
 }
 
@@ -84,6 +90,7 @@ export class AppointmentService {
     // Cheap refusals first, outside any transaction and lock: the grid, the
     // clock, and a slot already taken before we arrived (most race losers).
     const events: OutboxEvent[] = [];
+    let released: ReleasedHold[] = [];
     try {
       const slot = await this.planSlot(this.em, doctorId, patientId, startsAt, null);
       const appointment = await withDeadlockRetry(this.em, async (em) => {
@@ -108,10 +115,12 @@ export class AppointmentService {
         await em.persist(created).flush();
         recordAudit(em, this.ctx, { action: 'appointment.book', entityType: 'appointment', entityId: created.id, changes: diff({}, snapshot(created)) });
         events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created }, this.ctx));
+        released = await leaveWaitlistOnBooking(em, this.ctx, patientId, doctorId, startsAt);
         await failurePoint('appointment.book', em);
         return created;
       });
       await publishScheduleChanges(this.ctx, events);
+      await afterHoldsReleased(this.ctx.deps, released);
       return appointment;
     } catch (error) {
       // A concurrent twin with the same key may have won meanwhile (its slot then
@@ -132,6 +141,7 @@ export class AppointmentService {
     const current = await this.findVisible(appointmentId);
     this.assertMayChange(viewer, current, 'reschedule');
     const events: OutboxEvent[] = [];
+    let freed: { doctorId: number; startsAt: Date; endsAt: Date } | null = null;
     try {
       const appointment = await withDeadlockRetry(this.em, async (em) => {
         events.length = 0;
@@ -146,7 +156,8 @@ export class AppointmentService {
         if (appointment.startsAt.getTime() === startsAt.getTime()) return appointment;
         const doctor = await em.findOneOrFail(Doctor, appointment.doctor.id);
         if (!doctor.active) throw new SlotUnavailableError('This doctor is not taking bookings');
-        const slot = await this.planSlot(em, doctor.id, appointment.patient.id, startsAt, appointment.id);
+        const windowDays = appointment.series ? this.config.seriesWindowDays : undefined;
+        const slot = await this.planSlot(em, doctor.id, appointment.patient.id, startsAt, appointment.id, windowDays);
         await this.assertNoClash(em, doctor.id, appointment.patient.id, slot, appointment.id);
         const endsAt = slot.endsAt;
         const before = { startsAt: appointment.startsAt, endsAt: appointment.endsAt };
@@ -161,10 +172,13 @@ export class AppointmentService {
           changes: diff(before, { startsAt, endsAt }),
         });
         events.push(recordScheduleChange(em, { kind: 'RESCHEDULED', appointment, previousStartsAt: before.startsAt }, this.ctx));
+        freed = { doctorId: doctor.id, startsAt: before.startsAt, endsAt: before.endsAt };
         await failurePoint('appointment.reschedule', em);
         return appointment;
       });
       await publishScheduleChanges(this.ctx, events);
+      const old = freed as { doctorId: number; startsAt: Date; endsAt: Date } | null;
+      if (old) await offerFreedTime(this.ctx.deps, old.doctorId, old.startsAt, old.endsAt);
       return appointment;
     } catch (error) {
       throw this.slotError(error);
@@ -190,7 +204,7 @@ export class AppointmentService {
     return this.changeStatus(current, status, null);
   }
 
-  private async changeStatus(current: Appointment, status: AppointmentStatus, cancelReason: string | null): Promise<Appointment> {
+  async changeStatus(current: Appointment, status: AppointmentStatus, cancelReason: string | null): Promise<Appointment> {
     const viewer = requireViewer(this.ctx);
     const events: OutboxEvent[] = [];
     const appointment = await withDeadlockRetry(this.em, async (em) => {
@@ -239,6 +253,7 @@ export class AppointmentService {
       return appointment;
     });
     await publishScheduleChanges(this.ctx, events);
+    if (status === AppointmentStatus.CANCELLED) await offerFreedTime(this.ctx.deps, appointment.doctor.id, appointment.startsAt, appointment.endsAt);
     return appointment;
   }
 
@@ -272,7 +287,7 @@ export class AppointmentService {
   async mine(upcoming: boolean | null | undefined, status: AppointmentStatus | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<AppointmentPageResult> {
     const viewer = requireViewer(this.ctx);
     if (!viewer.patientId) throw new ForbiddenError('Only patients have appointments of their own');
-    const where: string[] = ['a.patient_id = ?'];
+    const where: string[] = ['a.patient_id = ?', "a.status not in ('HELD','RELEASED')"];
     const params: unknown[] = [viewer.patientId];
     const now = sqlTime(clock.now());
     if (upcoming === true) { where.push('a.ends_at > ?'); params.push(now); }
@@ -299,7 +314,7 @@ export class AppointmentService {
     if (f.patientId) { where.push('a.patient_id = ?'); params.push(parseId(f.patientId, 'patientId')); }
     // A join, not `doctor_id in (select ...)`: MariaDB would read every visit of the department's doctors and sort them.
     if (f.departmentId) { where.push('d.department_id = ?'); params.push(parseId(f.departmentId, 'departmentId')); }
-    if (f.status) { where.push('a.status = ?'); params.push(f.status); }
+    if (f.status) { where.push('a.status = ?'); params.push(f.status); } else where.push("a.status <> 'RELEASED'");
     if (f.from) { where.push('a.starts_at >= ?'); params.push(sqlTime(f.from)); }
     if (f.to) { where.push('a.starts_at < ?'); params.push(sqlTime(f.to)); }
     return this.page(where, params, 'asc', first, after, Boolean(f.departmentId));
@@ -343,7 +358,7 @@ export class AppointmentService {
 
   // ---- rules --------------------------------------------------------------
 
-  private bookingPatientId(viewer: Viewer, requested: string | null | undefined): number {
+  bookingPatientId(viewer: Viewer, requested: string | null | undefined): number {
     if (viewer.role === Role.PATIENT) {
       if (!viewer.patientId) throw new ForbiddenError('This account has no patient profile');
       if (requested && parseId(requested, 'patientId') !== viewer.patientId) {
@@ -358,7 +373,7 @@ export class AppointmentService {
     throw new ForbiddenError('Doctors cannot book appointments; patients and the front desk do');
   }
 
-  private startOf(value: Date, field = 'startsAt'): Date {
+  startOf(value: Date, field = 'startsAt'): Date {
     if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new BadInputError(`${field} is not a valid instant`, { [field]: 'Not a valid instant' });
     return value;
   }
@@ -368,7 +383,7 @@ export class AppointmentService {
    * Every booking and move of this doctor or this patient queues here, so the
    * checks that follow see every appointment committed before.
    */
-  private async lockDoctorAndPatient(em: EntityManager, doctorId: number, patientId: number, requireActive: boolean): Promise<void> {
+  async lockDoctorAndPatient(em: EntityManager, doctorId: number, patientId: number, requireActive: boolean): Promise<void> {
     const rows = await sql<{ active: number }>(em,
       'select d.active from doctor d, patient p where d.id = ? and p.id = ? for update', [doctorId, patientId]);
     if (!rows.length) {
@@ -383,12 +398,12 @@ export class AppointmentService {
    * the doctor's weekly grid. Also refuses early (without locking) a slot that
    * is already blocked or taken; `assertNoClash` repeats that under the locks.
    */
-  private async planSlot(em: EntityManager, doctorId: number, patientId: number, startsAt: Date, excludeId: number | null): Promise<Interval> {
+  async planSlot(em: EntityManager, doctorId: number, patientId: number, startsAt: Date, excludeId: number | null, windowDays = this.config.bookingWindowDays): Promise<Interval> {
     const now = clock.now();
     if (startsAt.getTime() <= now.getTime()) throw new SlotUnavailableError('This time is in the past');
-    const window = bookingWindow(now, this.config.timezone, this.config.bookingWindowDays);
+    const window = bookingWindow(now, this.config.timezone, windowDays);
     if (startsAt.getTime() >= window.endsAt.getTime()) {
-      throw new SlotUnavailableError(`Bookings open ${this.config.bookingWindowDays} days ahead; this time is beyond that`);
+      throw new SlotUnavailableError(`Bookings open ${windowDays} days ahead; this time is beyond that`);
     }
     // One statement: the doctor with their weekly rules, plus (as a fast path, without
     // locks) whatever already blocks or holds the start instant; the slot's end is not
@@ -419,7 +434,7 @@ export class AppointmentService {
   }
 
   /** Blocked, taken, or overlapping the patient's other active appointments: SLOT_UNAVAILABLE. */
-  private async assertNoClash(em: EntityManager, doctorId: number, patientId: number, slot: Interval, excludeId: number | null): Promise<void> {
+  async assertNoClash(em: EntityManager, doctorId: number, patientId: number, slot: Interval, excludeId: number | null): Promise<void> {
     const query = clashQuery(doctorId, patientId, slot, excludeId);
     const clashes = await sql<{ what: string }>(em, query.sql, query.params);
     const what = new Set(clashes.map((c) => c.what));
@@ -429,7 +444,7 @@ export class AppointmentService {
   }
 
   /** Duplicate active slot (doctor or patient) from the unique indexes: the race was lost. */
-  private slotError(error: unknown): unknown {
+  slotError(error: unknown): unknown {
     if (isDuplicateKey(error) && !isDuplicateKey(error, IDEMPOTENCY_INDEX)) return new SlotUnavailableError('This slot has just been taken');
     return error;
   }
@@ -438,7 +453,7 @@ export class AppointmentService {
     return em.findOne(Appointment, { createdBy: userId, idempotencyKey: key }, { populate: ['doctor', 'patient'] });
   }
 
-  private async findVisible(id: number): Promise<Appointment> {
+  async findVisible(id: number): Promise<Appointment> {
     const viewer = requireViewer(this.ctx);
     const appointment = await this.em.findOne(Appointment, id);
     if (!appointment) throw new NotFoundError('Appointment');
@@ -449,7 +464,7 @@ export class AppointmentService {
     return appointment;
   }
 
-  private assertMayChange(viewer: Viewer, appointment: Appointment, what: 'reschedule' | 'cancel'): void {
+  assertMayChange(viewer: Viewer, appointment: Appointment, what: 'reschedule' | 'cancel'): void {
     if (viewer.role === Role.ADMIN) return;
     if (viewer.role === Role.PATIENT && viewer.patientId === appointment.patient.id) return;
     if (what === 'cancel' && viewer.role === Role.DOCTOR && viewer.doctorId === appointment.doctor.id) return;

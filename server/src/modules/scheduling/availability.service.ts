@@ -14,6 +14,7 @@ import type { OutboxEvent } from '../live/outbox-event.entity';
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { AvailabilityBlock, BlockReason } from './availability-block.entity';
 import { AvailabilityRule } from './availability-rule.entity';
+import { offerFreedTime } from '../waitlist/waitlist.service';
 import { activeIntervalsQuery, sql, sqlTime, weeklyRanges, withDeadlockRetry } from './scheduling.db';
 import type { AddAvailabilityBlockInput, AvailabilityRuleInput } from './scheduling.types';
 import { AvailabilityBlockView, AvailabilityRuleView, DayAvailability, DayPeriod, Slot } from './scheduling.types';
@@ -131,6 +132,8 @@ export class AvailabilityService {
       });
       return created;
     });
+    // New hours may open slots that waiters are waiting for.
+    await offerFreedTime(this.ctx.deps, id, clock.now(), bookingWindow(clock.now(), this.zone, this.ctx.deps.config.bookingWindowDays).endsAt);
     return rules.sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute).map(toRuleView);
   }
 
@@ -236,6 +239,7 @@ export class AvailabilityService {
         changes: diff({ startsAt: block.startsAt, endsAt: block.endsAt, reason: block.reason }, {}),
       });
     });
+    await offerFreedTime(this.ctx.deps, block.doctor.id, block.startsAt, block.endsAt);
     return true;
   }
 
