@@ -43,6 +43,7 @@ export class Migration20261201115623_scheduling_series_waitlist_urgent extends M
     this.addSql(`alter table \`appointment\` drop constraint appointment_status_check;`);
     this.addSql(`alter table \`appointment\` add \`urgent\` tinyint(1) not null default false, add \`urgent_reason\` varchar(500) null, add \`series_id\` int unsigned null, modify \`active_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD'),\`starts_at\`,NULL)) stored, add \`slot_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD') and \`urgent\` = 0,\`starts_at\`,NULL)) stored;`);
     this.addSql(`alter table \`appointment\` add constraint appointment_status_check check(status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW','HELD','RELEASED'));`);
+    this.addSql(`alter table \`appointment\` add index \`appointment_doctor_active_idx\`(\`doctor_id\`, \`active_starts_at\`);`);
     this.addSql(`alter table \`appointment\` add unique \`appointment_doctor_slot_unique_next\`(\`doctor_id\`, \`slot_starts_at\`);`);
     this.addSql(`alter table \`appointment\` drop index \`appointment_doctor_active_slot_unique\`;`);
     this.addSql(`alter table \`appointment\` rename index \`appointment_doctor_slot_unique_next\` to \`appointment_doctor_active_slot_unique\`;`);
@@ -59,6 +60,7 @@ export class Migration20261201115623_scheduling_series_waitlist_urgent extends M
     this.addSql(`alter table \`appointment\` add unique \`appointment_doctor_active_next\`(\`doctor_id\`, \`active_starts_at\`);`);
     this.addSql(`alter table \`appointment\` drop index \`appointment_doctor_active_slot_unique\`;`);
     this.addSql(`alter table \`appointment\` rename index \`appointment_doctor_active_next\` to \`appointment_doctor_active_slot_unique\`;`);
+    this.addSql(`alter table \`appointment\` drop index \`appointment_doctor_active_idx\`;`);
     this.addSql(`alter table \`appointment\` drop constraint appointment_status_check;`);
     this.addSql(`alter table \`appointment\` drop column \`slot_starts_at\`, drop column \`urgent\`, drop column \`urgent_reason\`, drop column \`series_id\`, modify \`active_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','COMPLETED'),\`starts_at\`,NULL)) stored;`);
     this.addSql(`alter table \`appointment\` add constraint appointment_status_check check(status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW'));`);

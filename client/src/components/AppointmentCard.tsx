@@ -1,9 +1,9 @@
 // One of a patient's appointments: when, with whom, status, and what can still be done.
-import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import EventIcon from '@mui/icons-material/Event';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { formatTime, toHospitalTime } from '../lib/format';
-import { AppointmentStatusChip } from './AppointmentStatusChip';
+import { AppointmentStatusChip, UrgentChip } from './AppointmentStatusChip';
 
 export const AppointmentCardFragment = graphql(`
   fragment AppointmentCard_appointment on Appointment {
@@ -13,6 +13,8 @@ export const AppointmentCardFragment = graphql(`
     status
     reason
     cancelReason
+    urgent
+    seriesId
     doctor {
       id
       fullName
@@ -48,6 +50,8 @@ export function AppointmentCard(props: {
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
               <Typography variant="h6" component="h3">{appointment.doctor.fullName}</Typography>
               <AppointmentStatusChip status={appointment.status} />
+              <UrgentChip urgent={appointment.urgent} />
+              {appointment.seriesId && <Chip size="small" variant="outlined" label="Recurring" />}
             </Stack>
             <Typography color="text.secondary">
               {appointment.doctor.specialization} · {appointment.doctor.department.name}

@@ -7,9 +7,18 @@ const LOOK: Record<AppointmentStatus, { label: string; color: ChipProps['color']
   COMPLETED: { label: 'Completed', color: 'success' },
   CANCELLED: { label: 'Cancelled', color: 'default' },
   NO_SHOW: { label: 'No-show', color: 'warning' },
+  HELD: { label: 'Held for waitlist', color: 'info' },
+  RELEASED: { label: 'Hold released', color: 'default' },
 };
 
-export const APPOINTMENT_STATUSES = Object.keys(LOOK) as AppointmentStatus[];
+/** The statuses of visits (holds are waitlist machinery and not filtered by). */
+export const APPOINTMENT_STATUSES = (Object.keys(LOOK) as AppointmentStatus[]).filter((s) => s !== 'HELD' && s !== 'RELEASED');
+
+/** Marks an urgent visit booked by the front desk, wherever a visit is shown. */
+export function UrgentChip({ urgent, reason }: { urgent?: boolean | null; reason?: string | null }) {
+  if (!urgent) return null;
+  return <Chip size="small" color="error" label="Urgent" title={reason ?? undefined} data-testid="urgent-chip" />;
+}
 
 export function statusLabel(status: AppointmentStatus): string {
   return LOOK[status].label;

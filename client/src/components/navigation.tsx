@@ -13,6 +13,8 @@ import Description from '@mui/icons-material/Description';
 import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import AccountCircle from '@mui/icons-material/AccountCircle';
 import ManageAccounts from '@mui/icons-material/ManageAccounts';
+import HourglassTop from '@mui/icons-material/HourglassTop';
+import LocalHospital from '@mui/icons-material/LocalHospital';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -28,6 +30,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/patient', label: 'Dashboard', icon: <Dashboard />, end: true },
     { to: '/patient/book', label: 'Book a visit', icon: <EventAvailable /> },
     { to: '/patient/appointments', label: 'My appointments', icon: <EventNote /> },
+    { to: '/patient/waitlist', label: 'Waitlist', icon: <HourglassTop /> },
     { to: '/patient/history', label: 'History', icon: <Description /> },
     { to: '/patient/bills', label: 'Bills', icon: <ReceiptLong /> },
     { to: '/patient/profile', label: 'Profile', icon: <AccountCircle /> },
@@ -44,6 +47,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
     { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
     { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
+    { to: '/admin/urgent', label: 'Urgent', icon: <LocalHospital /> },
     { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
     { to: '/admin/accounts', label: 'Accounts', icon: <ManageAccounts /> },
     { to: '/admin/audit', label: 'Audit log', icon: <History /> },

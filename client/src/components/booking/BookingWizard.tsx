@@ -14,6 +14,7 @@ import { randomKey } from '../../lib/ids';
 import { DoctorCard, DoctorCardFragment } from '../DoctorCard';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
 import { DayPicker } from './DayPicker';
+import { RepeatVisitPanel } from './RepeatVisitPanel';
 import { SlotPicker, type PickedSlot } from './SlotPicker';
 
 const BookingDepartmentsDocument = graphql(`
@@ -51,7 +52,7 @@ interface Choice {
   slot?: PickedSlot;
 }
 
-export function BookingWizard(props: { patientId?: string; patientName?: string; onBooked(appointment: BookedAppointment): void }) {
+export function BookingWizard(props: { patientId?: string; patientName?: string; onBooked(appointment: BookedAppointment): void; onSeriesBooked?(): void }) {
   const [choice, setChoice] = useState<Choice>({});
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -180,6 +181,7 @@ export function BookingWizard(props: { patientId?: string; patientName?: string;
                 <Button fullWidth variant="contained" size="large" sx={{ mt: 2 }} disabled={booking.loading} onClick={() => void confirm()}>
                   {booking.loading ? 'Booking…' : 'Confirm booking'}
                 </Button>
+                <RepeatVisitPanel doctorId={choice.doctor.id} startsAt={choice.slot.startsAt} patientId={props.patientId} reason={reason} onBooked={() => props.onSeriesBooked?.()} />
               </Paper>
             </Grid>
           </Grid>

@@ -6,7 +6,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { AppointmentStatus, ScheduleChangeKind } from '../../gql/graphql';
 import { formatTime } from '../../lib/format';
-import { AppointmentStatusChip } from '../AppointmentStatusChip';
+import { AppointmentStatusChip, UrgentChip } from '../AppointmentStatusChip';
 
 export const DayAppointmentRowFragment = graphql(`
   fragment DayAppointmentRow_appointment on Appointment {
@@ -17,6 +17,9 @@ export const DayAppointmentRowFragment = graphql(`
     reason
     cancelReason
     checkedInAt
+    urgent
+    urgentReason
+    seriesId
     patient { id fullName medicalRecordNumber }
   }
 `);
@@ -96,6 +99,8 @@ export function DayAppointmentRow(props: {
             {appointment.patient.fullName}
           </Typography>
           <Typography variant="caption" color="text.secondary">{appointment.patient.medicalRecordNumber}</Typography>
+          <UrgentChip urgent={appointment.urgent} reason={appointment.urgentReason} />
+          {appointment.seriesId && <Chip size="small" variant="outlined" label="Series" />}
           {markLabel && <Chip size="small" color="warning" label={markLabel} data-testid="live-mark" />}
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25, textDecoration: gone ? 'line-through' : 'none' }}>

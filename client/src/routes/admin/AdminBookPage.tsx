@@ -6,6 +6,7 @@ import PersonAdd from '@mui/icons-material/PersonAdd';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { BookingWizard } from '../../components/booking/BookingWizard';
+import { NoShowCount } from '../../components/NoShowCount';
 import { PageHeader } from '../../components/PageHeader';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
@@ -28,7 +29,7 @@ const CreateWalkInPatientDocument = graphql(`
   }
 `);
 
-interface PickedPatient { id: string; fullName: string; medicalRecordNumber: string; phone?: string | null }
+export interface PickedPatient { id: string; fullName: string; medicalRecordNumber: string; phone?: string | null }
 
 /** The front desk books for a patient: find them (or register a walk-in), then the usual booking steps. */
 export function AdminBookPage() {
@@ -43,6 +44,7 @@ export function AdminBookPage() {
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography color="text.secondary">Patient</Typography>
             <Chip color="primary" label={`${patient.fullName} · ${patient.medicalRecordNumber}`} onDelete={() => setPatient(null)} />
+            <NoShowCount patientId={patient.id} />
           </Stack>
         ) : (
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
@@ -67,7 +69,7 @@ export function AdminBookPage() {
   );
 }
 
-function PatientPicker({ onPick }: { onPick(patient: PickedPatient): void }) {
+export function PatientPicker({ onPick }: { onPick(patient: PickedPatient): void }) {
   const [input, setInput] = useState('');
   const search = useDeferredValue(input.trim());
   const { data, previousData, loading, error } = useQuery(PatientSearchDocument, { variables: { search: search || null } });

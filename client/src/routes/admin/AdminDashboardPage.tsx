@@ -7,6 +7,7 @@ import { LinkCard, StatCard } from '../../components/LinkCard';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/QueryState';
 import { LazyHospitalReport } from '../../components/reports/LazyHospitalReport';
+import { SchedulingStatsCard } from '../../components/reports/SchedulingStatsCard';
 import { graphql } from '../../gql';
 
 const AdminDashboardDocument = graphql(`
@@ -36,6 +37,7 @@ export function AdminDashboardPage() {
         </Grid>
       </Grid>
       <LazyHospitalReport />
+      <SchedulingStatsCard />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <LinkCard to="/admin/departments" icon={<Apartment />} title="Departments">Create, rename and deactivate departments.</LinkCard>

@@ -10,7 +10,7 @@ import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
-import { APPOINTMENT_STATUSES, AppointmentStatusChip, statusLabel } from '../../components/AppointmentStatusChip';
+import { APPOINTMENT_STATUSES, AppointmentStatusChip, statusLabel, UrgentChip } from '../../components/AppointmentStatusChip';
 import { CancelAppointmentDialog } from '../../components/CancelAppointmentDialog';
 import { DepartmentDoctorFilter } from '../../components/DepartmentDoctorFilter';
 import { PageHeader } from '../../components/PageHeader';
@@ -34,6 +34,8 @@ const AdminAppointmentsDocument = graphql(`
         status
         reason
         cancelReason
+        urgent
+        urgentReason
         patient { id fullName medicalRecordNumber }
         doctor { id fullName department { id name } }
       }
@@ -149,7 +151,7 @@ export function AppointmentsPage() {
                         <Typography variant="body2">{a.doctor.fullName}</Typography>
                         <Typography variant="caption" color="text.secondary">{a.doctor.department.name}</Typography>
                       </TableCell>
-                      <TableCell><AppointmentStatusChip status={a.status} /></TableCell>
+                      <TableCell><AppointmentStatusChip status={a.status} /> <UrgentChip urgent={a.urgent} reason={a.urgentReason} /></TableCell>
                       <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' }, maxWidth: 240, color: 'text.secondary' }}>
                         {a.status === 'CANCELLED' ? a.cancelReason ?? '' : a.reason ?? ''}
                       </TableCell>

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../errors';
 import { money } from '../../shared/money';
 import { parseId } from '../../shared/validation';
 import { Role } from '../identity/user.entity';
-import { AppointmentStatus } from '../scheduling/appointment.entity';
+import { AppointmentStatus, HOLD_STATUSES } from '../scheduling/appointment.entity';
 import { type HospitalDay, hospitalDays } from './hospital-days';
 import type { Dashboard, DepartmentFigures, DoctorFigures, Figures } from './reports.types';
 
@@ -90,7 +90,7 @@ export class ReportsService {
         ...toFigures(total.get('all') ?? EMPTY),
         doctors: extra.doctors,
         newPatients: extra.newPatients,
-        appointmentsByStatus: Object.values(AppointmentStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
+        appointmentsByStatus: Object.values(AppointmentStatus).filter((status) => !HOLD_STATUSES.includes(status)).map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
       },
       daily: days.map((d) => ({ ...toFigures(daily.get(d.day) ?? EMPTY), date: d.day })),
       byDoctor,

@@ -46,6 +46,8 @@ export const HOLD_STATUSES = [AppointmentStatus.HELD, AppointmentStatus.RELEASED
 // clash checks read `active_starts_at`) and urgent bookings take the same doctor lock.
 @Unique({ name: 'appointment_doctor_active_slot_unique', properties: ['doctor', 'slotStartsAt'] })
 @Unique({ name: 'appointment_patient_active_slot_unique', properties: ['patient', 'activeStartsAt'] })
+// The clash checks and free-slot reads walk this range (urgent visits included).
+@Index({ name: 'appointment_doctor_active_idx', properties: ['doctor', 'activeStartsAt'] })
 @Unique({ name: 'appointment_idempotency_unique', properties: ['createdBy', 'idempotencyKey'] })
 @Index({ name: 'appointment_doctor_starts_idx', properties: ['doctor', 'startsAt'] })
 @Index({ name: 'appointment_patient_starts_idx', properties: ['patient', 'startsAt'] })
