@@ -29,7 +29,6 @@ import { SocketRegistry } from './modules/identity/revocation';
 import { mustChangePasswordRefusal, refuseExportsWhileMustChangePassword } from './auth';
 import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
-import { startSchedulingSweeps } from './modules/scheduling/sweeps';
 import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
 import { createPubSubHandle } from './pubsub';
 import './jobs/registry';
@@ -106,8 +105,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const schema = await createSchema(deps.pubsub);
   // Notification times in the hospital's zone; hourly outbox pruning.
   const live = startLive(deps);
-  // Waitlist hold expiry and end-of-day no-shows (off with HMS_BACKGROUND_JOBS=off).
-  const schedulingSweeps = startSchedulingSweeps(deps);
   // Closes the sockets of accounts whose sessions end, on every process.
   const sockets = new SocketRegistry(deps);
 
@@ -332,7 +329,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       if (closed) return;
       closed = true;
       databaseOutage.stop();
-      schedulingSweeps.stop();
       await httpDrain.drain();
       // After the last request: the relay publishes what they committed.
       await live.stop();

@@ -164,6 +164,27 @@ describe('waitlist', () => {
     expect((await myWaitlist(w2.token))[0].offer).toMatchObject({ startsAt: await hospitalTime(a, 2, '08:30') });
   });
 
+  it('the job engine runs the expiry sweep (and the no-show sweep) registered by scheduling', async () => {
+    const d = await openDoctor();
+    const holder = await registerPatient(a);
+    const [w1, w2] = await quickPatients(a, 2);
+    const startsAt = await hospitalTime(a, 4, '10:00');
+    const day = dayOf(startsAt);
+    const booked = await bookAppointment(a, holder.token, { doctorId: d.doctorId, startsAt });
+    await a.ok(JOIN, { i: { doctorId: d.doctorId, from: day, to: day } }, w1.token);
+    await a.ok(JOIN, { i: { doctorId: d.doctorId, from: day, to: day } }, w2.token);
+    await a.ok(CANCEL, { id: booked }, holder.token);
+    expect((await myWaitlist(w1.token))[0].offer).not.toBeNull();
+    const undo = setClock(new Date(clock.nowMs() + 16 * 60_000));
+    try {
+      await b.app.deps.jobs.runDueNow();
+      expect((await myWaitlist(w1.token))[0].offer).toBeNull();
+      expect((await myWaitlist(w2.token))[0].offer).toMatchObject({ startsAt });
+    } finally {
+      undo();
+    }
+  });
+
   it('refuses bad input and other roles', async () => {
     const d = await openDoctor();
     const p = await registerPatient(a);
