@@ -369,8 +369,6 @@ async function intervals(em: EntityManager, query: string, params: unknown[]): P
   return rows.map((r) => ({ startsAt: instant(r.starts_at), endsAt: instant(r.ends_at) }));
 }
 
-class PatientBusy extends Error {}
-
 /** Offers one free slot to the first waiter who fits; true when a hold was made. */
 async function offerSlot(deps: AppDeps, doctorId: number, slot: ComputedSlot, freedAt: Date): Promise<boolean> {
   const zone = deps.config.timezone;
@@ -392,14 +390,15 @@ async function offerSlot(deps: AppDeps, doctorId: number, slot: ComputedSlot, fr
         events.length = 0;
         notification = null;
         if (!(await lockDoctorAndPatient(tx, doctorId, Number(candidate.patient_id)))) return 'stop' as const;
-        // Claiming the entry: a concurrent freeing in another process offers it another slot or none.
-        const claimed = await (tx as unknown as SqlEntityManager).execute<{ affectedRows: number }>(
-          "update waitlist_entry set status = 'OFFERED' where id = ? and status = 'WAITING'", [candidate.id], 'run');
-        if (!claimed.affectedRows) return 'next' as const;
         const query = clashQuery(doctorId, Number(candidate.patient_id), slot, null);
         const what = new Set((await sql<{ what: string }>(tx, query.sql, query.params)).map((c) => c.what));
         if (what.has('block') || what.has('doctor')) return 'stop' as const;
-        if (what.has('patient')) throw new PatientBusy();
+        if (what.has('patient')) return 'next' as const;
+        // Claiming the entry last (nothing written before it): a concurrent freeing in another
+        // process may have offered this waiter another slot meanwhile.
+        const claimed = await (tx as unknown as SqlEntityManager).execute<{ affectedRows: number }>(
+          "update waitlist_entry set status = 'OFFERED' where id = ? and status = 'WAITING'", [candidate.id], 'run');
+        if (!claimed.affectedRows) return 'next' as const;
         const now = clock.now();
         const held = tx.create(Appointment, {
           doctor: tx.getReference(Doctor, doctorId),
@@ -450,7 +449,6 @@ async function offerSlot(deps: AppDeps, doctorId: number, slot: ComputedSlot, fr
       }
       return true;
     } catch (error) {
-      if (error instanceof PatientBusy) continue;
       // The unique index: someone booked the slot a moment ago. Nothing to hold.
       if (isDuplicateKey(error)) return false;
       throw error;
