@@ -36,7 +36,7 @@ export type AppointmentFilter = {
   to?: string | null | undefined;
 };
 
-/** Where an appointment is in the visit: SCHEDULED -> CHECKED_IN -> COMPLETED, or CANCELLED / NO_SHOW. */
+/** Where an appointment is in the visit: SCHEDULED -> CHECKED_IN -> IN_CONSULTATION -> COMPLETED (IN_CONSULTATION may be skipped), or CANCELLED / NO_SHOW. */
 export type AppointmentStatus =
   /** Cancelled by the patient, the doctor or an admin; the slot is free again. */
   | 'CANCELLED'
@@ -44,6 +44,8 @@ export type AppointmentStatus =
   | 'CHECKED_IN'
   /** The visit is over. */
   | 'COMPLETED'
+  /** Called in: the patient is with the doctor now (from "call next patient" or a status change). */
+  | 'IN_CONSULTATION'
   /** The patient did not come; the slot is free again. */
   | 'NO_SHOW'
   /** Booked and holding its slot. */
