@@ -13,6 +13,7 @@ import Description from '@mui/icons-material/Description';
 import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import AccountCircle from '@mui/icons-material/AccountCircle';
 import ManageAccounts from '@mui/icons-material/ManageAccounts';
+import ViewKanban from '@mui/icons-material/ViewKanban';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -42,6 +43,8 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin', label: 'Dashboard', icon: <Dashboard />, end: true },
     { to: '/admin/departments', label: 'Departments', icon: <Apartment /> },
     { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
+    { to: '/admin/flow', label: 'Flow board', icon: <ViewKanban /> },
+    { to: '/admin/patients', label: 'Patients', icon: <People /> },
     { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
     { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
     { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
