@@ -8,6 +8,7 @@ import { createClient } from 'graphql-ws';
 import { useEffect, useState } from 'react';
 import { graphql } from '../../gql';
 import type { LobbyQueueChangedSubscription } from '../../gql/graphql';
+import { formatTime } from '../../lib/format';
 
 const LobbyQueueChangedDocument = graphql(`
   subscription LobbyQueueChanged($displayToken: String!) {
@@ -90,7 +91,7 @@ export function LobbyDisplayPage() {
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline', mb: 3, flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h3" component="h1">{lobby?.title ?? 'Now calling'}</Typography>
         <Typography variant="h4" component="p" color="text.secondary">
-          {clock.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+          {formatTime(clock.toISOString())}
         </Typography>
       </Stack>
       {problem && <Alert severity="warning" sx={{ mb: 3, fontSize: '1.25rem' }}>{problem}</Alert>}

@@ -274,9 +274,18 @@ describe('admin patients', () => {
     expect(Number(audit.n)).toBe(1);
     await a.ok(SET_ACTIVE, { id: p.patientId, a: false }, admin.token);
     expect(codes(await a.gql('{ me { id } }', {}, p.token))).toEqual(['UNAUTHENTICATED']);
+    // The front desk cannot book a deactivated record either.
+    await a.ok('mutation($d: ID!, $r: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $d, rules: $r) { id } }',
+      { d: doctor.doctorId, r: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes: 30 })) }, admin.token);
+    const slot = new Date(Math.ceil((clock.nowMs() + 3600_000) / 1800_000) * 1800_000).toISOString();
+    const refused = await a.gql('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
+      { i: { doctorId: doctor.doctorId, startsAt: slot, patientId: p.patientId } }, admin.token);
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
     const login = await a.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: p.email, p: 'Correct-Horse-42' });
     expect(login.errors).toBeTruthy();
     await a.ok(SET_ACTIVE, { id: p.patientId, a: true }, admin.token);
+    await a.ok('mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }',
+      { i: { doctorId: doctor.doctorId, startsAt: slot, patientId: p.patientId } }, admin.token);
     expect((await a.ok(SEARCH, { s: p.email }, admin.token)).patients.items[0].active).toBe(true);
   });
 
