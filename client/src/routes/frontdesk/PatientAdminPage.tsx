@@ -3,7 +3,7 @@
 // account the patient later created (visits and invoices follow; overlapping visits are refused).
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography,
+  Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import { useState } from 'react';
@@ -109,14 +109,14 @@ export function PatientAdminPage() {
         </Alert>
       )}
       <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ flexWrap: 'wrap' }}>
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(3, 1fr)', md: 'repeat(6, auto)' } }}>
           <Detail label="Date of birth" value={p.dateOfBirth} />
           <Detail label="Gender" value={p.gender} />
           <Detail label="Phone" value={p.phone} />
           <Detail label="E-mail" value={p.email} />
           <Detail label="Address" value={p.address} />
-          <Stack spacing={0.5}><Typography variant="caption" color="text.secondary">Status</Typography><ActiveChip active={p.active} /></Stack>
-        </Stack>
+          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}><Typography variant="caption" color="text.secondary">Status</Typography><ActiveChip active={p.active} /></Stack>
+        </Box>
         <Stack direction="row" spacing={1} sx={{ mt: 2, flexWrap: 'wrap', rowGap: 1 }}>
           <Button variant="contained" onClick={() => setEditing(true)} disabled={Boolean(p.mergedIntoId)}>Correct details</Button>
           <Button color={p.active ? 'error' : 'primary'} onClick={() => setConfirmActive(true)} disabled={Boolean(p.mergedIntoId)}>
@@ -221,9 +221,9 @@ export function PatientAdminPage() {
 
 function Detail({ label, value }: { label: string; value: string | null | undefined }) {
   return (
-    <Stack spacing={0.5} sx={{ minWidth: 120 }}>
+    <Stack spacing={0.5} sx={{ minWidth: 0 }}>
       <Typography variant="caption" color="text.secondary">{label}</Typography>
-      <Typography>{value || '–'}</Typography>
+      <Typography sx={{ overflowWrap: 'anywhere' }}>{value || '–'}</Typography>
     </Stack>
   );
 }

@@ -107,14 +107,15 @@ describe('queue numbers', () => {
 
   it('a second doctor counts from 1 on the same day; the unique index refuses a duplicate number', async () => {
     const [x, y] = [await createDoctor(a, admin), await createDoctor(a, admin)];
-    const [p1, p2] = await quickPatients(a, 2);
-    const [v1] = await visits(x, [p1]);
+    const [p1, p2, p3] = await quickPatients(a, 3);
+    const [v1, v3] = await visits(x, [p1, p3]);
     const [v2] = await visits(y, [p2]);
     expect((await a.ok(STATUS, { id: v1, s: 'CHECKED_IN' }, admin.token)).setAppointmentStatus.queueNumber).toBe(1);
     expect((await b.ok(STATUS, { id: v2, s: 'CHECKED_IN' }, y.token)).setAppointmentStatus.queueNumber).toBe(1);
+    // A second ticket "1" for doctor x that day (for a visit without one): only the unique index stands in the way.
     await expect(a.orm.em.getConnection().execute(
       'insert into queue_ticket (appointment_id, doctor_id, day, number, issued_at) select ?, doctor_id, day, number, issued_at from queue_ticket where appointment_id = ?',
-      [v2, v1])).rejects.toThrow(/Duplicate|foreign/i);
+      [v3, v1])).rejects.toThrow(/queue_ticket_number_unique/);
   });
 
   it('the doctor calls the next patient in number order; others may not; one at a time', async () => {
