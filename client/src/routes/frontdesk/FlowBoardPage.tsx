@@ -71,6 +71,8 @@ export function FlowBoardPage() {
   const refetch = board.refetch;
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
+    // A new connection after an earlier one may have missed changes: reload the board too.
+    if (connections > 1) void refetch();
     const subscription = client.subscribe({ query: FlowBoardChangedDocument, variables: { date } }).subscribe({
       next: () => {
         if (pending.current) return;

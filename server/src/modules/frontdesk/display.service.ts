@@ -127,10 +127,14 @@ export class DisplayService {
           if (event.displayTokenId === display.id) stop(new UnauthenticatedError('This display token was rotated or revoked'));
         }
       })().catch(() => {});
+      // Also once a minute: the day turns over at midnight with no event, and a missed event heals.
+      const minutely = setInterval(soon, 60_000);
+      minutely.unref();
       refresh();
       await running;
       signalLiveReady('lobbyQueueChanged', display.id);
       await stop;
+      clearInterval(minutely);
       if (timer) clearTimeout(timer);
       await Promise.all([schedule.return?.(), revoked.return?.()]);
     });
