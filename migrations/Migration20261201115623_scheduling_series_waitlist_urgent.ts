@@ -39,10 +39,11 @@ export class Migration20261201115623_scheduling_series_waitlist_urgent extends M
 
     // The active column changes in place (MODIFY, not drop and add: dropping it would quietly
     // shrink the patient's unique index to its other column). The doctor's index moves to
+    // IN_CONSULTATION comes from the front-desk migration just before this one.
     // slot_starts_at, which leaves urgent visits out (see appointment.entity.ts).
     this.addSql(`alter table \`appointment\` drop constraint appointment_status_check;`);
-    this.addSql(`alter table \`appointment\` add \`urgent\` tinyint(1) not null default false, add \`urgent_reason\` varchar(500) null, add \`series_id\` int unsigned null, modify \`active_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD'),\`starts_at\`,NULL)) stored, add \`slot_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD') and \`urgent\` = 0,\`starts_at\`,NULL)) stored;`);
-    this.addSql(`alter table \`appointment\` add constraint appointment_status_check check(status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW','HELD','RELEASED'));`);
+    this.addSql(`alter table \`appointment\` add \`urgent\` tinyint(1) not null default false, add \`urgent_reason\` varchar(500) null, add \`series_id\` int unsigned null, modify \`active_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','HELD'),\`starts_at\`,NULL)) stored, add \`slot_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','HELD') and \`urgent\` = 0,\`starts_at\`,NULL)) stored;`);
+    this.addSql(`alter table \`appointment\` add constraint appointment_status_check check(status in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','CANCELLED','NO_SHOW','HELD','RELEASED'));`);
     this.addSql(`alter table \`appointment\` add index \`appointment_doctor_active_idx\`(\`doctor_id\`, \`active_starts_at\`);`);
     this.addSql(`alter table \`appointment\` add unique \`appointment_doctor_slot_unique_next\`(\`doctor_id\`, \`slot_starts_at\`);`);
     this.addSql(`alter table \`appointment\` drop index \`appointment_doctor_active_slot_unique\`;`);
@@ -62,8 +63,8 @@ export class Migration20261201115623_scheduling_series_waitlist_urgent extends M
     this.addSql(`alter table \`appointment\` rename index \`appointment_doctor_active_next\` to \`appointment_doctor_active_slot_unique\`;`);
     this.addSql(`alter table \`appointment\` drop index \`appointment_doctor_active_idx\`;`);
     this.addSql(`alter table \`appointment\` drop constraint appointment_status_check;`);
-    this.addSql(`alter table \`appointment\` drop column \`slot_starts_at\`, drop column \`urgent\`, drop column \`urgent_reason\`, drop column \`series_id\`, modify \`active_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','COMPLETED'),\`starts_at\`,NULL)) stored;`);
-    this.addSql(`alter table \`appointment\` add constraint appointment_status_check check(status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW'));`);
+    this.addSql(`alter table \`appointment\` drop column \`slot_starts_at\`, drop column \`urgent\`, drop column \`urgent_reason\`, drop column \`series_id\`, modify \`active_starts_at\` datetime(3) generated always as (if(\`status\` in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED'),\`starts_at\`,NULL)) stored;`);
+    this.addSql(`alter table \`appointment\` add constraint appointment_status_check check(status in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','CANCELLED','NO_SHOW'));`);
     this.addSql(`drop table if exists \`waitlist_offer\`;`);
     this.addSql(`drop table if exists \`waitlist_entry\`;`);
     this.addSql(`drop table if exists \`appointment_series\`;`);

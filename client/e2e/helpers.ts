@@ -73,7 +73,7 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
  * Resolves once `count` live subscriptions of `stream` for `key` (a doctor id; the user id for
  * notificationAdded) are listening on the server (GET /__test/live-ready): no sleep before a change.
  */
-export async function liveReady(stream: 'doctorScheduleChanged' | 'slotsChanged' | 'notificationAdded', key: string, count = 1): Promise<void> {
+export async function liveReady(stream: 'doctorScheduleChanged' | 'slotsChanged' | 'notificationAdded' | 'flowBoardChanged' | 'lobbyQueueChanged', key: string, count = 1): Promise<void> {
   const response = await fetch(`${baseUrl()}/__test/live-ready?stream=${stream}&key=${encodeURIComponent(key)}&count=${count}`);
   if (!response.ok) throw new Error(`${stream} ${key}: the subscription did not become ready (${response.status} ${await response.text()})`);
 }

@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
   { path: '/sign-up', ...page(() => import('./routes/auth/SignUpPage'), (m) => m.SignUpPage), errorElement: <RouteError /> },
   { path: '/sign-out', ...page(() => import('./routes/auth/SignOutPage'), (m) => m.SignOutPage) },
   { path: '/change-password', ...page(() => import('./routes/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage), errorElement: <RouteError /> },
+  // The lobby screen: no sign-in, a display token in the URL fragment.
+  { path: '/display/queue', ...page(() => import('./routes/display/LobbyDisplayPage'), (m) => m.LobbyDisplayPage), errorElement: <RouteError /> },
   { path: '/invitation/:token', ...page(() => import('./routes/auth/InvitationPage'), (m) => m.InvitationPage), errorElement: <RouteError /> },
   area('PATIENT', '/patient', [
     { index: true, ...page(() => import('./routes/patient/PatientDashboardPage'), (m) => m.PatientDashboardPage) },
@@ -61,6 +63,10 @@ export const router = createBrowserRouter([
     { path: 'book', ...page(() => import('./routes/admin/AdminBookPage'), (m) => m.AdminBookPage) },
     { path: 'urgent', ...page(() => import('./routes/admin/UrgentBookPage'), (m) => m.UrgentBookPage) },
     { path: 'accounts', ...page(() => import('./routes/admin/AccountsPage'), (m) => m.AccountsPage) },
+    { path: 'flow', ...page(() => import('./routes/frontdesk/FlowBoardPage'), (m) => m.FlowBoardPage) },
+    { path: 'lobby-screens', ...page(() => import('./routes/frontdesk/LobbyScreensPage'), (m) => m.LobbyScreensPage) },
+    { path: 'patients', ...page(() => import('./routes/frontdesk/PatientsAdminPage'), (m) => m.PatientsAdminPage) },
+    { path: 'patients/:patientId', ...page(() => import('./routes/frontdesk/PatientAdminPage'), (m) => m.PatientAdminPage) },
     { path: 'audit', ...page(() => import('./routes/admin/AuditLogPage'), (m) => m.AuditLogPage) },
     { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
     { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },

@@ -16,7 +16,7 @@ import type { Config } from './config';
 import { clientIpOf } from './client-ip';
 import { serveClient } from './client-static';
 import { buildContext, type AppDeps, type Context } from './context';
-import { clientExtensions, formatError, HmsError, RateLimitedError, ServiceUnavailableError, withoutSuggestions } from './errors';
+import { clientExtensions, ForbiddenError, formatError, HmsError, RateLimitedError, ServiceUnavailableError, withoutSuggestions } from './errors';
 import { serveWithDrain } from './http-drain';
 import { httpStatusPlugin } from './http-status';
 import { isUnreachable, OutageMonitor, outageCountPlugin, RETRY_AFTER_SECONDS, WS_UNAVAILABLE_CLOSE_CODE, WS_UNAVAILABLE_CLOSE_REASON } from './outage';
@@ -29,6 +29,7 @@ import { SocketRegistry } from './modules/identity/revocation';
 import { mustChangePasswordRefusal, refuseExportsWhileMustChangePassword } from './auth';
 import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
+import { displayTokenId, onlyLobbyFields } from './modules/frontdesk/display.service';
 import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
 import { createPubSubHandle } from './pubsub';
 import './jobs/registry';
@@ -123,7 +124,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
 
   // One message (connection_init included) is at most 1 MiB: ws refuses bigger frames before buffering them whole.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
-  const wsCleanup = useServer<{ authorization?: string }, { context?: Context; request: http.IncomingMessage; socket: WebSocket; viewer?: Context['viewer'] }>(
+  const wsCleanup = useServer<{ authorization?: string; displayToken?: string }, { context?: Context; request: http.IncomingMessage; socket: WebSocket; viewer?: Context['viewer']; displayTokenId?: number | null }>(
     {
       schema,
       // An anonymous or refused token is turned away at connection_init.
@@ -151,6 +152,19 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           ctx.extra.viewer = context.viewer;
           sockets.track(context.viewer, ctx.extra.socket);
         }
+        // A lobby screen signs in with its display token instead: it may follow lobbyQueueChanged only.
+        const displayToken = ctx.connectionParams?.displayToken;
+        if (!context.viewer && typeof displayToken === 'string') {
+          try {
+            ctx.extra.displayTokenId = await displayTokenId(deps, displayToken);
+          } catch (error) {
+            if (!isUnreachable(error)) throw error;
+            databaseOutage.failed(error);
+            ctx.extra.socket.close(WS_UNAVAILABLE_CLOSE_CODE, WS_UNAVAILABLE_CLOSE_REASON);
+            return false;
+          }
+          return ctx.extra.displayTokenId !== null;
+        }
         return Boolean(context.viewer);
       },
       // Parse, validate (the same rules as HTTP: no introspection in production) and price the
@@ -169,6 +183,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName, config.queryCost.signedIn, payload.query);
           const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName);
           if (refusal) return refuse([refusal]);
+          if (!ctx.extra.viewer && ctx.extra.displayTokenId != null && !onlyLobbyFields(document, payload.operationName)) {
+            return refuse([new ForbiddenError('A display token can only follow lobbyQueueChanged')]);
+          }
           // A new context (and EntityManager fork) per subscribe message, never one per socket; built
           // here so that a database outage is answered with an error frame (SERVICE_UNAVAILABLE).
           const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;

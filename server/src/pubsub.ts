@@ -29,11 +29,17 @@ export interface AccountRevokedEvent {
   userId: number;
 }
 
+/** A lobby display token was rotated or revoked: every process ends the screens that used it. */
+export interface DisplayTokenRevokedEvent {
+  displayTokenId: number;
+}
+
 /** Every topic and its payload. Payloads are plain JSON so they cross Redis unchanged. */
 export type Topics = {
   SCHEDULE_CHANGED: [ScheduleChangedEvent];
   NOTIFICATION_ADDED: [NotificationAddedEvent];
   ACCOUNT_REVOKED: [AccountRevokedEvent];
+  DISPLAY_TOKEN_REVOKED: [DisplayTokenRevokedEvent];
 };
 
 export type HmsPubSub = PubSub<Topics>;

@@ -16,6 +16,7 @@ import { AppointmentResolver, AvailabilityResolver } from './modules/scheduling/
 import { AppointmentSeriesFieldsResolver, SeriesResolver } from './modules/scheduling/series.resolver';
 import { WaitlistResolver } from './modules/waitlist/waitlist.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AppointmentQueueResolver, FrontDeskResolver } from './modules/frontdesk/frontdesk.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -44,6 +45,8 @@ const resolvers: NonEmptyArray<Function> = [
   PaymentResolver,
   AppointmentInvoiceResolver,
   ReportsResolver,
+  FrontDeskResolver,
+  AppointmentQueueResolver,
 ];
 
 const ROOT_DESCRIPTIONS = {

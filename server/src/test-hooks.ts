@@ -21,6 +21,6 @@ export async function failurePoint(name: FailurePoint, em: EntityManager): Promi
  */
 export const liveSignals = new EventEmitter();
 
-export function signalLiveReady(stream: 'doctorScheduleChanged' | 'slotsChanged' | 'notificationAdded', key: number): void {
+export function signalLiveReady(stream: 'doctorScheduleChanged' | 'slotsChanged' | 'notificationAdded' | 'flowBoardChanged' | 'lobbyQueueChanged', key: number): void {
   if (liveSignals.listenerCount('ready') > 0) liveSignals.emit('ready', stream, key);
 }

@@ -46,6 +46,16 @@ const MUTATIONS = [
   ['gapless numbers with a rolled-back issue', 'src/modules/billing/billing.test.ts', 'gives its number back', [
     [S('modules/billing/billing.service.ts'), "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run', trx);", "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run');"],
   ]],
+  ['gapless queue numbers with a rolled-back check-in', 'src/modules/frontdesk/frontdesk.test.ts', '30 concurrent check-ins over two processes', [
+    [S('modules/frontdesk/queue.service.ts'), "await sql(em, 'insert into queue_counter (doctor_id, day, last_number) values (?, ?, 1) on duplicate key update last_number = last_number + 1', [doctorId, day]);",
+      "await em.getConnection().execute('insert into queue_counter (doctor_id, day, last_number) values (?, ?, 1) on duplicate key update last_number = last_number + 1', [doctorId, day], 'run');"],
+  ]],
+  ['one queue number per doctor and day (database)', 'src/modules/frontdesk/frontdesk.test.ts', 'the unique index refuses a duplicate number', [
+    [path.join(root, 'migrations/Migration20261201115613_frontdesk_queue_patients.ts'), 'add unique \\`queue_ticket_number_unique\\`', 'add index \\`queue_ticket_number_unique\\`'],
+  ]],
+  ['a display token reads the lobby only', 'src/modules/frontdesk/frontdesk.test.ts', 'a display token reads', [
+    [S('modules/frontdesk/display.service.ts'), "if (!operation || operation.operation !== 'subscription') return false;", 'return true;'],
+  ]],
   ['depth 10 allowed', 'test/app.test.ts', 'runs a query exactly 10 levels deep', [
     [S('query-limits.ts'), 'if (depth > MAX_QUERY_DEPTH) {', 'if (depth >= MAX_QUERY_DEPTH) {'],
   ]],

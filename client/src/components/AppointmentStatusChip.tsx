@@ -4,6 +4,7 @@ import type { AppointmentStatus } from '../gql/graphql';
 const LOOK: Record<AppointmentStatus, { label: string; color: ChipProps['color'] }> = {
   SCHEDULED: { label: 'Scheduled', color: 'primary' },
   CHECKED_IN: { label: 'Checked in', color: 'secondary' },
+  IN_CONSULTATION: { label: 'With the doctor', color: 'info' },
   COMPLETED: { label: 'Completed', color: 'success' },
   CANCELLED: { label: 'Cancelled', color: 'default' },
   NO_SHOW: { label: 'No-show', color: 'warning' },

@@ -15,6 +15,7 @@ import AccountCircle from '@mui/icons-material/AccountCircle';
 import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import HourglassTop from '@mui/icons-material/HourglassTop';
 import LocalHospital from '@mui/icons-material/LocalHospital';
+import ViewKanban from '@mui/icons-material/ViewKanban';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -45,6 +46,8 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin', label: 'Dashboard', icon: <Dashboard />, end: true },
     { to: '/admin/departments', label: 'Departments', icon: <Apartment /> },
     { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
+    { to: '/admin/flow', label: 'Flow board', icon: <ViewKanban /> },
+    { to: '/admin/patients', label: 'Patients', icon: <People /> },
     { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
     { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
     { to: '/admin/urgent', label: 'Urgent', icon: <LocalHospital /> },

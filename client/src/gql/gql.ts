@@ -50,7 +50,7 @@ type Documents = {
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": typeof types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": typeof types.TreatmentRevisionsDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": typeof types.LiveStatusDocument,
-    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n": typeof types.DayAppointmentRow_AppointmentFragmentDoc,
+    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    queueNumber\n    patient { id fullName medicalRecordNumber }\n  }\n": typeof types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { id kind message read createdAt appointmentId }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -86,10 +86,12 @@ type Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  subscription LobbyQueueChanged($displayToken: String!) {\n    lobbyQueueChanged(displayToken: $displayToken) {\n      date\n      title\n      doctors { doctorId doctorName departmentName nowCalling waiting }\n    }\n  }\n": typeof types.LobbyQueueChangedDocument,
     "\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": typeof types.HospitalTodayDocument,
     "\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n": typeof types.DoctorDayDocument,
     "\n  query DoctorDayHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": typeof types.DoctorDayHeaderDocument,
     "\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": typeof types.DoctorDaySetStatusDocument,
+    "\n  mutation DoctorDayCallNext($doctorId: ID!) {\n    callNextPatient(doctorId: $doctorId) { id status queueNumber updatedAt patient { id fullName } }\n  }\n": typeof types.DoctorDayCallNextDocument,
     "\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n": typeof types.DoctorDayCancelDocument,
     "\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": typeof types.DoctorTodayDocument,
     "\n  query DoctorTodayAppointments($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date) { id startsAt endsAt status patient { id fullName } }\n  }\n": typeof types.DoctorTodayAppointmentsDocument,
@@ -98,6 +100,18 @@ type Documents = {
     "\n  query DoctorVisit($id: ID!) {\n    appointment(id: $id) {\n      id\n      startsAt\n      endsAt\n      status\n      reason\n      checkedInAt\n      doctor { id fullName }\n      patient { id fullName ...PatientSummary_patient }\n    }\n  }\n": typeof types.DoctorVisitDocument,
     "\n  query DoctorVisitHistory($patientId: ID!) {\n    patientHistory(patientId: $patientId) {\n      id\n      version\n      revisionCount\n      appointment { id }\n      doctor { id }\n      diagnosis icdCode visitType prescription testsOrdered precautions notes followUpDate\n      medicines { name dose frequency duration instructions }\n      ...TreatmentEntry_treatment\n    }\n  }\n": typeof types.DoctorVisitHistoryDocument,
     "\n  mutation DoctorVisitSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": typeof types.DoctorVisitSetStatusDocument,
+    "\n  query FlowBoard($date: LocalDate) {\n    flowBoard(date: $date) {\n      date\n      generatedAt\n      entries {\n        status\n        queueNumber\n        arrivedAt\n        calledAt\n        minutesWaited\n        appointment { id startsAt endsAt patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": typeof types.FlowBoardDocument,
+    "\n  subscription FlowBoardChanged($date: LocalDate) {\n    flowBoardChanged(date: $date) { kind appointmentId doctorId }\n  }\n": typeof types.FlowBoardChangedDocument,
+    "\n  mutation FlowBoardSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt queueNumber }\n  }\n": typeof types.FlowBoardSetStatusDocument,
+    "\n  query DisplayTokens {\n    displayTokens { id name active createdAt rotatedAt department { id name } }\n    departments { id name }\n  }\n": typeof types.DisplayTokensDocument,
+    "\n  mutation CreateDisplayToken($input: CreateDisplayTokenInput!) {\n    createDisplayToken(input: $input) { secret displayToken { id name } }\n  }\n": typeof types.CreateDisplayTokenDocument,
+    "\n  mutation RotateDisplayToken($id: ID!) {\n    rotateDisplayToken(id: $id) { secret displayToken { id name } }\n  }\n": typeof types.RotateDisplayTokenDocument,
+    "\n  mutation RevokeDisplayToken($id: ID!) { revokeDisplayToken(id: $id) }\n": typeof types.RevokeDisplayTokenDocument,
+    "\n  query AdminPatient($id: ID!) {\n    patient(id: $id) {\n      id fullName medicalRecordNumber dateOfBirth gender phone address email hasAccount active mergedIntoId\n    }\n    appointments(filter: { patientId: $id }, first: 50) {\n      items { id startsAt status doctor { id fullName } }\n      totalCount\n    }\n    invoices(filter: { patientId: $id }, first: 50) {\n      items { id number status total { amount currency } balance { amount currency } }\n      totalCount\n    }\n  }\n": typeof types.AdminPatientDocument,
+    "\n  mutation AdminUpdatePatient($id: ID!, $input: UpdatePatientInput!) {\n    updatePatient(id: $id, input: $input) { id fullName dateOfBirth gender phone address }\n  }\n": typeof types.AdminUpdatePatientDocument,
+    "\n  mutation AdminSetPatientActive($patientId: ID!, $active: Boolean!) {\n    setPatientActive(patientId: $patientId, active: $active) { id active }\n  }\n": typeof types.AdminSetPatientActiveDocument,
+    "\n  mutation AdminMergePatients($sourcePatientId: ID!, $targetPatientId: ID!) {\n    mergePatients(sourcePatientId: $sourcePatientId, targetPatientId: $targetPatientId) { id }\n  }\n": typeof types.AdminMergePatientsDocument,
+    "\n  query AdminPatients($search: String, $after: String) {\n    patients(search: $search, first: 25, after: $after) {\n      items { id fullName medicalRecordNumber phone email hasAccount active }\n      nextCursor\n      totalCount\n    }\n  }\n": typeof types.AdminPatientsDocument,
     "\n  query MyBills($after: String, $first: Int!) {\n    myBillingSummary { outstanding { amount currency } invoiceCount unpaidCount }\n    myInvoices(after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        issuedAt\n        createdAt\n        total { amount currency }\n        balance { amount currency }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n        ...InvoiceDetails_invoice\n      }\n    }\n  }\n": typeof types.MyBillsDocument,
     "\n  query MyHistory($patientId: ID!) {\n    patientHistory(patientId: $patientId) { id ...TreatmentEntry_treatment }\n  }\n": typeof types.MyHistoryDocument,
     "\n  query MyAppointments($upcoming: Boolean, $after: String, $first: Int!) {\n    myAppointments(upcoming: $upcoming, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        status\n        doctor { id fullName }\n        ...AppointmentCard_appointment\n      }\n    }\n  }\n": typeof types.MyAppointmentsDocument,
@@ -149,7 +163,7 @@ const documents: Documents = {
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": types.TreatmentRevisionsDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": types.LiveStatusDocument,
-    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n": types.DayAppointmentRow_AppointmentFragmentDoc,
+    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    queueNumber\n    patient { id fullName medicalRecordNumber }\n  }\n": types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { id kind message read createdAt appointmentId }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
@@ -185,10 +199,12 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      user { id role }\n    }\n  }\n": types.SignUpDocument,
+    "\n  subscription LobbyQueueChanged($displayToken: String!) {\n    lobbyQueueChanged(displayToken: $displayToken) {\n      date\n      title\n      doctors { doctorId doctorName departmentName nowCalling waiting }\n    }\n  }\n": types.LobbyQueueChangedDocument,
     "\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": types.HospitalTodayDocument,
     "\n  query DoctorDay($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date, includeCancelled: true) {\n      id\n      startsAt\n      status\n      patient { id fullName }\n      ...DayAppointmentRow_appointment\n    }\n  }\n": types.DoctorDayDocument,
     "\n  query DoctorDayHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": types.DoctorDayHeaderDocument,
     "\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": types.DoctorDaySetStatusDocument,
+    "\n  mutation DoctorDayCallNext($doctorId: ID!) {\n    callNextPatient(doctorId: $doctorId) { id status queueNumber updatedAt patient { id fullName } }\n  }\n": types.DoctorDayCallNextDocument,
     "\n  mutation DoctorDayCancel($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }\n  }\n": types.DoctorDayCancelDocument,
     "\n  query DoctorToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n": types.DoctorTodayDocument,
     "\n  query DoctorTodayAppointments($doctorId: ID!, $date: LocalDate!) {\n    doctorDay(doctorId: $doctorId, date: $date) { id startsAt endsAt status patient { id fullName } }\n  }\n": types.DoctorTodayAppointmentsDocument,
@@ -197,6 +213,18 @@ const documents: Documents = {
     "\n  query DoctorVisit($id: ID!) {\n    appointment(id: $id) {\n      id\n      startsAt\n      endsAt\n      status\n      reason\n      checkedInAt\n      doctor { id fullName }\n      patient { id fullName ...PatientSummary_patient }\n    }\n  }\n": types.DoctorVisitDocument,
     "\n  query DoctorVisitHistory($patientId: ID!) {\n    patientHistory(patientId: $patientId) {\n      id\n      version\n      revisionCount\n      appointment { id }\n      doctor { id }\n      diagnosis icdCode visitType prescription testsOrdered precautions notes followUpDate\n      medicines { name dose frequency duration instructions }\n      ...TreatmentEntry_treatment\n    }\n  }\n": types.DoctorVisitHistoryDocument,
     "\n  mutation DoctorVisitSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n": types.DoctorVisitSetStatusDocument,
+    "\n  query FlowBoard($date: LocalDate) {\n    flowBoard(date: $date) {\n      date\n      generatedAt\n      entries {\n        status\n        queueNumber\n        arrivedAt\n        calledAt\n        minutesWaited\n        appointment { id startsAt endsAt patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": types.FlowBoardDocument,
+    "\n  subscription FlowBoardChanged($date: LocalDate) {\n    flowBoardChanged(date: $date) { kind appointmentId doctorId }\n  }\n": types.FlowBoardChangedDocument,
+    "\n  mutation FlowBoardSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt queueNumber }\n  }\n": types.FlowBoardSetStatusDocument,
+    "\n  query DisplayTokens {\n    displayTokens { id name active createdAt rotatedAt department { id name } }\n    departments { id name }\n  }\n": types.DisplayTokensDocument,
+    "\n  mutation CreateDisplayToken($input: CreateDisplayTokenInput!) {\n    createDisplayToken(input: $input) { secret displayToken { id name } }\n  }\n": types.CreateDisplayTokenDocument,
+    "\n  mutation RotateDisplayToken($id: ID!) {\n    rotateDisplayToken(id: $id) { secret displayToken { id name } }\n  }\n": types.RotateDisplayTokenDocument,
+    "\n  mutation RevokeDisplayToken($id: ID!) { revokeDisplayToken(id: $id) }\n": types.RevokeDisplayTokenDocument,
+    "\n  query AdminPatient($id: ID!) {\n    patient(id: $id) {\n      id fullName medicalRecordNumber dateOfBirth gender phone address email hasAccount active mergedIntoId\n    }\n    appointments(filter: { patientId: $id }, first: 50) {\n      items { id startsAt status doctor { id fullName } }\n      totalCount\n    }\n    invoices(filter: { patientId: $id }, first: 50) {\n      items { id number status total { amount currency } balance { amount currency } }\n      totalCount\n    }\n  }\n": types.AdminPatientDocument,
+    "\n  mutation AdminUpdatePatient($id: ID!, $input: UpdatePatientInput!) {\n    updatePatient(id: $id, input: $input) { id fullName dateOfBirth gender phone address }\n  }\n": types.AdminUpdatePatientDocument,
+    "\n  mutation AdminSetPatientActive($patientId: ID!, $active: Boolean!) {\n    setPatientActive(patientId: $patientId, active: $active) { id active }\n  }\n": types.AdminSetPatientActiveDocument,
+    "\n  mutation AdminMergePatients($sourcePatientId: ID!, $targetPatientId: ID!) {\n    mergePatients(sourcePatientId: $sourcePatientId, targetPatientId: $targetPatientId) { id }\n  }\n": types.AdminMergePatientsDocument,
+    "\n  query AdminPatients($search: String, $after: String) {\n    patients(search: $search, first: 25, after: $after) {\n      items { id fullName medicalRecordNumber phone email hasAccount active }\n      nextCursor\n      totalCount\n    }\n  }\n": types.AdminPatientsDocument,
     "\n  query MyBills($after: String, $first: Int!) {\n    myBillingSummary { outstanding { amount currency } invoiceCount unpaidCount }\n    myInvoices(after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        issuedAt\n        createdAt\n        total { amount currency }\n        balance { amount currency }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n        ...InvoiceDetails_invoice\n      }\n    }\n  }\n": types.MyBillsDocument,
     "\n  query MyHistory($patientId: ID!) {\n    patientHistory(patientId: $patientId) { id ...TreatmentEntry_treatment }\n  }\n": types.MyHistoryDocument,
     "\n  query MyAppointments($upcoming: Boolean, $after: String, $first: Int!) {\n    myAppointments(upcoming: $upcoming, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        status\n        doctor { id fullName }\n        ...AppointmentCard_appointment\n      }\n    }\n  }\n": types.MyAppointmentsDocument,
@@ -373,7 +401,7 @@ export function graphql(source: "\n  subscription LiveStatus {\n    liveStatus {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n"): (typeof documents)["\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n"];
+export function graphql(source: "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    queueNumber\n    patient { id fullName medicalRecordNumber }\n  }\n"): (typeof documents)["\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    queueNumber\n    patient { id fullName medicalRecordNumber }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -517,6 +545,10 @@ export function graphql(source: "\n  mutation SignUp($input: RegisterInput!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription LobbyQueueChanged($displayToken: String!) {\n    lobbyQueueChanged(displayToken: $displayToken) {\n      date\n      title\n      doctors { doctorId doctorName departmentName nowCalling waiting }\n    }\n  }\n"): (typeof documents)["\n  subscription LobbyQueueChanged($displayToken: String!) {\n    lobbyQueueChanged(displayToken: $displayToken) {\n      date\n      title\n      doctors { doctorId doctorName departmentName nowCalling waiting }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n"): (typeof documents)["\n  query HospitalToday($doctorId: ID!) {\n    availableDays(doctorId: $doctorId, days: 1) { date }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -530,6 +562,10 @@ export function graphql(source: "\n  query DoctorDayHeader($id: ID!) {\n    doct
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n"): (typeof documents)["\n  mutation DoctorDaySetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DoctorDayCallNext($doctorId: ID!) {\n    callNextPatient(doctorId: $doctorId) { id status queueNumber updatedAt patient { id fullName } }\n  }\n"): (typeof documents)["\n  mutation DoctorDayCallNext($doctorId: ID!) {\n    callNextPatient(doctorId: $doctorId) { id status queueNumber updatedAt patient { id fullName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -562,6 +598,54 @@ export function graphql(source: "\n  query DoctorVisitHistory($patientId: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DoctorVisitSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n"): (typeof documents)["\n  mutation DoctorVisitSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FlowBoard($date: LocalDate) {\n    flowBoard(date: $date) {\n      date\n      generatedAt\n      entries {\n        status\n        queueNumber\n        arrivedAt\n        calledAt\n        minutesWaited\n        appointment { id startsAt endsAt patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FlowBoard($date: LocalDate) {\n    flowBoard(date: $date) {\n      date\n      generatedAt\n      entries {\n        status\n        queueNumber\n        arrivedAt\n        calledAt\n        minutesWaited\n        appointment { id startsAt endsAt patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FlowBoardChanged($date: LocalDate) {\n    flowBoardChanged(date: $date) { kind appointmentId doctorId }\n  }\n"): (typeof documents)["\n  subscription FlowBoardChanged($date: LocalDate) {\n    flowBoardChanged(date: $date) { kind appointmentId doctorId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FlowBoardSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt queueNumber }\n  }\n"): (typeof documents)["\n  mutation FlowBoardSetStatus($id: ID!, $status: AppointmentStatus!) {\n    setAppointmentStatus(id: $id, status: $status) { id status checkedInAt queueNumber }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DisplayTokens {\n    displayTokens { id name active createdAt rotatedAt department { id name } }\n    departments { id name }\n  }\n"): (typeof documents)["\n  query DisplayTokens {\n    displayTokens { id name active createdAt rotatedAt department { id name } }\n    departments { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDisplayToken($input: CreateDisplayTokenInput!) {\n    createDisplayToken(input: $input) { secret displayToken { id name } }\n  }\n"): (typeof documents)["\n  mutation CreateDisplayToken($input: CreateDisplayTokenInput!) {\n    createDisplayToken(input: $input) { secret displayToken { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateDisplayToken($id: ID!) {\n    rotateDisplayToken(id: $id) { secret displayToken { id name } }\n  }\n"): (typeof documents)["\n  mutation RotateDisplayToken($id: ID!) {\n    rotateDisplayToken(id: $id) { secret displayToken { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeDisplayToken($id: ID!) { revokeDisplayToken(id: $id) }\n"): (typeof documents)["\n  mutation RevokeDisplayToken($id: ID!) { revokeDisplayToken(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPatient($id: ID!) {\n    patient(id: $id) {\n      id fullName medicalRecordNumber dateOfBirth gender phone address email hasAccount active mergedIntoId\n    }\n    appointments(filter: { patientId: $id }, first: 50) {\n      items { id startsAt status doctor { id fullName } }\n      totalCount\n    }\n    invoices(filter: { patientId: $id }, first: 50) {\n      items { id number status total { amount currency } balance { amount currency } }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AdminPatient($id: ID!) {\n    patient(id: $id) {\n      id fullName medicalRecordNumber dateOfBirth gender phone address email hasAccount active mergedIntoId\n    }\n    appointments(filter: { patientId: $id }, first: 50) {\n      items { id startsAt status doctor { id fullName } }\n      totalCount\n    }\n    invoices(filter: { patientId: $id }, first: 50) {\n      items { id number status total { amount currency } balance { amount currency } }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdatePatient($id: ID!, $input: UpdatePatientInput!) {\n    updatePatient(id: $id, input: $input) { id fullName dateOfBirth gender phone address }\n  }\n"): (typeof documents)["\n  mutation AdminUpdatePatient($id: ID!, $input: UpdatePatientInput!) {\n    updatePatient(id: $id, input: $input) { id fullName dateOfBirth gender phone address }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetPatientActive($patientId: ID!, $active: Boolean!) {\n    setPatientActive(patientId: $patientId, active: $active) { id active }\n  }\n"): (typeof documents)["\n  mutation AdminSetPatientActive($patientId: ID!, $active: Boolean!) {\n    setPatientActive(patientId: $patientId, active: $active) { id active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminMergePatients($sourcePatientId: ID!, $targetPatientId: ID!) {\n    mergePatients(sourcePatientId: $sourcePatientId, targetPatientId: $targetPatientId) { id }\n  }\n"): (typeof documents)["\n  mutation AdminMergePatients($sourcePatientId: ID!, $targetPatientId: ID!) {\n    mergePatients(sourcePatientId: $sourcePatientId, targetPatientId: $targetPatientId) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPatients($search: String, $after: String) {\n    patients(search: $search, first: 25, after: $after) {\n      items { id fullName medicalRecordNumber phone email hasAccount active }\n      nextCursor\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query AdminPatients($search: String, $after: String) {\n    patients(search: $search, first: 25, after: $after) {\n      items { id fullName medicalRecordNumber phone email hasAccount active }\n      nextCursor\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,7 @@ export const DayAppointmentRowFragment = graphql(`
     urgent
     urgentReason
     seriesId
+    queueNumber
     patient { id fullName medicalRecordNumber }
   }
 `);
@@ -74,7 +75,7 @@ export function DayAppointmentRow(props: {
         flexDirection: { xs: 'column', md: 'row' },
         transition: 'background-color 600ms, border-color 600ms',
         borderLeft: 4,
-        borderLeftColor: mark ? 'warning.main' : gone ? 'divider' : status === 'CHECKED_IN' ? 'secondary.main' : status === 'COMPLETED' ? 'success.main' : 'primary.main',
+        borderLeftColor: mark ? 'warning.main' : gone ? 'divider' : status === 'CHECKED_IN' ? 'secondary.main' : status === 'IN_CONSULTATION' ? 'info.main' : status === 'COMPLETED' ? 'success.main' : 'primary.main',
         bgcolor: mark ? alpha(theme.palette.warning.main, 0.12) : gone ? 'action.hover' : 'background.paper',
       })}
     >
@@ -101,6 +102,9 @@ export function DayAppointmentRow(props: {
           <Typography variant="caption" color="text.secondary">{appointment.patient.medicalRecordNumber}</Typography>
           <UrgentChip urgent={appointment.urgent} reason={appointment.urgentReason} />
           {appointment.seriesId && <Chip size="small" variant="outlined" label="Series" />}
+          {appointment.queueNumber != null && (
+            <Chip size="small" variant="outlined" label={`No. ${appointment.queueNumber}`} data-testid="queue-number" aria-label={`Queue number ${appointment.queueNumber}`} />
+          )}
           {markLabel && <Chip size="small" color="warning" label={markLabel} data-testid="live-mark" />}
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25, textDecoration: gone ? 'line-through' : 'none' }}>
@@ -109,7 +113,7 @@ export function DayAppointmentRow(props: {
         {status === 'CANCELLED' && appointment.cancelReason && (
           <Typography variant="caption" color="text.secondary">Cancelled: {appointment.cancelReason}</Typography>
         )}
-        {status === 'CHECKED_IN' && appointment.checkedInAt && (
+        {(status === 'CHECKED_IN' || status === 'IN_CONSULTATION') && appointment.checkedInAt && (
           <Typography variant="caption" color="text.secondary">Arrived at {formatTime(appointment.checkedInAt)}</Typography>
         )}
       </Box>
@@ -129,7 +133,7 @@ export function DayAppointmentRow(props: {
             </Button>
           </>
         )}
-        {status === 'CHECKED_IN' && (
+        {(status === 'CHECKED_IN' || status === 'IN_CONSULTATION') && (
           <>
             {visitLinks && <Button size="small" variant="contained" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>Open visit</Button>}
             <Button size="small" variant="outlined" color="success" disabled={props.busy} onClick={() => props.onAction('COMPLETE')}>Complete</Button>

@@ -51,6 +51,12 @@ const DoctorDaySetStatusDocument = graphql(`
   }
 `);
 
+const DoctorDayCallNextDocument = graphql(`
+  mutation DoctorDayCallNext($doctorId: ID!) {
+    callNextPatient(doctorId: $doctorId) { id status queueNumber updatedAt patient { id fullName } }
+  }
+`);
+
 const DoctorDayCancelDocument = graphql(`
   mutation DoctorDayCancel($id: ID!, $reason: String) {
     cancelAppointment(id: $id, reason: $reason) { id status cancelReason cancelledAt updatedAt }
@@ -123,6 +129,19 @@ export function DayPage() {
 
   const [setStatus] = useMutation(DoctorDaySetStatusDocument);
   const [cancel, cancelling] = useMutation(DoctorDayCancelDocument);
+  const [callNext, calling] = useMutation(DoctorDayCallNextDocument);
+  const [called, setCalled] = useState<string | null>(null);
+  const onCallNext = async () => {
+    if (!doctorId) return;
+    try {
+      const result = await callNext({ variables: { doctorId } });
+      const next = result.data?.callNextPatient;
+      if (next) actedOn.current.set(next.id, Date.now());
+      setCalled(next ? `Calling No. ${next.queueNumber ?? '–'}: ${next.patient.fullName}` : 'Nobody is waiting');
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [cancelTarget, setCancelTarget] = useState<{ id: string; label: string } | null>(null);
@@ -199,9 +218,16 @@ export function DayPage() {
           <IconButton aria-label="Next day" onClick={() => shift(1)}><ChevronRight /></IconButton>
         </Tooltip>
         <Button disabled={isToday} onClick={() => goTo(todayDate)}>Today</Button>
+        {isToday && (
+          <Button variant="contained" disabled={calling.loading || !counts.CHECKED_IN || Boolean(counts.IN_CONSULTATION)} onClick={() => void onCallNext()}
+            title={counts.IN_CONSULTATION ? 'Complete the current visit first' : undefined}>
+            Call next patient
+          </Button>
+        )}
         <Stack direction="row" spacing={1} sx={{ ml: 'auto', flexWrap: 'wrap', rowGap: 1 }}>
           <Chip size="small" label={`${appointments.filter((a) => a.status !== 'CANCELLED').length} booked`} />
           {counts.CHECKED_IN ? <Chip size="small" color="secondary" variant="outlined" label={`${counts.CHECKED_IN} waiting`} /> : null}
+          {counts.IN_CONSULTATION ? <Chip size="small" color="info" variant="outlined" label="1 with the doctor" /> : null}
           {counts.COMPLETED ? <Chip size="small" color="success" variant="outlined" label={`${counts.COMPLETED} seen`} /> : null}
           {counts.CANCELLED ? <Chip size="small" variant="outlined" label={`${counts.CANCELLED} cancelled`} /> : null}
         </Stack>
@@ -258,6 +284,10 @@ export function DayPage() {
           slotProps={{ htmlInput: { maxLength: 500 } }}
         />
       </ConfirmDialog>
+
+      <Snackbar open={Boolean(called)} autoHideDuration={5000} onClose={() => setCalled(null)}>
+        <Alert severity="info" onClose={() => setCalled(null)} variant="filled" role="status">{called}</Alert>
+      </Snackbar>
 
       <Snackbar open={Boolean(failure)} autoHideDuration={6000} onClose={() => setFailure(null)}>
         <Alert severity="error" onClose={() => setFailure(null)} variant="filled">{failure}</Alert>

@@ -25,7 +25,7 @@ import { Payment, PaymentMethod } from './payment.entity';
 const MAX_QUANTITY = 10_000;
 
 /** Visits that can be billed: the patient came. */
-const BILLABLE = [AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED];
+const BILLABLE = [AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_CONSULTATION, AppointmentStatus.COMPLETED];
 
 const lineSchema = z.object({
   kind: z.enum(InvoiceLineKind),

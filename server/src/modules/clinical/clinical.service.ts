@@ -166,7 +166,7 @@ export async function patientsInCare(em: EntityManager, doctorId: number, patien
   const until = new Date(now.getTime() + CARE_AHEAD_DAYS * 24 * 3600_000);
   const rows = await em.getConnection().execute<Array<{ patient_id: number }>>(
     'select a.patient_id from appointment a where a.patient_id in (' + marks + ') and a.doctor_id = ? and (' +
-      "(a.status in ('CHECKED_IN', 'COMPLETED') and a.starts_at >= ?) or " +
+      "(a.status in ('CHECKED_IN', 'IN_CONSULTATION', 'COMPLETED') and a.starts_at >= ?) or " +
       "(a.status = 'SCHEDULED' and a.ends_at > ? and a.starts_at < ?)) " +
       'union select t.patient_id from treatment t where t.doctor_id = ? and t.patient_id in (' + marks + ')',
     [...ids, doctorId, sqlTime(since), sqlTime(now), sqlTime(until), doctorId, ...ids],
@@ -300,7 +300,7 @@ export class ClinicalService {
     return this.ctx.em.transactional(async (em) => {
       // Re-read under a shared lock: a cancel racing with this cannot slip in between.
       const locked = await em.findOneOrFail(Appointment, appointmentId, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
-      if (locked.status !== AppointmentStatus.CHECKED_IN && locked.status !== AppointmentStatus.COMPLETED) {
+      if (![AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_CONSULTATION, AppointmentStatus.COMPLETED].includes(locked.status as AppointmentStatus)) {
         throw new InvalidTransitionError(`A treatment is recorded once the patient is checked in; this appointment is ${locked.status}`);
       }
       const treatment = em.create(Treatment, {

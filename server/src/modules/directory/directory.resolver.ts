@@ -3,11 +3,12 @@ import type { Context } from '../../context';
 import { Money, money } from '../../shared/money';
 import { loaded } from '../../shared/loaders';
 import { parseId } from '../../shared/validation';
-import { Role } from '../identity/user.entity';
+import { Role, User } from '../identity/user.entity';
+import { isRowReference } from '../scheduling/appointment.rows';
 import { Department } from './department.entity';
 import {
   CreateDepartmentInput, CreateDoctorInput, CreateWalkInPatientInput, PatientPage, UpdateDepartmentInput,
-  UpdateDoctorInput, UpdateMyProfileInput,
+  UpdateDoctorInput, UpdateMyProfileInput, UpdatePatientInput,
 } from './directory.types';
 import { DirectoryService } from './directory.service';
 import { Doctor } from './doctor.entity';
@@ -118,11 +119,11 @@ export class DoctorResolver {
 export class PatientResolver {
   @Authorized(Role.ADMIN, Role.DOCTOR)
   @Query(() => PatientPage, {
-    description: 'ADMIN: all patients; DOCTOR: patients with an appointment with them. Search matches name, record number or phone.',
+    description: 'ADMIN: all patients; DOCTOR: patients with an appointment with them. Search matches name, record number, phone or account e-mail.',
   })
   patients(
     @Ctx() ctx: Context,
-    @Arg('search', () => String, { nullable: true, description: 'Part of the name, medical record number or phone, any case.' }) search: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the name, medical record number or phone, or the start of the e-mail, any case.' }) search: string | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'nextCursor of the previous page.' }) after: string | null,
   ) {
@@ -150,5 +151,51 @@ export class PatientResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the patient has a sign-in account (false for walk-ins).' })
   hasAccount(@Root() patient: Patient): boolean {
     return Boolean(patient.user);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The account\'s e-mail: for ADMIN and the patient themself; null for walk-ins and everyone else.' })
+  async email(@Root() patient: Patient, @Ctx() ctx: Context): Promise<string | null> {
+    const viewer = ctx.viewer;
+    if (!patient.user || !viewer || !(viewer.role === Role.ADMIN || viewer.patientId === patient.id)) return null;
+    return (await loaded(isRowReference(patient.user) ? ctx.em.getReference(User, patient.user.id) : patient.user)).email;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'ADMIN: the registered patient this walk-in record was merged into.' })
+  mergedIntoId(@Root() patient: Patient, @Ctx() ctx: Context): string | null {
+    if (ctx.viewer?.role !== Role.ADMIN || !patient.mergedInto) return null;
+    return String(patient.mergedInto.id);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Patient, { description: 'ADMIN (the front desk): correct a patient\'s details (only the fields sent change; null clears). Audited.' })
+  updatePatient(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The patient.' }) id: string,
+    @Arg('input', () => UpdatePatientInput, { description: 'The fields to change.' }) input: UpdatePatientInput,
+  ): Promise<Patient> {
+    return new PatientService(ctx).updateByAdmin(parseId(id), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Patient, { description: 'ADMIN: deactivate (no new bookings; an account cannot sign in and its sessions end) or reactivate a patient record.' })
+  setPatientActive(
+    @Ctx() ctx: Context,
+    @Arg('patientId', () => ID, { description: 'The patient.' }) patientId: string,
+    @Arg('active', () => Boolean, { description: 'false deactivates, true reactivates.' }) active: boolean,
+  ): Promise<Patient> {
+    return new PatientService(ctx).setActive(parseId(patientId, 'patientId'), active);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Patient, {
+    description: 'ADMIN: merge a walk-in record (no account) into a registered patient\'s: its appointments, their treatments and its invoices follow, ' +
+      'in one audited transaction; the walk-in record is deactivated. Overlapping active visits are CONFLICT. Returns the registered patient.',
+  })
+  mergePatients(
+    @Ctx() ctx: Context,
+    @Arg('sourcePatientId', () => ID, { description: 'The walk-in record that goes away.' }) sourcePatientId: string,
+    @Arg('targetPatientId', () => ID, { description: 'The registered patient that keeps everything.' }) targetPatientId: string,
+  ): Promise<Patient> {
+    return new PatientService(ctx).merge(parseId(sourcePatientId, 'sourcePatientId'), parseId(targetPatientId, 'targetPatientId'));
   }
 }

@@ -211,7 +211,7 @@ export class DirectoryService {
     const doctor = await this.getDoctor(id);
     const connection = this.em.getConnection();
     const [{ future }] = await connection.execute<Array<{ future: number }>>(
-      "select count(*) as future from appointment where doctor_id = ? and status in ('SCHEDULED','CHECKED_IN') and starts_at > now(3)", [doctor.id]);
+      "select count(*) as future from appointment where doctor_id = ? and status in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION') and starts_at > now(3)", [doctor.id]);
     if (Number(future) > 0) throw new ConflictError('This doctor has upcoming appointments; deactivate them instead');
     const [{ any }] = await connection.execute<Array<{ any: number }>>('select count(*) as `any` from appointment where doctor_id = ?', [doctor.id]);
     if (Number(any) > 0) throw new ConflictError('This doctor has appointment history; deactivate them instead');

@@ -129,5 +129,8 @@ export class CreateWalkInPatientInput extends UpdateMyProfileInput {
   declare fullName: string;
 }
 
+@InputType({ description: 'ADMIN: the patient details to correct; only the fields sent change, null clears.' })
+export class UpdatePatientInput extends UpdateMyProfileInput {}
+
 @ObjectType({ description: 'A page of patients, ordered by name.' })
 export class PatientPage extends Page(Patient) {}

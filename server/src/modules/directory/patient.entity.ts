@@ -1,5 +1,5 @@
 import { clock } from '../../clock';
-import { Entity, Index, OneToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OneToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../shared/scalars';
 import { User } from '../identity/user.entity';
@@ -73,6 +73,14 @@ export class Patient {
   @Field(() => Boolean, { description: 'Whether the patient wants appointment reminders.' })
   @Property({ type: 'boolean', default: false })
   reminderOptIn: Opt<boolean> = false;
+
+  @Field(() => Boolean, { description: 'False once the front desk deactivated the record (or merged it into another): it cannot be booked.' })
+  @Property({ type: 'boolean', default: true })
+  active: Opt<boolean> = true;
+
+  /** Set when this walk-in record was merged into a registered patient's (see PatientAdminService.merge). */
+  @ManyToOne({ entity: () => Patient, nullable: true, deleteRule: 'set null' })
+  mergedInto?: Patient | null;
 
   @Property({ type: 'datetime', length: 3 })
   createdAt: Opt<Date> = clock.now();

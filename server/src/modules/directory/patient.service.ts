@@ -1,13 +1,14 @@
 import { clock } from '../../clock';
-import type { EntityManager } from '@mikro-orm/core';
+import { type EntityManager, LockMode } from '@mikro-orm/core';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { requireViewer } from '../../auth';
 import type { Context } from '../../context';
-import { BadInputError, ForbiddenError, NotFoundError } from '../../errors';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount } from '../../shared/pagination';
 import { optionalText, phoneSchema, requiredText, validate } from '../../shared/validation';
-import { Role } from '../identity/user.entity';
+import { Role, User } from '../identity/user.entity';
+import { publishAccountRevoked } from '../identity/revocation';
 import { Patient } from './patient.entity';
 import type { CreateWalkInPatientInput, UpdateMyProfileInput } from './directory.types';
 import { diff, recordAudit, type AuditChanges } from '../audit/audit.service';
@@ -104,6 +105,108 @@ export class PatientService {
     });
   }
 
+  /** ADMIN (the front desk): correct any patient's details; audited like the patient's own edits. */
+  async updateByAdmin(id: number, input: UpdateMyProfileInput): Promise<Patient> {
+    const data = validate(profileSchema, input);
+    return this.ctx.em.transactional(async (em) => {
+      const patient = await em.findOne(Patient, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!patient) throw new NotFoundError('Patient');
+      const before = patientSnapshot(patient);
+      applyProfile(patient, input, data);
+      const changes = patientChanges(before, patientSnapshot(patient));
+      if (Object.keys(changes).length) {
+        recordAudit(em, this.ctx, { action: 'patient.update', entityType: 'patient', entityId: patient.id, subjectPatientId: patient.id, changes });
+      }
+      return patient;
+    });
+  }
+
+  /**
+   * ADMIN: deactivate or reactivate a patient record. An inactive record takes no bookings; with an
+   * account, the account goes with it (signed out everywhere, cannot sign in), as setAccountActive.
+   */
+  async setActive(id: number, active: boolean): Promise<Patient> {
+    const { patient, revokeUserId } = await this.ctx.em.transactional(async (em) => {
+      const patient = await em.findOne(Patient, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!patient) throw new NotFoundError('Patient');
+      if (active && patient.mergedInto) throw new ConflictError('This record was merged into another patient; open that one');
+      let revokeUserId: number | null = null;
+      if (patient.active !== active) {
+        patient.active = active;
+        recordAudit(em, this.ctx, {
+          action: active ? 'patient.reactivate' : 'patient.deactivate', entityType: 'patient', entityId: patient.id, subjectPatientId: patient.id,
+          changes: { active: { before: !active, after: active } },
+        });
+      }
+      if (patient.user) {
+        const user = await em.findOneOrFail(User, patient.user.id);
+        if (user.active !== active) {
+          user.active = active;
+          if (!active) { user.tokenVersion += 1; revokeUserId = user.id; }
+          recordAudit(em, this.ctx, {
+            action: active ? 'account.reactivate' : 'account.deactivate', entityType: 'user', entityId: user.id, changes: { active: { before: !active, after: active } },
+          });
+        }
+      }
+      return { patient, revokeUserId };
+    });
+    if (revokeUserId !== null) publishAccountRevoked(this.ctx.deps, revokeUserId);
+    return patient;
+  }
+
+  /**
+   * ADMIN: a walk-in record (no account) merged into a registered patient's: its appointments,
+   * their treatments and its invoices move over in one transaction, the walk-in record is
+   * deactivated and points at the target, and one audit row lists what moved. Two active visits
+   * that overlap in time would give the patient a double booking: CONFLICT, nothing changes.
+   */
+  async merge(sourceId: number, targetId: number): Promise<Patient> {
+    if (sourceId === targetId) throw new BadInputError('A record cannot be merged into itself', { targetPatientId: 'Pick another patient' });
+    return this.ctx.em.transactional(async (em) => {
+      type Row = Record<string, unknown>;
+      const conn = async (q: string, params: unknown[]): Promise<Row[]> => (await em.getConnection().execute(q, params, 'all', em.getTransactionContext())) as Row[];
+      // Both rows locked, in id order (as every writer of two patients would), before anything is read.
+      const locked = await conn('select id, user_id, active, merged_into_id from patient where id in (?, ?) order by id for update', [sourceId, targetId]);
+      const source = locked.find((r) => Number(r.id) === sourceId);
+      const target = locked.find((r) => Number(r.id) === targetId);
+      if (!source || !target) throw new NotFoundError('Patient');
+      if (source.user_id != null) throw new BadInputError('Only a walk-in record (without an account) can be merged into another', { sourcePatientId: 'Has its own account' });
+      if (target.user_id == null) throw new BadInputError('Merge into the registered patient\'s record (the one with an account)', { targetPatientId: 'No account' });
+      if (source.merged_into_id != null) throw new ConflictError('This record was already merged');
+      if (!Number(target.active)) throw new ConflictError('The target record is deactivated; reactivate it first');
+      const clashes = await conn(
+        `select s.id as source_id, t.id as target_id, s.starts_at from appointment s join appointment t on t.patient_id = ? ` +
+          `and t.active_starts_at is not null and t.starts_at < s.ends_at and s.starts_at < t.ends_at ` +
+          `where s.patient_id = ? and s.active_starts_at is not null order by s.starts_at`,
+        [targetId, sourceId]);
+      if (clashes.length) {
+        const when = clashes.map((c) => new Date(`${String(c.starts_at).replace(' ', 'T')}${String(c.starts_at).endsWith('Z') ? '' : 'Z'}`).toISOString());
+        throw new ConflictError(`Both records have a visit at the same time (${when.join(', ')}); cancel or move one first`, {
+          sourcePatientId: `Overlapping visits: ${clashes.map((c) => String(c.source_id)).join(', ')}`,
+        });
+      }
+      const appointments = (await conn('select id from appointment where patient_id = ? order by id', [sourceId])).map((r) => String(r.id));
+      const invoices = (await conn('select id from invoice where patient_id = ? order by id', [sourceId])).map((r) => String(r.id));
+      await conn('update appointment set patient_id = ? where patient_id = ?', [targetId, sourceId]);
+      await conn('update treatment set patient_id = ? where patient_id = ?', [targetId, sourceId]);
+      await conn('update invoice set patient_id = ? where patient_id = ?', [targetId, sourceId]);
+      // Series and waitlist entries belong to the person too; they follow the visits.
+      await conn('update appointment_series set patient_id = ? where patient_id = ?', [targetId, sourceId]);
+      await conn('update waitlist_entry set patient_id = ? where patient_id = ?', [targetId, sourceId]);
+      await conn('update patient set active = 0, merged_into_id = ? where id = ?', [targetId, sourceId]);
+      recordAudit(em, this.ctx, {
+        action: 'patient.merge', entityType: 'patient', entityId: sourceId, subjectPatientId: targetId,
+        changes: {
+          mergedInto: { before: null, after: String(targetId) },
+          appointmentIds: { before: null, after: appointments.join(',') },
+          invoiceIds: { before: null, after: invoices.join(',') },
+        },
+      });
+      const merged = await em.findOneOrFail(Patient, targetId);
+      return merged;
+    });
+  }
+
   /** Admins see every patient; a doctor sees those with an appointment with them; a patient themself. */
   async get(id: number): Promise<Patient> {
     const viewer = requireViewer(this.ctx);
@@ -184,6 +287,9 @@ function searchMatches(search: string | null | undefined): { ids: string | null;
   const words = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (!words.length) return { ids: null, idParams: [], where: [], whereParams: [] };
   const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // An e-mail address (or its start, "anita.d@"): the account's unique email index, prefix only.
+  const email = 'select p.id from patient p join `user` u on u.id = p.user_id where u.email like ?';
+  if (term.includes('@')) return { ids: email, idParams: [`${escape(term)}%`], where: [], whereParams: [] };
   const long = words.filter((w) => w.length >= FULLTEXT_MIN_WORD);
   const short = words.filter((w) => w.length < FULLTEXT_MIN_WORD);
   const lookups: string[] = [];
@@ -201,6 +307,10 @@ function searchMatches(search: string | null | undefined): { ids: string | null;
   } else {
     lookups.push('select id from patient where full_name like ?');
     idParams.push(`${escape(term)}%`);
+  }
+  if (words.length === 1 && words[0].length >= FULLTEXT_MIN_WORD && where.length === 0) {
+    lookups.push(email);
+    idParams.push(`${escape(words[0])}%`);
   }
   const digits = term.replace(/[\s()+\-.]/g, '');
   if (/^\d{3,}$/.test(digits)) {

@@ -192,7 +192,7 @@ class FigureQueries {
       this.run<Row>(
         `select ${visitDay.sql} as day, a.doctor_id as doctor, count(*) as appointments,
            sum(a.status = 'COMPLETED') as completed, sum(a.status = 'CANCELLED') as cancelled, sum(a.status = 'NO_SHOW') as no_show,
-           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, count(distinct a.patient_id) as patients
+           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, sum(a.status = 'IN_CONSULTATION') as in_consultation, count(distinct a.patient_id) as patients
          from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
          group by day, a.doctor_id with rollup`,
         [...visitDay.params, ...bounds, ...onlyParams],
@@ -246,7 +246,7 @@ class FigureQueries {
       }
       add(r, { appointments: n(r.appointments), completed: n(r.completed), cancelled: n(r.cancelled), noShow: n(r.no_show) });
       const statuses: Array<[AppointmentStatus, unknown]> = [
-        [AppointmentStatus.SCHEDULED, r.scheduled], [AppointmentStatus.CHECKED_IN, r.checked_in], [AppointmentStatus.COMPLETED, r.completed],
+        [AppointmentStatus.SCHEDULED, r.scheduled], [AppointmentStatus.CHECKED_IN, r.checked_in], [AppointmentStatus.IN_CONSULTATION, r.in_consultation], [AppointmentStatus.COMPLETED, r.completed],
         [AppointmentStatus.CANCELLED, r.cancelled], [AppointmentStatus.NO_SHOW, r.no_show],
       ];
       for (const [status, count] of statuses) if (n(count)) byStatus.set(status, (byStatus.get(status) ?? 0) + n(count));

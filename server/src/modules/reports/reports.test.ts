@@ -144,6 +144,7 @@ describe('dashboard', () => {
     expect(dashboard.totals.appointmentsByStatus).toEqual([
       { status: 'SCHEDULED', count: 1 },
       { status: 'CHECKED_IN', count: 1 },
+      { status: 'IN_CONSULTATION', count: 0 },
       { status: 'COMPLETED', count: 3 },
       { status: 'CANCELLED', count: 1 },
       { status: 'NO_SHOW', count: 1 },

@@ -9,6 +9,7 @@ import { AppointmentSeries } from './appointment-series.entity';
 export enum AppointmentStatus {
   SCHEDULED = 'SCHEDULED',
   CHECKED_IN = 'CHECKED_IN',
+  IN_CONSULTATION = 'IN_CONSULTATION',
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
   NO_SHOW = 'NO_SHOW',
@@ -18,10 +19,11 @@ export enum AppointmentStatus {
 
 registerEnumType(AppointmentStatus, {
   name: 'AppointmentStatus',
-  description: 'Where an appointment is in the visit: SCHEDULED -> CHECKED_IN -> COMPLETED, or CANCELLED / NO_SHOW.',
+  description: 'Where an appointment is in the visit: SCHEDULED -> CHECKED_IN -> IN_CONSULTATION -> COMPLETED (IN_CONSULTATION may be skipped), or CANCELLED / NO_SHOW.',
   valuesConfig: {
     SCHEDULED: { description: 'Booked and holding its slot.' },
     CHECKED_IN: { description: 'The patient has arrived (from one hour before the start until the end of that hospital day).' },
+    IN_CONSULTATION: { description: 'Called in: the patient is with the doctor now (from "call next patient" or a status change).' },
     COMPLETED: { description: 'The visit is over.' },
     CANCELLED: { description: 'Cancelled by the patient, the doctor or an admin; the slot is free again.' },
     NO_SHOW: { description: 'The patient did not come; the slot is free again.' },
@@ -31,7 +33,7 @@ registerEnumType(AppointmentStatus, {
 });
 
 /** Statuses that hold their slot; the others free it. */
-export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, AppointmentStatus.HELD];
+export const ACTIVE_STATUSES = [AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_CONSULTATION, AppointmentStatus.COMPLETED, AppointmentStatus.HELD];
 
 /** Rows that are waitlist machinery, not visits: lists of visits leave them out. */
 export const HOLD_STATUSES = [AppointmentStatus.HELD, AppointmentStatus.RELEASED];
@@ -60,7 +62,7 @@ export const HOLD_STATUSES = [AppointmentStatus.HELD, AppointmentStatus.RELEASED
 @Check({ name: 'appointment_range_check', expression: 'starts_at < ends_at' })
 // No visit is longer than the longest slot (MAX_SLOT_MINUTES): clash checks rely on it to bound their reads.
 @Check({ name: 'appointment_length_check', expression: 'ends_at <= starts_at + interval 240 minute' })
-@Check({ name: 'appointment_status_check', expression: "status in ('SCHEDULED','CHECKED_IN','COMPLETED','CANCELLED','NO_SHOW','HELD','RELEASED')" })
+@Check({ name: 'appointment_status_check', expression: "status in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','CANCELLED','NO_SHOW','HELD','RELEASED')" })
 @Index({ name: 'appointment_series_idx', properties: ['series', 'startsAt'] })
 export class Appointment {
   @Field(() => ID, { description: 'Stable id.' })
@@ -89,7 +91,7 @@ export class Appointment {
   @Property({
     type: 'datetime',
     length: 3,
-    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD'),`starts_at`,NULL)) stored",
+    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','HELD'),`starts_at`,NULL)) stored",
   })
   activeStartsAt?: Date | null;
 
@@ -97,7 +99,7 @@ export class Appointment {
   @Property({
     type: 'datetime',
     length: 3,
-    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','COMPLETED','HELD') and `urgent` = 0,`starts_at`,NULL)) stored",
+    generated: "(if(`status` in ('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','HELD') and `urgent` = 0,`starts_at`,NULL)) stored",
   })
   slotStartsAt?: Date | null;
 

@@ -16,6 +16,7 @@ import type { OutboxEvent } from '../live/outbox-event.entity';
 import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-events';
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { doctorDayRows } from './appointment.rows';
+import { onQueueStatusChange } from '../frontdesk/queue.service';
 import { clashQuery, earliestOverlappingStart, isDuplicateKey, sql, sqlTime, withDeadlockRetry } from './scheduling.db';
 import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
 import { bookingWindow, dayBounds, type Interval, localDay, slotStartingAt } from './slots';
@@ -32,7 +33,9 @@ const bookSchema = z.object({
 /** Allowed status changes; anything else is INVALID_TRANSITION. */
 const TRANSITIONS: Record<AppointmentStatus, AppointmentStatus[]> = {
   [AppointmentStatus.SCHEDULED]: [AppointmentStatus.CHECKED_IN, AppointmentStatus.NO_SHOW, AppointmentStatus.CANCELLED],
-  [AppointmentStatus.CHECKED_IN]: [AppointmentStatus.COMPLETED, AppointmentStatus.CANCELLED],
+  [AppointmentStatus.CHECKED_IN]: [AppointmentStatus.IN_CONSULTATION, AppointmentStatus.COMPLETED, AppointmentStatus.CANCELLED],
+  // With the doctor: the visit can only end.
+  [AppointmentStatus.IN_CONSULTATION]: [AppointmentStatus.COMPLETED],
   [AppointmentStatus.COMPLETED]: [],
   [AppointmentStatus.CANCELLED]: [],
   [AppointmentStatus.NO_SHOW]: [],
@@ -237,6 +240,8 @@ export class AppointmentService {
         appointment.cancelReason = cancelReason;
         appointment.cancelledAt = now;
       }
+      // Queue numbers at check-in, the call-in stamp (frontdesk/queue.service.ts), in this transaction.
+      await onQueueStatusChange(em, appointment, status, now, this.config.timezone);
       appointment.status = status;
       appointment.version += 1;
       recordAudit(em, this.ctx, {
@@ -384,13 +389,15 @@ export class AppointmentService {
    * checks that follow see every appointment committed before.
    */
   async lockDoctorAndPatient(em: EntityManager, doctorId: number, patientId: number, requireActive: boolean): Promise<void> {
-    const rows = await sql<{ active: number }>(em,
-      'select d.active from doctor d, patient p where d.id = ? and p.id = ? for update', [doctorId, patientId]);
+    const rows = await sql<{ active: number; patient_active: number }>(em,
+      'select d.active, p.active as patient_active from doctor d, patient p where d.id = ? and p.id = ? for update', [doctorId, patientId]);
     if (!rows.length) {
       const [doctor] = await sql(em, 'select id from doctor where id = ?', [doctorId]);
       throw new NotFoundError(doctor ? 'Patient' : 'Doctor');
     }
     if (requireActive && !Number(rows[0].active)) throw new SlotUnavailableError('This doctor is not taking bookings');
+    // A deactivated (or merged) patient record takes no new bookings; the front desk reactivates it.
+    if (requireActive && !Number(rows[0].patient_active)) throw new ForbiddenError('This patient record is deactivated');
   }
 
   /**

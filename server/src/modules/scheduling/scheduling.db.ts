@@ -16,7 +16,7 @@ export function sqlTime(date: Date): string {
 }
 
 /** Statuses that hold their slot (as in appointment.entity's ACTIVE_STATUSES), for raw SQL. */
-export const ACTIVE_STATUSES_SQL = "('SCHEDULED','CHECKED_IN','COMPLETED','HELD')";
+export const ACTIVE_STATUSES_SQL = "('SCHEDULED','CHECKED_IN','IN_CONSULTATION','COMPLETED','HELD')";
 
 /**
  * The earliest start an active appointment overlapping `instant` can have. No
