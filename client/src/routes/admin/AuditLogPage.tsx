@@ -9,7 +9,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
-import { displayZone, formatDateTime, hospitalDayStart } from '../../lib/format';
+import { displayZone, formatDateTime } from '../../lib/format';
+import { hospitalDayStart } from '../../lib/hospital-day';
 import { useCursorPager } from '../../lib/pager';
 
 const AuditEventsDocument = graphql(`
