@@ -19,6 +19,11 @@ export function makeTheme(mode: 'light' | 'dark'): Theme {
           secondary: { main: '#5b4bb7' },
           background: { default: '#f4f7f8', paper: '#ffffff' },
           text: { primary: '#17262b', secondary: '#4a5a60' },
+          // MUI's defaults put white text on 3.1:1 (warning, the "Unpaid" chip) and 4.1:1 (info) fills.
+          warning: { main: '#b45309', contrastText: '#ffffff' },
+          info: { main: '#01579b', contrastText: '#ffffff' },
+          success: { main: '#2e7d32', contrastText: '#ffffff' },
+          error: { main: '#c62828', contrastText: '#ffffff' },
         },
     shape: { borderRadius: 10 },
     typography: {
@@ -34,6 +39,11 @@ export function makeTheme(mode: 'light' | 'dark'): Theme {
       MuiPaper: { styleOverrides: { outlined: { borderColor: dark ? '#2c3b40' : '#dfe6e8' } } },
       MuiButton: { defaultProps: { disableElevation: true } },
       MuiTextField: { defaultProps: { fullWidth: true } },
+      // A table that scrolls sideways (phones) must be reachable by keyboard (axe: scrollable-region-focusable);
+      // pages name theirs with aria-label.
+      // A spinner says what it is (axe: aria-progressbar-name).
+      MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
+      MuiTableContainer: { defaultProps: { tabIndex: 0, role: 'region' } },
       MuiTableCell: { styleOverrides: { head: { fontWeight: 600, color: dark ? '#b3c2c6' : '#4a5a60' } } },
     },
   });

@@ -1,6 +1,6 @@
 // The account menu: who is signed in, the look (system, light or dark colours) and 12- or
 // 24-hour times (lib/preferences.ts), change password, sign out.
-import { Box, Divider, ListSubheader, Menu, MenuItem, Typography } from '@mui/material';
+import { Box, Divider, MenuItem, MenuList, Popover, Typography } from '@mui/material';
 import Check from '@mui/icons-material/Check';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -25,18 +25,26 @@ export function AccountMenuList({ anchor, name, email, onClose }: { anchor: HTML
   const scheme = colorScheme();
   const cycle = hourCycle();
   return (
-    <Menu anchorEl={anchor} open onClose={onClose} slotProps={{ list: { 'aria-label': 'Account' } }}>
+    // Who is signed in above the menu proper: a role=menu list may hold only menu items (axe).
+    <Popover
+      anchorEl={anchor}
+      open
+      onClose={onClose}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+      transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+    >
       <Box sx={{ px: 2, py: 1 }}>
         <Typography sx={{ fontWeight: 600 }}>{name}</Typography>
         <Typography variant="body2" color="text.secondary">{email}</Typography>
       </Box>
       <Divider />
-      <ListSubheader sx={{ lineHeight: 2.5 }}>Appearance</ListSubheader>
+      <MenuList aria-label="Account" autoFocusItem>
       {SCHEMES.map(([value, label]) => <Choice key={value} checked={scheme === value} label={label} onSelect={() => setColorScheme(value)} />)}
       {CYCLES.map(([value, label]) => <Choice key={value} checked={cycle === value} label={label} onSelect={() => setHourCycle(value)} />)}
       <Divider />
       <MenuItem onClick={() => { onClose(); navigate('/change-password'); }}>Change password</MenuItem>
       <MenuItem onClick={() => { onClose(); navigate('/sign-out'); }}>Sign out</MenuItem>
-    </Menu>
+      </MenuList>
+    </Popover>
   );
 }

@@ -1,5 +1,5 @@
 // The bell's list of recent notifications (loaded on the first click, NotificationBell).
-import { Box, Button, Divider, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
+import { Box, Button, Divider, ListItemText, MenuItem, MenuList, Popover, Typography } from '@mui/material';
 import { formatDateTime, localizeTimesInText } from '../../lib/format';
 
 export interface NotificationItem { id: string; message: string; read: boolean; createdAt: string; appointmentId?: string | null }
@@ -13,11 +13,14 @@ export function NotificationMenu({ anchor, onClose, items, unread, onMarkAll, on
   onOpen(notification: NotificationItem): void;
 }) {
   return (
-    <Menu
+    // A popover with a heading and a button above the menu proper: a role=menu list may hold only menu items (axe).
+    <Popover
       anchorEl={anchor}
       open
       onClose={onClose}
-      slotProps={{ paper: { sx: { width: 380, maxWidth: 'calc(100vw - 32px)' } }, list: { 'aria-label': 'Notifications' } }}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+      transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      slotProps={{ paper: { sx: { width: 380, maxWidth: 'calc(100vw - 32px)' } } }}
     >
       <Box sx={{ px: 2, py: 1, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2 }}>
         <Typography sx={{ fontWeight: 600 }}>Notifications</Typography>
@@ -26,8 +29,9 @@ export function NotificationMenu({ anchor, onClose, items, unread, onMarkAll, on
         </Button>
       </Box>
       <Divider />
+      <MenuList aria-label="Notifications" autoFocusItem={items.length > 0}>
       {items.length === 0 && (
-        <Typography color="text.secondary" sx={{ px: 2, py: 2 }}>Nothing yet. Bookings and changes to your visits show up here.</Typography>
+        <MenuItem disabled sx={{ whiteSpace: 'normal', '&.Mui-disabled': { opacity: 1 } }}>Nothing yet. Bookings and changes to your visits show up here.</MenuItem>
       )}
       {items.map((notification) => (
         <MenuItem
@@ -46,6 +50,7 @@ export function NotificationMenu({ anchor, onClose, items, unread, onMarkAll, on
           />
         </MenuItem>
       ))}
-    </Menu>
+      </MenuList>
+    </Popover>
   );
 }

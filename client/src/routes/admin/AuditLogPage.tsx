@@ -162,7 +162,7 @@ export function AuditLogPage() {
         <EmptyState title="No audit events match" />
       ) : page && (
         <>
-          <TableContainer component={Paper} variant="outlined">
+          <TableContainer component={Paper} variant="outlined" aria-label="Audit events table">
             <Table size="small" aria-label="Audit events">
               <TableHead>
                 <TableRow>
