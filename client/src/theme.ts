@@ -15,7 +15,7 @@ export function makeTheme(mode: 'light' | 'dark'): Theme {
         }
       : {
           mode,
-          primary: { main: '#0b6e75', light: '#4c9ca2', dark: '#064b50', contrastText: '#ffffff' },
+          primary: { main: '#0b6e75', light: '#1f6f75', dark: '#064b50', contrastText: '#ffffff' }, // light: dark enough for white text (axe)
           secondary: { main: '#5b4bb7' },
           background: { default: '#f4f7f8', paper: '#ffffff' },
           text: { primary: '#17262b', secondary: '#4a5a60' },
@@ -23,7 +23,7 @@ export function makeTheme(mode: 'light' | 'dark'): Theme {
           warning: { main: '#b45309', contrastText: '#ffffff' },
           info: { main: '#01579b', contrastText: '#ffffff' },
           success: { main: '#2e7d32', contrastText: '#ffffff' },
-          error: { main: '#c62828', contrastText: '#ffffff' },
+          error: { main: '#b71c1c', contrastText: '#ffffff' },
         },
     shape: { borderRadius: 10 },
     typography: {
