@@ -8,7 +8,8 @@ export function makeTheme(mode: 'light' | 'dark'): Theme {
     palette: dark
       ? {
           mode,
-          primary: { main: '#5fc4cb', light: '#8fd9de', dark: '#2f8f96', contrastText: '#06272a' },
+          primary: { main: '#5fc4cb', light: '#8fd9de', dark: '#7fd3d9', contrastText: '#06272a' },
+          error: { main: '#ff8a80', contrastText: '#2b0604' },
           secondary: { main: '#b3a8f0' },
           background: { default: '#0f1719', paper: '#172124' },
           text: { primary: '#e6eef0', secondary: '#b3c2c6' },
