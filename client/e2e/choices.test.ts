@@ -69,6 +69,8 @@ describe('choices people expect', () => {
     expect(await card.textContent()).not.toMatch(/\b0\d:\d{2}\s?[AP]M/);
 
     await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('menu', { name: 'Account' }).waitFor();
+    await expectNoAxeViolations(page, 'phone-account-menu');
     await page.getByRole('menuitemradio', { name: /24-hour/ }).click();
     await expect.poll(async () => (await page.getByTestId('appointment-card').first().textContent()) ?? '').toMatch(/\d{2}:\d{2} – \d{2}:\d{2}/);
     expect(await page.getByTestId('appointment-card').first().textContent()).not.toMatch(/[AP]M/);

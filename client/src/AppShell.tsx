@@ -7,8 +7,18 @@ import { useMemo } from 'react';
 import { Outlet } from 'react-router-dom';
 import { apolloClient } from './apollo';
 import { CurrentUserProvider } from './auth/CurrentUser';
+import { CurrentUserDocument } from './auth/current-user-document';
+import { markCurrentUserPrimed, takeEarlyCurrentUser } from './auth/early-current-user';
 import { useHourCycle, useResolvedScheme } from './lib/preferences';
 import { makeTheme } from './theme';
+
+/** Before the first render: the answer to the entry's early "who am I?" goes into Apollo's cache. */
+export async function primeFromEarlyRequest(): Promise<void> {
+  const data = await takeEarlyCurrentUser();
+  if (!data) return;
+  apolloClient.writeQuery({ query: CurrentUserDocument, data });
+  markCurrentUserPrimed();
+}
 
 export function AppShell() {
   const scheme = useResolvedScheme();

@@ -3,8 +3,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
+import { startEarlyCurrentUser } from './auth/early-current-user';
 import { SchemeAttribute } from './lib/SchemeAttribute';
 import { router } from './router';
+
+// Signed in: ask who, while the signed-in app downloads (auth/early-current-user.ts).
+startEarlyCurrentUser();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

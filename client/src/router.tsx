@@ -79,7 +79,11 @@ export const router = createBrowserRouter([
   { path: '/sign-up', ...page(() => import('./routes/auth/SignUpPage'), (m) => m.SignUpPage), errorElement: <PublicRouteError /> },
   {
     path: '/',
-    ...page(() => import('./AppShell'), (m) => m.AppShell),
+    lazy: async () => {
+      const shell = await import('./AppShell');
+      await shell.primeFromEarlyRequest();
+      return { Component: shell.AppShell };
+    },
     errorElement: <PublicRouteError />,
     children: signedIn,
   },

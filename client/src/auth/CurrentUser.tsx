@@ -1,7 +1,8 @@
 // Who is signed in, for every page: the `me` query plus sign-in and sign-out actions.
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { graphql } from '../gql';
+import { CurrentUserDocument } from './current-user-document';
+import { takePrimedCurrentUser } from './early-current-user';
 import type { CurrentUserQuery } from '../gql/graphql';
 import { setHospitalZone } from '../lib/hospital-zone';
 import { setPreferenceAccount } from '../lib/preferences';
@@ -11,19 +12,7 @@ import { isUnavailable, UnavailableScreen } from './Unavailable';
 /** How often a signed-in person's page asks again while the API is unreachable. */
 const RETRY_SECONDS = 3;
 
-const CurrentUserDocument = graphql(`
-  query CurrentUser {
-    me {
-      id
-      email
-      role
-      mustChangePassword
-      patient { id fullName }
-      doctor { id fullName }
-    }
-    hospital { timezone }
-  }
-`);
+
 
 export type CurrentUser = NonNullable<CurrentUserQuery['me']>;
 
@@ -40,9 +29,11 @@ const CurrentUserContext = createContext<CurrentUserValue | null>(null);
 
 export function CurrentUserProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
+  const [primed] = useState(takePrimedCurrentUser);
   const { data, loading, error, refetch } = useQuery(CurrentUserDocument, {
-    // Sign-in and sign-up live outside this provider: each time it mounts, ask about the token in hand.
-    fetchPolicy: 'network-only',
+    // Sign-in and sign-up live outside this provider: each time it mounts, ask about the token in
+    // hand, unless the answer to the request sent while the app was downloading is in the cache.
+    fetchPolicy: primed ? 'cache-first' : 'network-only',
     nextFetchPolicy: 'cache-first',
     notifyOnNetworkStatusChange: false,
   });
