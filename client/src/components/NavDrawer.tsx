@@ -5,7 +5,7 @@ import type { navigationFor } from './navigation';
 
 export function NavDrawer({ items, onClose }: { items: ReturnType<typeof navigationFor>; onClose(): void }) {
   return (
-    <Drawer open onClose={onClose}>
+    <Drawer open onClose={onClose} slotProps={{ paper: { 'aria-label': 'Navigation' } }}>
       <Box sx={{ width: 260 }} role="presentation" onClick={onClose}>
         <Toolbar><Typography variant="h6">HMS</Typography></Toolbar>
         <Divider />

@@ -63,12 +63,6 @@ export function addDays(date: string, days: number): string {
   return moment.toISOString().slice(0, 10);
 }
 
-/** Today in this browser, as a LocalDate (a fallback until the server says which day it is). */
-export function browserToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * Server-written text (notifications) carries times as 24-hour "14:20": write them the
  * person's way, so one screen never mixes "14:20" and "2:20 PM".

@@ -17,7 +17,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { AppointmentStatus } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { addDays, browserToday, formatLocalDate, formatTime, hospitalDate } from '../../lib/format';
+import { addDays, formatLocalDate, formatTime, hospitalDate } from '../../lib/format';
 import { useDoctorSchedule, type ScheduleChange } from '../../live/useDoctorSchedule';
 
 // The cancel dialog (MUI Dialog, TextField) loads when a cancel is first asked for.
@@ -80,8 +80,10 @@ export function DayPage() {
   const [params, setParams] = useSearchParams();
   // "Today" is the hospital's, as the server counts days (HMS_TIMEZONE).
   const today = useQuery(HospitalTodayDocument, { variables: { doctorId: doctorId ?? '' }, skip: !doctorId, fetchPolicy: 'cache-first' });
-  const todayDate = today.data?.availableDays[0]?.date ?? browserToday();
-  const date = params.get('date') ?? (today.loading && !today.data ? null : todayDate);
+  // Until it answers, today by this browser's clock in the hospital's zone: the day's list is asked
+  // for at once instead of one round trip later (slow lines); a different answer moves to that day.
+  const todayDate = today.data?.availableDays[0]?.date ?? hospitalDate(new Date().toISOString());
+  const date = params.get('date') ?? todayDate;
 
   const day = useQuery(DoctorDayDocument, {
     variables: { doctorId: doctorId ?? '', date: date ?? '' },
