@@ -27,6 +27,7 @@ export default defineConfig({
         // release re-downloads only the app's code. MUI is left to the bundler: each page's
         // chunk shares only the components it uses, so sign-in does not download the data grids' icons.
         codeSplitting: {
+          includeDependenciesRecursively: false,
           groups: [
             { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|graphql-ws|rxjs|@wry|optimism|@graphql-typed-document-node)/, priority: 20 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 10 },

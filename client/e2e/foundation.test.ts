@@ -2,7 +2,7 @@
 // doctor's forced password change, sign-out.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, api, apiOk, choose, launchBrowser, newPage, newPatient, PASSWORD, screenshot, registerPatientApi, signIn, signUp, uid } from './helpers';
+import { adminCredentials, api, apiOk, choose, expectNoAxeViolations, launchBrowser, newPage, newPatient, PASSWORD, screenshot, registerPatientApi, signIn, signUp, uid } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -178,6 +178,8 @@ describe('admin directory', () => {
     const page = await newPage(browser, { width: 390, height: 844 });
     await signUp(page);
     await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My appointments' }).waitFor();
+    await expectNoAxeViolations(page, 'phone-drawer-open');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My appointments' }).click();
     await page.waitForURL('**/patient/appointments');
     await page.getByRole('heading', { name: 'My appointments' }).waitFor();

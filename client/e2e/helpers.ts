@@ -2,6 +2,8 @@
 // filling the sign-up/sign-in forms, and seeding data over the GraphQL API.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterEach, expect, inject } from 'vitest';
 
 export const PASSWORD = 'Correct-Horse-42';
@@ -89,10 +91,40 @@ export async function settled(locator: import('playwright-core').Locator): Promi
 }
 
 /** Saves a screenshot to /tmp/hms-e2e-<name>.png and returns the path. */
+/**
+ * A screenshot of a page state worth looking at, which is also a page state axe must pass:
+ * every screenshot runs expectNoAxeViolations first.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await expectNoAxeViolations(page, name);
   const file = `/tmp/hms-e2e-${name}.png`;
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation { id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }
+
+/**
+ * Runs axe-core on the page as it is now and fails on any serious or critical finding
+ * (issue 15, item 11). axe is evaluated through the DevTools protocol, so the page's CSP
+ * (script-src 'self') does not need loosening for it. Animations settle first.
+ */
+export async function expectNoAxeViolations(page: Page, state = page.url()): Promise<void> {
+  await page.waitForTimeout(350);
+  const loaded = await page.evaluate(() => Boolean((window as unknown as { axe?: unknown }).axe));
+  if (!loaded) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length) {
+    const text = serious.map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n')}`).join('\n');
+    throw new Error(`axe: ${serious.length} serious/critical finding(s) on "${state}":\n${text}`);
+  }
 }
 
 export interface NewPatient {

@@ -222,6 +222,10 @@ describe('notification bell', () => {
     await bell.click();
     const menu = page.getByRole('menu', { name: 'Notifications' });
     await expect.poll(() => menu.textContent()).toMatch(/cancel/i);
+    // The server writes the visit's time as 24-hour "14:30"; the list shows it as every other time
+    // on screen, in the person's choice (here the browser's en-US default: 12-hour).
+    expect(await menu.textContent()).toMatch(/\d{1,2}:\d{2}\s?[AP]M/);
+    expect(await menu.textContent()).not.toMatch(/\b\d{2}:\d{2}\b(?!\s?[AP]M)/);
     await settled(menu);
     await screenshot(page, 'patient-notifications');
     await menu.getByRole('menuitem').first().click();

@@ -2,7 +2,7 @@
 // instead of being sent to the sign-in form.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signUp } from './helpers';
+import { expectNoAxeViolations, launchBrowser, newPage, screenshot, signUp } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -38,6 +38,26 @@ describe('the API is unreachable', () => {
     await page.unroute('**/graphql');
     await page.getByRole('heading', { name: 'Hello, Pat' }).waitFor({ timeout: 10_000 });
     expect(page.url()).toContain('/patient');
+    await page.context().close();
+  });
+
+  it("a page whose code cannot be downloaded (server gone between two pages) says unavailable and comes back by itself", async () => {
+    const page = await newPage(browser);
+    await signUp(page);
+    await page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
+    // The next page's chunk and the health check fail, as with the server down behind a proxy.
+    const block = (route: import('playwright-core').Route) => route.abort('connectionrefused');
+    await page.route('**/assets/**', block);
+    await page.route('**/healthz', block);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My appointments' }).click();
+    await page.getByText('The hospital system is unavailable, retrying').waitFor();
+    expect(await page.locator('#field-password').count()).toBe(0);
+    await expectNoAxeViolations(page, 'chunk-unavailable');
+
+    await page.unroute('**/assets/**', block);
+    await page.unroute('**/healthz', block);
+    await page.getByRole('heading', { name: 'My appointments' }).waitFor({ timeout: 10_000 });
+    expect(page.url()).toContain('/patient/appointments');
     await page.context().close();
   });
 });

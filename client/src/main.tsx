@@ -1,22 +1,18 @@
-import { ApolloProvider } from '@apollo/client/react';
-import { CssBaseline, ThemeProvider } from '@mui/material';
+// The entry point holds only React and the router: the signed-out pages render from here
+// with plain CSS; the signed-in app (MUI, Apollo) is a lazy route (AppShell, router.tsx).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
-import { apolloClient } from './apollo';
-import { CurrentUserProvider } from './auth/CurrentUser';
+import { startEarlyCurrentUser } from './auth/early-current-user';
+import { SchemeAttribute } from './lib/SchemeAttribute';
 import { router } from './router';
-import { theme } from './theme';
+
+// Signed in: ask who, while the signed-in app downloads (auth/early-current-user.ts).
+startEarlyCurrentUser();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ThemeProvider theme={theme}>
-      <CssBaseline />
-      <ApolloProvider client={apolloClient}>
-        <CurrentUserProvider>
-          <RouterProvider router={router} />
-        </CurrentUserProvider>
-      </ApolloProvider>
-    </ThemeProvider>
+    <SchemeAttribute />
+    <RouterProvider router={router} />
   </StrictMode>,
 );

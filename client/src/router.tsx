@@ -1,11 +1,11 @@
 // URLs mirror the areas: /patient/*, /doctor/*, /admin/*; each area is guarded by role.
-// Every page (and the signed-in frame) is its own lazily loaded chunk: sign-in downloads
-// only what sign-in needs, a doctor's day view only the frame and that page.
+// Every page (and the signed-in frame) is its own lazily loaded chunk. The signed-out pages
+// (sign-in, sign-up) sit outside AppShell: they download React, the router and their own
+// plain code, not MUI or Apollo; everything else loads AppShell (theme, Apollo, current user).
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
-import { HomeRedirect, RequireRole } from './auth/RequireRole';
-import { NotFoundPage, RouteError } from './components/RouteError';
 import type { Role } from './gql/graphql';
+import { PublicRouteError } from './routes/auth/PublicRouteError';
 
 type Page = Pick<RouteObject, 'lazy'>;
 
@@ -14,27 +14,35 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): Pa
   return { lazy: async () => ({ Component: pick(await load()) }) };
 }
 
-function area(role: Role, path: string, children: RouteObject[]): RouteObject {
+/** The route's error boundary (MUI) is loaded with the route, not with the entry. */
+function withError(route: RouteObject): RouteObject {
   return {
-    path,
+    ...route,
     lazy: async () => {
-      const { AppFrame } = await import('./components/AppFrame');
-      return { element: <RequireRole role={role}><AppFrame role={role} /></RequireRole> };
+      const [own, { RouteError }] = await Promise.all([route.lazy ? (route.lazy as () => Promise<object>)() : {}, import('./components/RouteError')]);
+      return { ...own, ErrorBoundary: RouteError };
     },
-    errorElement: <RouteError />,
-    children: [...children, { path: '*', element: <NotFoundPage /> }],
   };
 }
 
-export const router = createBrowserRouter([
-  { path: '/', element: <HomeRedirect />, errorElement: <RouteError /> },
-  { path: '/sign-in', ...page(() => import('./routes/auth/SignInPage'), (m) => m.SignInPage), errorElement: <RouteError /> },
-  { path: '/sign-up', ...page(() => import('./routes/auth/SignUpPage'), (m) => m.SignUpPage), errorElement: <RouteError /> },
+function area(role: Role, path: string, children: RouteObject[]): RouteObject {
+  return withError({
+    path,
+    lazy: async () => {
+      const [{ AppFrame }, { RequireRole }] = await Promise.all([import('./components/AppFrame'), import('./auth/RequireRole')]);
+      return { element: <RequireRole role={role}><AppFrame role={role} /></RequireRole> };
+    },
+    children: [...children, { path: '*', ...page(() => import('./components/RouteError'), (m) => m.NotFoundPage) }],
+  });
+}
+
+const signedIn: RouteObject[] = [
+  withError({ index: true, ...page(() => import('./auth/RequireRole'), (m) => m.HomeRedirect) }),
   { path: '/sign-out', ...page(() => import('./routes/auth/SignOutPage'), (m) => m.SignOutPage) },
-  { path: '/change-password', ...page(() => import('./routes/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage), errorElement: <RouteError /> },
+  withError({ path: '/change-password', ...page(() => import('./routes/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage) }),
   // The lobby screen: no sign-in, a display token in the URL fragment.
-  { path: '/display/queue', ...page(() => import('./routes/display/LobbyDisplayPage'), (m) => m.LobbyDisplayPage), errorElement: <RouteError /> },
-  { path: '/invitation/:token', ...page(() => import('./routes/auth/InvitationPage'), (m) => m.InvitationPage), errorElement: <RouteError /> },
+  withError({ path: '/display/queue', ...page(() => import('./routes/display/LobbyDisplayPage'), (m) => m.LobbyDisplayPage) }),
+  withError({ path: '/invitation/:token', ...page(() => import('./routes/auth/InvitationPage'), (m) => m.InvitationPage) }),
   area('PATIENT', '/patient', [
     { index: true, ...page(() => import('./routes/patient/PatientDashboardPage'), (m) => m.PatientDashboardPage) },
     { path: 'book', ...page(() => import('./routes/patient/BookPage'), (m) => m.BookPage) },
@@ -71,5 +79,20 @@ export const router = createBrowserRouter([
     { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
     { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },
   ]),
-  { path: '*', element: <HomeRedirect /> },
+  { path: '*', ...page(() => import('./auth/RequireRole'), (m) => m.HomeRedirect) },
+];
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', ...page(() => import('./routes/auth/SignInPage'), (m) => m.SignInPage), errorElement: <PublicRouteError /> },
+  { path: '/sign-up', ...page(() => import('./routes/auth/SignUpPage'), (m) => m.SignUpPage), errorElement: <PublicRouteError /> },
+  {
+    path: '/',
+    lazy: async () => {
+      const shell = await import('./AppShell');
+      await shell.primeFromEarlyRequest();
+      return { Component: shell.AppShell };
+    },
+    errorElement: <PublicRouteError />,
+    children: signedIn,
+  },
 ]);

@@ -10,6 +10,7 @@
 //   BENCH_DATABASE_URL  scratch database (default mysql://root@127.0.0.1:3306/hms_bench_client)
 //   BENCH_RUNS          loads per page, the median is printed (default 3)
 //   BENCH_KBPS / BENCH_RTT_MS  line speed (default 1600 kbit/s, 150 ms round trip)
+//   BENCH_CLIENT_DIST   another build of the client to serve and measure (e.g. main's, for a before/after)
 //   CHROMIUM_PATH       default /usr/bin/chromium
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'mysql://root@127.0.0.1:3
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const KBPS = Number(process.env.BENCH_KBPS || 1600);
 const RTT_MS = Number(process.env.BENCH_RTT_MS || 150);
-const DIST = path.resolve(SERVER_DIR, '../client/dist');
+const DIST = process.env.BENCH_CLIENT_DIST ? path.resolve(process.env.BENCH_CLIENT_DIST) : path.resolve(SERVER_DIR, '../client/dist');
 
 interface Load { ms: number; bytes: number; jsBytes: number; jsFiles: string[]; requests: number }
 
@@ -78,7 +79,7 @@ async function run(): Promise<void> {
   await resetDatabase(DATABASE_URL);
   const day = await seedDoctorDay(DATABASE_URL, 40);
   const port = await freePort();
-  await startServer('src/main.ts', serverEnv(DATABASE_URL, port), port);
+  await startServer('src/main.ts', serverEnv(DATABASE_URL, port, { HMS_CLIENT_DIST: DIST }), port);
   const base = `http://127.0.0.1:${port}`;
   log(`HMS on ${base} serving ${DIST}; a doctor with 40 appointments today`);
   const browser = await chromium.launch({

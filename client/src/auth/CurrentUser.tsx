@@ -1,28 +1,18 @@
 // Who is signed in, for every page: the `me` query plus sign-in and sign-out actions.
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { graphql } from '../gql';
-import type { CurrentUserQuery, Role } from '../gql/graphql';
+import { CurrentUserDocument } from './current-user-document';
+import { takePrimedCurrentUser } from './early-current-user';
+import type { CurrentUserQuery } from '../gql/graphql';
 import { setHospitalZone } from '../lib/hospital-zone';
+import { setPreferenceAccount } from '../lib/preferences';
 import { getToken, onPasswordChangeRequired, onSessionExpired, setToken } from './token';
 import { isUnavailable, UnavailableScreen } from './Unavailable';
 
 /** How often a signed-in person's page asks again while the API is unreachable. */
 const RETRY_SECONDS = 3;
 
-const CurrentUserDocument = graphql(`
-  query CurrentUser {
-    me {
-      id
-      email
-      role
-      mustChangePassword
-      patient { id fullName }
-      doctor { id fullName }
-    }
-    hospital { timezone }
-  }
-`);
+
 
 export type CurrentUser = NonNullable<CurrentUserQuery['me']>;
 
@@ -39,7 +29,14 @@ const CurrentUserContext = createContext<CurrentUserValue | null>(null);
 
 export function CurrentUserProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
-  const { data, loading, error, refetch } = useQuery(CurrentUserDocument, { fetchPolicy: 'cache-first', notifyOnNetworkStatusChange: false });
+  const [primed] = useState(takePrimedCurrentUser);
+  const { data, loading, error, refetch } = useQuery(CurrentUserDocument, {
+    // Sign-in and sign-up live outside this provider: each time it mounts, ask about the token in
+    // hand, unless the answer to the request sent while the app was downloading is in the cache.
+    fetchPolicy: primed ? 'cache-first' : 'network-only',
+    nextFetchPolicy: 'cache-first',
+    notifyOnNetworkStatusChange: false,
+  });
   // Signed in but the API is down: say so and retry, rather than showing the sign-in form.
   const unavailable = Boolean(getToken()) && !data && !loading && isUnavailable(error);
   const [retryIn, setRetryIn] = useState(RETRY_SECONDS);
@@ -89,6 +86,8 @@ export function CurrentUserProvider({ children }: { children: ReactNode }) {
 
   // Times read in the hospital's zone wherever the browser happens to be.
   if (data?.hospital) setHospitalZone(data.hospital.timezone);
+  // Whose 12/24-hour choice applies.
+  setPreferenceAccount(getToken() ? (data?.me?.id ?? null) : null);
 
   const value = useMemo<CurrentUserValue>(
     () => ({ user: getToken() ? (data?.me ?? null) : null, loading: loading && !data, signIn, signOut }),
@@ -104,7 +103,4 @@ export function useCurrentUser(): CurrentUserValue {
   return value;
 }
 
-/** Where each role starts. */
-export function homeFor(role: Role): string {
-  return role === 'ADMIN' ? '/admin' : role === 'DOCTOR' ? '/doctor' : '/patient';
-}
+export { homeFor } from './home';

@@ -1,13 +1,12 @@
 // The signed-in frame: top bar with the role's navigation (a drawer on small screens),
 // the account menu, and the page below.
 import {
-  AppBar, Avatar, Box, Button, Chip, Container, Divider, Drawer, IconButton, List, ListItemButton, ListItemIcon,
-  ListItemText, Menu, MenuItem, Toolbar, Typography, useMediaQuery, useTheme,
+  AppBar, Avatar, Box, Button, Chip, Container, IconButton, Toolbar, Typography, useMediaQuery, useTheme,
 } from '@mui/material';
 import MenuIcon from '@mui/icons-material/Menu';
 import LocalHospital from '@mui/icons-material/LocalHospital';
-import { useState, type ReactNode } from 'react';
-import { Link as RouterLink, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Link as RouterLink, NavLink, Outlet } from 'react-router-dom';
 import { useCurrentUser } from '../auth/CurrentUser';
 import type { Role } from '../gql/graphql';
 import { navigationFor } from './navigation';
@@ -34,7 +33,7 @@ export function AppFrame({ role }: { role: Role }) {
             </IconButton>
           )}
           <Brand to={items[0]?.to ?? '/'} />
-          <Chip label={ROLE_LABEL[role]} size="small" sx={{ bgcolor: 'rgba(255,255,255,0.18)', color: 'inherit', ml: 1 }} />
+          <Chip label={ROLE_LABEL[role]} size="small" sx={{ bgcolor: 'primary.dark', color: 'primary.contrastText', ml: 1 }} />
           {!compact && (
             <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5, ml: 3 }}>
               {items.map((item) => (
@@ -44,7 +43,7 @@ export function AppFrame({ role }: { role: Role }) {
                   to={item.to}
                   end={item.end}
                   color="inherit"
-                  sx={{ minWidth: 0, px: 1.5, whiteSpace: 'nowrap', opacity: 0.85, '&.active': { opacity: 1, bgcolor: 'rgba(255,255,255,0.16)' } }}
+                  sx={{ minWidth: 0, px: 1.5, whiteSpace: 'nowrap', '&.active': { bgcolor: 'primary.dark', boxShadow: 'inset 0 -2px 0 currentColor' } }}
                 >
                   {item.label}
                 </Button>
@@ -56,20 +55,11 @@ export function AppFrame({ role }: { role: Role }) {
           <AccountMenu name={name} email={user?.email ?? ''} />
         </Toolbar>
       </AppBar>
-      <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)}>
-        <Box sx={{ width: 260 }} role="presentation" onClick={() => setDrawerOpen(false)}>
-          <Toolbar><Typography variant="h6">HMS</Typography></Toolbar>
-          <Divider />
-          <List component="nav" aria-label="Main">
-            {items.map((item) => (
-              <ListItemButton key={item.to} component={NavLink} to={item.to} end={item.end} sx={{ '&.active': { bgcolor: 'action.selected' } }}>
-                <ListItemIcon>{item.icon}</ListItemIcon>
-                <ListItemText primary={item.label} />
-              </ListItemButton>
-            ))}
-          </List>
-        </Box>
-      </Drawer>
+      {drawerOpen && (
+        <Suspense fallback={null}>
+          <NavDrawer items={items} onClose={() => setDrawerOpen(false)} />
+        </Suspense>
+      )}
       <Container maxWidth="lg" component="main" sx={{ py: { xs: 3, md: 4 } }}>
         <Outlet />
       </Container>
@@ -86,24 +76,25 @@ export function Brand({ to = '/' }: { to?: string }): ReactNode {
   );
 }
 
+// The menu itself (MUI Menu, Popover) loads on the first click: the frame is on every page.
+// The drawer of small screens, likewise on first open.
+const NavDrawer = lazy(() => import('./NavDrawer').then((m) => ({ default: m.NavDrawer })));
+const AccountMenuList = lazy(() => import('./AccountMenuList').then((m) => ({ default: m.AccountMenuList })));
+
 function AccountMenu({ name, email }: { name: string; email: string }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const navigate = useNavigate();
   const initials = name.split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join('');
   return (
     <>
-      <IconButton color="inherit" aria-label="Account" onClick={(event) => setAnchor(event.currentTarget)}>
-        <Avatar sx={{ width: 34, height: 34, bgcolor: 'primary.dark', fontSize: 15 }}>{initials || '?'}</Avatar>
+      {/* The visible initials are part of the name (axe: label-content-name-mismatch). */}
+      <IconButton color="inherit" aria-label={`Account ${initials}`.trim()} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
+        <Avatar sx={{ width: 34, height: 34, bgcolor: 'primary.dark', color: 'primary.contrastText', fontSize: 15 }}>{initials || '?'}</Avatar>
       </IconButton>
-      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        <Box sx={{ px: 2, py: 1 }}>
-          <Typography sx={{ fontWeight: 600 }}>{name}</Typography>
-          <Typography variant="body2" color="text.secondary">{email}</Typography>
-        </Box>
-        <Divider />
-        <MenuItem onClick={() => { setAnchor(null); navigate('/change-password'); }}>Change password</MenuItem>
-        <MenuItem onClick={() => { setAnchor(null); navigate('/sign-out'); }}>Sign out</MenuItem>
-      </Menu>
+      {anchor && (
+        <Suspense fallback={null}>
+          <AccountMenuList anchor={anchor} name={name} email={email} onClose={() => setAnchor(null)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import EventIcon from '@mui/icons-material/Event';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
-import { formatTime, toHospitalTime } from '../lib/format';
+import { formatHospitalDate, formatTime } from '../lib/format';
 import { AppointmentStatusChip, UrgentChip } from './AppointmentStatusChip';
 
 export const AppointmentCardFragment = graphql(`
@@ -30,7 +30,7 @@ export function AppointmentCard(props: {
   onCancel?: () => void;
 }) {
   const appointment = getFragmentData(AppointmentCardFragment, props.appointment);
-  const start = toHospitalTime(appointment.startsAt);
+  const tile = (options: Intl.DateTimeFormatOptions) => formatHospitalDate(appointment.startsAt, options);
   return (
     <Card data-testid="appointment-card">
       <CardContent>
@@ -42,9 +42,9 @@ export function AppointmentCard(props: {
               color: appointment.status === 'SCHEDULED' ? 'primary.contrastText' : 'text.secondary',
             }}
           >
-            <Typography variant="caption" sx={{ display: 'block', textTransform: 'uppercase' }}>{start.toLocaleString({ month: 'short' })}</Typography>
-            <Typography variant="h5" component="span">{start.day}</Typography>
-            <Typography variant="caption" sx={{ display: 'block' }}>{start.toLocaleString({ weekday: 'short' })}</Typography>
+            <Typography variant="caption" sx={{ display: 'block', textTransform: 'uppercase' }}>{tile({ month: 'short' })}</Typography>
+            <Typography variant="h5" component="span">{tile({ day: 'numeric' })}</Typography>
+            <Typography variant="caption" sx={{ display: 'block' }}>{tile({ weekday: 'short' })}</Typography>
           </Box>
           <Box sx={{ flexGrow: 1, minWidth: 0 }}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>

@@ -2,9 +2,11 @@
 // (or start a draft to add lines before the patient sees it).
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItemButton,
-  ListItemText, Radio, Switch, TextField, Typography,
+  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItem, ListItemButton,
+  ListItemText, Switch, TextField, Typography,
 } from '@mui/material';
+import RadioButtonChecked from '@mui/icons-material/RadioButtonChecked';
+import RadioButtonUnchecked from '@mui/icons-material/RadioButtonUnchecked';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorState, Loading } from '../QueryState';
@@ -120,14 +122,19 @@ export function IssueInvoiceDialog(props: {
         ) : (
           <List dense sx={{ maxHeight: 320, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }} aria-label="Visits to bill">
             {visits.map((visit) => (
-              <ListItemButton key={visit.id} selected={selected === visit.id} onClick={() => setSelected(visit.id)}>
-                <Radio edge="start" checked={selected === visit.id} tabIndex={-1} size="small" slotProps={{ input: { 'aria-label': visit.patient.fullName } }} />
+              // A button per visit in its own list item, the radio mark only drawn (axe: list, nested-interactive).
+              <ListItem key={visit.id} disablePadding>
+              <ListItemButton selected={selected === visit.id} aria-pressed={selected === visit.id} onClick={() => setSelected(visit.id)}>
+                {selected === visit.id
+                  ? <RadioButtonChecked fontSize="small" color="primary" sx={{ mr: 1.5 }} aria-hidden />
+                  : <RadioButtonUnchecked fontSize="small" sx={{ mr: 1.5, color: 'text.secondary' }} aria-hidden />}
                 <ListItemText
                   primary={`${visit.patient.fullName} · ${visit.patient.medicalRecordNumber}`}
                   secondary={`${formatDateTime(visit.startsAt)} · ${visit.doctor.fullName}, ${visit.doctor.department.name}`}
                 />
                 <Chip size="small" variant="outlined" label={visit.status === 'CHECKED_IN' ? 'Checked in' : 'Completed'} />
               </ListItemButton>
+              </ListItem>
             ))}
           </List>
         )}

@@ -2,6 +2,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Box, ButtonBase, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
+import { useRef, type KeyboardEvent } from 'react';
 import { graphql } from '../../gql';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
 
@@ -12,6 +13,7 @@ const AvailableDaysDocument = graphql(`
 `);
 
 export function DayPicker(props: { doctorId: string; days?: number; selected: string | null; onSelect(date: string): void }) {
+  const list = useRef<HTMLDivElement>(null);
   const { data, loading, error, refetch } = useQuery(AvailableDaysDocument, {
     variables: { doctorId: props.doctorId, days: props.days ?? null },
     fetchPolicy: 'network-only',
@@ -22,10 +24,29 @@ export function DayPicker(props: { doctorId: string; days?: number; selected: st
   if (!days.some((day) => day.freeSlots > 0)) {
     return <EmptyState title="No free times">This doctor has no free slots in the booking window. Try another doctor.</EmptyState>;
   }
+  // One tab stop for the whole list (the chosen day, else the first free one); arrow keys,
+  // Home and End move between free days, Enter or Space picks (roving tabindex).
+  const focusable = days.find((day) => day.date === props.selected && day.freeSlots > 0)?.date ?? days.find((day) => day.freeSlots > 0)?.date;
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const options = Array.from(list.current?.querySelectorAll<HTMLElement>('[role=option]:not([disabled])') ?? []);
+    const at = options.indexOf(document.activeElement as HTMLElement);
+    const step: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let next = -1;
+    if (event.key in step) next = Math.min(options.length - 1, Math.max(0, (at < 0 ? 0 : at) + step[event.key]!));
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = options.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    options.forEach((option, i) => { option.tabIndex = i === next ? 0 : -1; });
+    options[next]?.focus();
+  };
   return (
     <Box
+      ref={list}
       role="listbox"
       aria-label="Days"
+      aria-orientation="horizontal"
+      onKeyDown={onKeyDown}
       sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(112px, 1fr))' }}
     >
       {days.map((day) => {
@@ -37,8 +58,10 @@ export function DayPicker(props: { doctorId: string; days?: number; selected: st
             key={day.date}
             role="option"
             aria-selected={selected}
-            aria-label={`${date.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' })}: ${full ? 'full' : `${day.freeSlots} free`}`}
+            // The visible text ("Mon 7 Dec 5 free") is the name (axe: label-content-name-mismatch).
+            tabIndex={day.date === focusable ? 0 : -1}
             disabled={full}
+            aria-disabled={full || undefined}
             onClick={() => props.onSelect(day.date)}
             sx={{
               flexDirection: 'column',

@@ -1,5 +1,6 @@
 // Live / reconnecting / paused: whether the page is still receiving changes as they happen.
-import { Alert, Button, Chip, Stack, Tooltip } from '@mui/material';
+import { Alert, Button, Chip, Stack } from '@mui/material';
+import { Hint } from '../Hint';
 import FiberManualRecord from '@mui/icons-material/FiberManualRecord';
 import Sync from '@mui/icons-material/Sync';
 import PauseCircle from '@mui/icons-material/PauseCircle';
@@ -24,31 +25,31 @@ export function ConnectionIndicator({ onReconnect }: { onReconnect?: () => void 
   const delayed = useDelayed();
   if (status === 'live' && delayed) {
     return (
-      <Tooltip title="The hospital's live update service is down. Changes are kept and appear here as soon as it is back.">
+      <Hint title="The hospital's live update service is down. Changes are kept and appear here as soon as it is back.">
         <Chip data-testid="live-status" data-status="delayed" icon={<PauseCircle />} label="Updates delayed" color="warning" size="small" />
-      </Tooltip>
+      </Hint>
     );
   }
   if (status === 'live') {
     return (
-      <Tooltip title="Changes appear here as they happen">
+      <Hint title="Changes appear here as they happen">
         <Chip data-testid="live-status" data-status="live" icon={<FiberManualRecord sx={{ fontSize: 12 }} />} label="Live" color="success" variant="outlined" size="small" />
-      </Tooltip>
+      </Hint>
     );
   }
   if (status === 'paused') {
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Tooltip title="Live updates are paused: the connection to the hospital server was lost. Changes made meanwhile load when it is back.">
+        <Hint title="Live updates are paused: the connection to the hospital server was lost. Changes made meanwhile load when it is back.">
           <Chip data-testid="live-status" data-status="paused" icon={<PauseCircle />} label="Updates paused" color="error" size="small" />
-        </Tooltip>
+        </Hint>
         {onReconnect && <Button size="small" onClick={onReconnect}>Reconnect</Button>}
       </Stack>
     );
   }
   const reconnecting = status === 'reconnecting';
   return (
-    <Tooltip title={reconnecting ? 'Connection lost; reconnecting. Missed changes load when it is back.' : 'Connecting for live updates'}>
+    <Hint title={reconnecting ? 'Connection lost; reconnecting. Missed changes load when it is back.' : 'Connecting for live updates'}>
       <Chip
         data-testid="live-status"
         data-status={status}
@@ -58,7 +59,7 @@ export function ConnectionIndicator({ onReconnect }: { onReconnect?: () => void 
         variant="outlined"
         size="small"
       />
-    </Tooltip>
+    </Hint>
   );
 }
 

@@ -80,7 +80,7 @@ export function DayAppointmentRow(props: {
       })}
     >
       <Box sx={{ minWidth: 120 }}>
-        <Typography variant="h6" component="p" sx={{ lineHeight: 1.2, textDecoration: gone ? 'line-through' : 'none', color: gone ? 'text.disabled' : 'text.primary' }}>
+        <Typography variant="h6" component="p" sx={{ lineHeight: 1.2, textDecoration: gone ? 'line-through' : 'none', color: gone ? 'text.secondary' : 'text.primary' }}>
           {formatTime(appointment.startsAt)}
         </Typography>
         <Typography variant="caption" color="text.secondary">until {formatTime(appointment.endsAt)}</Typography>
@@ -93,7 +93,7 @@ export function DayAppointmentRow(props: {
             sx={{
               fontWeight: 600,
               textDecoration: gone ? 'line-through' : 'none',
-              color: gone ? 'text.disabled' : 'text.primary',
+              color: gone ? 'text.secondary' : 'text.primary',
               '&:hover': { textDecoration: gone ? 'line-through' : 'underline' },
             }}
           >

@@ -1,16 +1,19 @@
 // The bell in the top bar, for every role: unread count, the latest notifications in a
 // menu, live additions over the WebSocket (notificationAdded), and marking them read.
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { Badge, Box, Button, Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
+import { Badge, IconButton } from '@mui/material';
 import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { Role } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
+import { Hint } from '../Hint';
 import { useLiveConnection } from '../../live/connection';
 
 const RECENT = 8;
+
+// The list itself (MUI Menu, Popover) loads on the first click: every page shows the bell.
+const NotificationMenu = lazy(() => import('./NotificationMenu').then((m) => ({ default: m.NotificationMenu })));
 
 const MyNotificationsDocument = graphql(`
   query MyNotifications($first: Int) {
@@ -68,51 +71,32 @@ export function NotificationBell({ role }: { role: Role }) {
 
   return (
     <>
-      <Tooltip title={unread ? `${unread} unread` : 'Notifications'}>
+      <Hint title={unread ? `${unread} unread` : 'Notifications'}>
         <IconButton
           color="inherit"
-          aria-label={unread ? `Notifications: ${unread} unread` : 'Notifications'}
+          aria-label={unread ? `Notifications: ${unread > 99 ? "99+" : unread} unread` : "Notifications"}
           onClick={(event) => setAnchor(event.currentTarget)}
         >
-          <Badge badgeContent={unread} color="error" max={99}>
-            <NotificationsOutlined />
-          </Badge>
+          {/* No badge at 0: its hidden "0" would be text the button's name does not contain (axe). */}
+          {unread ? (
+            <Badge badgeContent={unread} color="error" max={99}>
+              <NotificationsOutlined />
+            </Badge>
+          ) : <NotificationsOutlined />}
         </IconButton>
-      </Tooltip>
-      <Menu
-        anchorEl={anchor}
-        open={Boolean(anchor)}
-        onClose={() => setAnchor(null)}
-        slotProps={{ paper: { sx: { width: 380, maxWidth: 'calc(100vw - 32px)' } }, list: { 'aria-label': 'Notifications' } }}
-      >
-        <Box sx={{ px: 2, py: 1, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2 }}>
-          <Typography sx={{ fontWeight: 600 }}>Notifications</Typography>
-          <Button size="small" disabled={unread === 0} onClick={() => void markRead({ variables: { all: true } })}>
-            Mark all read
-          </Button>
-        </Box>
-        <Divider />
-        {(page?.items.length ?? 0) === 0 && (
-          <Typography color="text.secondary" sx={{ px: 2, py: 2 }}>Nothing yet. Bookings and changes to your visits show up here.</Typography>
-        )}
-        {page?.items.map((notification) => (
-          <MenuItem
-            key={notification.id}
-            onClick={() => open(notification)}
-            sx={{ alignItems: 'flex-start', whiteSpace: 'normal', gap: 1.5, py: 1.25 }}
-          >
-            <Box
-              aria-hidden
-              sx={{ mt: 0.9, width: 8, height: 8, borderRadius: '50%', flexShrink: 0, bgcolor: notification.read ? 'transparent' : 'primary.main' }}
-            />
-            <ListItemText
-              primary={notification.message}
-              secondary={formatDateTime(notification.createdAt)}
-              slotProps={{ primary: { sx: { fontWeight: notification.read ? 400 : 600, fontSize: 14 } } }}
-            />
-          </MenuItem>
-        ))}
-      </Menu>
+      </Hint>
+      {anchor && (
+        <Suspense fallback={null}>
+          <NotificationMenu
+            anchor={anchor}
+            onClose={() => setAnchor(null)}
+            items={page?.items ?? []}
+            unread={unread}
+            onMarkAll={() => void markRead({ variables: { all: true } })}
+            onOpen={open}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

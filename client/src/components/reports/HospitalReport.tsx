@@ -192,7 +192,7 @@ export function HospitalReport() {
             {(table === 'doctors' ? report.byDoctor.length : report.byDepartment.length) === 0 ? (
               <Box sx={{ p: 2 }}><EmptyState title="Nothing in this range">No appointments, invoices or payments between these days.</EmptyState></Box>
             ) : (
-              <TableContainer>
+              <TableContainer aria-label="Report table">
                 <Table size="small" aria-label={table === 'doctors' ? 'Figures by doctor' : 'Figures by department'}>
                   <TableHead>
                     <TableRow>

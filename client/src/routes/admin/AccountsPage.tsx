@@ -104,7 +104,7 @@ export function AccountsPage() {
         <EmptyState title="No accounts match">Try another role or search.</EmptyState>
       ) : accounts.length > 0 && (
         <>
-          <TableContainer component={Paper} variant="outlined">
+          <TableContainer component={Paper} variant="outlined" aria-label="Accounts table">
             <Table aria-label="Accounts">
               <TableHead>
                 <TableRow>

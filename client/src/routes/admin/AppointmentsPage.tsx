@@ -121,7 +121,7 @@ export function AppointmentsPage() {
         <EmptyState title="No appointments match">Widen the date range or clear a filter.</EmptyState>
       ) : page && (
         <>
-          <TableContainer component={Paper} variant="outlined">
+          <TableContainer component={Paper} variant="outlined" aria-label="Appointments table">
             <Table aria-label="Appointments" size="small">
               <TableHead>
                 <TableRow>

@@ -9,7 +9,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
-import { displayZone, formatDateTime, hospitalDayStart } from '../../lib/format';
+import { displayZone, formatDateTime } from '../../lib/format';
+import { hospitalDayStart } from '../../lib/hospital-day';
 import { useCursorPager } from '../../lib/pager';
 
 const AuditEventsDocument = graphql(`
@@ -161,7 +162,7 @@ export function AuditLogPage() {
         <EmptyState title="No audit events match" />
       ) : page && (
         <>
-          <TableContainer component={Paper} variant="outlined">
+          <TableContainer component={Paper} variant="outlined" aria-label="Audit events table">
             <Table size="small" aria-label="Audit events">
               <TableHead>
                 <TableRow>

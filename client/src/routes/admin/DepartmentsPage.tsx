@@ -54,7 +54,7 @@ export function DepartmentsPage() {
           Create departments first; doctors belong to one.
         </EmptyState>
       ) : departments.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
+        <TableContainer component={Paper} variant="outlined" aria-label="Departments table">
           <Table aria-label="Departments">
             <TableHead>
               <TableRow>

@@ -100,7 +100,7 @@ export function DoctorsPage() {
           </EmptyState>
         )
       ) : doctors.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
+        <TableContainer component={Paper} variant="outlined" aria-label="Doctors table">
           <Table aria-label="Doctors">
             <TableHead>
               <TableRow>

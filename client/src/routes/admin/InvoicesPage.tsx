@@ -122,7 +122,7 @@ export function InvoicesPage() {
         </EmptyState>
       ) : page && (
         <>
-          <TableContainer component={Paper} variant="outlined">
+          <TableContainer component={Paper} variant="outlined" aria-label="Invoices table">
             <Table aria-label="Invoices" size="small">
               <TableHead>
                 <TableRow>

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
   return (
     <Box
+      component="main"
       sx={{
         minHeight: '100vh',
         display: 'flex',
@@ -13,7 +14,10 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
         justifyContent: 'center',
         px: 2,
         py: 6,
-        background: 'linear-gradient(160deg, #e3f1f2 0%, #f4f7f8 55%, #ece9f7 100%)',
+        // The same backdrop as the plain signed-out pages (public.css), light or dark.
+        background: (theme) => theme.palette.mode === 'dark'
+          ? 'linear-gradient(160deg, #0f1a1d 0%, #121b1e 55%, #17152a 100%)'
+          : 'linear-gradient(160deg, #e3f1f2 0%, #f4f7f8 55%, #ece9f7 100%)',
       }}
     >
       <Stack spacing={3} sx={{ width: '100%', maxWidth: 460 }}>

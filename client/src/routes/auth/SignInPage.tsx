@@ -1,13 +1,13 @@
-import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Link, Stack, TextField, Typography } from '@mui/material';
+// Sign-in without Apollo Client or MUI (issue 11: the page people wait for on a slow line):
+// one fetch for `login`, then the signed-in app (and Apollo) loads for the page asked for.
 import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, Navigate, useSearchParams } from 'react-router-dom';
-import { homeFor, useCurrentUser } from '../../auth/CurrentUser';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { homeFor } from '../../auth/home';
+import { getToken, setToken } from '../../auth/token';
 import { graphql } from '../../gql';
-import { errorCode, errorMessage } from '../../lib/errors';
-import { useForm } from '../../lib/form';
-import { AuthLayout } from './AuthLayout';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { request, RequestFailed } from '../../lib/public-graphql';
+import { failureMessage, landingFor, usePublicForm } from './public-form';
+import { Field, PublicLayout } from './PublicLayout';
 
 const SignInDocument = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -18,56 +18,48 @@ const SignInDocument = graphql(`
   }
 `);
 
-function lockedMessage(error: unknown): string {
-  const seconds = CombinedGraphQLErrors.is(error) ? Number(error.errors[0]?.extensions?.retryAfterSeconds) : NaN;
+function lockedMessage(error: RequestFailed): string {
+  const seconds = Number(error.errors[0]?.extensions?.retryAfterSeconds);
   const minutes = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : 15;
   return `Too many failed attempts. This account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
 export function SignInPage() {
-  const { user, signIn } = useCurrentUser();
   const [params] = useSearchParams();
-  const form = useForm({ email: '', password: '' });
+  const navigate = useNavigate();
+  const form = usePublicForm({ email: '', password: '' });
   const [failure, setFailure] = useState<string | null>(null);
-  const [login, { loading }] = useMutation(SignInDocument);
-
-  // Once signed in (here or in another tab), go where the person was heading.
+  const [loading, setLoading] = useState(false);
   const next = params.get('next');
-  if (user) {
-    const target = user.mustChangePassword ? '/change-password' : next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role);
-    return <Navigate to={target} replace />;
-  }
+
+  // Already signed in (a stored token): the signed-in app decides where this person belongs.
+  if (getToken() && !loading) return <Navigate to={landingFor(next, '/')} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
+    setLoading(true);
     try {
-      const { data } = await login({ variables: { email: form.values.email, password: form.values.password } });
-      // The signed-in user re-renders this page, which then redirects (above).
-      if (data) await signIn(data.login.token);
+      const { login } = await request(SignInDocument, { email: form.values.email, password: form.values.password });
+      setToken(login.token);
+      navigate(login.user.mustChangePassword ? '/change-password' : landingFor(next, homeFor(login.user.role)), { replace: true });
     } catch (error) {
-      const code = errorCode(error);
-      if (code === 'ACCOUNT_LOCKED') setFailure(lockedMessage(error));
-      else if (!form.showServerErrors(error)) setFailure(errorMessage(error));
+      setLoading(false);
+      if (error instanceof RequestFailed && error.code === 'ACCOUNT_LOCKED') setFailure(lockedMessage(error));
+      else if (!form.showServerErrors(error)) setFailure(failureMessage(error));
     }
   };
 
   return (
-    <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to book and manage your visits.">
-      {params.get('expired') && !failure && (
-        <Alert severity="info" sx={{ mb: 2 }}>Your session has ended. Please sign in again.</Alert>
-      )}
-      {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
-      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-        <TextField label="Email" type="email" autoComplete="email" autoFocus required {...form.field('email')} />
-        <TextField label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
-        <Button type="submit" variant="contained" size="large" disabled={loading}>
-          {loading ? 'Signing in…' : 'Sign in'}
-        </Button>
-      </Stack>
-      <Typography sx={{ mt: 3, textAlign: 'center' }} color="text.secondary">
-        New patient? <Link component={RouterLink} to="/sign-up">Create an account</Link>
-      </Typography>
-    </AuthLayout>
+    <PublicLayout title="Sign in" subtitle="Welcome back. Sign in to book and manage your visits.">
+      {params.get('expired') && !failure && <p className="alert info" role="status">Your session has ended. Please sign in again.</p>}
+      {failure && <p className="alert error" role="alert">{failure}</p>}
+      <form onSubmit={submit} noValidate>
+        <Field label="Email" type="email" autoComplete="email" autoFocus required {...form.field('email')} />
+        <Field label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
+        <button type="submit" disabled={loading}>{loading ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+      <p className="footer">New patient? <Link to="/sign-up">Create an account</Link></p>
+    </PublicLayout>
   );
 }

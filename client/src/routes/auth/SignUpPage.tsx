@@ -1,13 +1,12 @@
-import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Grid, Link, MenuItem, Stack, TextField, Typography } from '@mui/material';
+// Patient sign-up, like sign-in without Apollo Client or MUI: one fetch for `register`.
 import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, Navigate, useNavigate } from 'react-router-dom';
-import { homeFor, useCurrentUser } from '../../auth/CurrentUser';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { getToken, setToken } from '../../auth/token';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
-import { blankToNull, useForm } from '../../lib/form';
 import { GENDERS } from '../../lib/options';
-import { AuthLayout } from './AuthLayout';
+import { request } from '../../lib/public-graphql';
+import { failureMessage, usePublicForm } from './public-form';
+import { Field, PublicLayout } from './PublicLayout';
 
 const SignUpDocument = graphql(`
   mutation SignUp($input: RegisterInput!) {
@@ -18,72 +17,59 @@ const SignUpDocument = graphql(`
   }
 `);
 
-export function SignUpPage() {
-  const { user, signIn } = useCurrentUser();
-  const navigate = useNavigate();
-  const form = useForm({ email: '', password: '', fullName: '', phone: '', dateOfBirth: '', gender: '' });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [register, { loading }] = useMutation(SignUpDocument);
+const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
-  if (user) return <Navigate to={homeFor(user.role)} replace />;
+export function SignUpPage() {
+  const navigate = useNavigate();
+  const form = usePublicForm({ email: '', password: '', fullName: '', phone: '', dateOfBirth: '', gender: '' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  if (getToken() && !loading) return <Navigate to="/" replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
+    setLoading(true);
     const { values } = form;
     try {
-      const { data } = await register({
-        variables: {
-          input: {
-            email: values.email,
-            password: values.password,
-            fullName: values.fullName,
-            phone: blankToNull(values.phone),
-            dateOfBirth: blankToNull(values.dateOfBirth),
-            gender: blankToNull(values.gender),
-          },
+      const { register } = await request(SignUpDocument, {
+        input: {
+          email: values.email,
+          password: values.password,
+          fullName: values.fullName,
+          phone: blankToNull(values.phone),
+          dateOfBirth: blankToNull(values.dateOfBirth),
+          gender: blankToNull(values.gender),
         },
       });
-      if (!data) return;
-      await signIn(data.register.token);
+      setToken(register.token);
       navigate('/patient', { replace: true });
     } catch (error) {
-      if (!form.showServerErrors(error)) setFailure(errorMessage(error));
+      setLoading(false);
+      if (!form.showServerErrors(error)) setFailure(failureMessage(error));
     }
   };
 
   return (
-    <AuthLayout title="Create your patient account" subtitle="Book visits with our doctors and keep your appointments in one place.">
-      {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
-      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-        <TextField label="Full name" autoComplete="name" required autoFocus {...form.field('fullName')} />
-        <TextField label="Email" type="email" autoComplete="email" required {...form.field('email')} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.field('password', 'At least 10 characters, mixing letters with digits or symbols')}
-        />
-        <Grid container spacing={2}>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label="Phone" type="tel" autoComplete="tel" {...form.field('phone')} />
-          </Grid>
-          <Grid size={{ xs: 12, sm: 6 }}>
-            <TextField label="Date of birth" type="date" slotProps={{ inputLabel: { shrink: true } }} {...form.field('dateOfBirth')} />
-          </Grid>
-        </Grid>
-        <TextField select label="Gender" {...form.field('gender')}>
-          <MenuItem value=""><em>Not stated</em></MenuItem>
-          {GENDERS.map((gender) => <MenuItem key={gender} value={gender}>{gender}</MenuItem>)}
-        </TextField>
-        <Button type="submit" variant="contained" size="large" disabled={loading}>
-          {loading ? 'Creating account…' : 'Create account'}
-        </Button>
-      </Stack>
-      <Typography sx={{ mt: 3, textAlign: 'center' }} color="text.secondary">
-        Already registered? <Link component={RouterLink} to="/sign-in">Sign in</Link>
-      </Typography>
-    </AuthLayout>
+    <PublicLayout title="Create your patient account" subtitle="Book visits with our doctors and keep your appointments in one place.">
+      {failure && <p className="alert error" role="alert">{failure}</p>}
+      <form onSubmit={submit} noValidate>
+        <Field label="Full name" autoComplete="name" required autoFocus {...form.field('fullName')} />
+        <Field label="Email" type="email" autoComplete="email" required {...form.field('email')} />
+        <Field label="Password" type="password" autoComplete="new-password" required
+          helper="At least 10 characters, mixing letters with digits or symbols" {...form.field('password')} />
+        <div className="row">
+          <Field label="Phone" type="tel" autoComplete="tel" {...form.field('phone')} />
+          <Field label="Date of birth" type="date" autoComplete="bday" {...form.field('dateOfBirth')} />
+        </div>
+        <Field label="Gender" {...form.field('gender')}>
+          <option value="">Not stated</option>
+          {GENDERS.map((gender) => <option key={gender} value={gender}>{gender}</option>)}
+        </Field>
+        <button type="submit" disabled={loading}>{loading ? 'Creating account…' : 'Create account'}</button>
+      </form>
+      <p className="footer">Already registered? <Link to="/sign-in">Sign in</Link></p>
+    </PublicLayout>
   );
 }

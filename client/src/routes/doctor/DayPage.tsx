@@ -2,15 +2,14 @@
 // WebSocket (new bookings highlighted, moves re-ordered, cancellations struck through),
 // with check-in, complete, no-show and cancel.
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Chip, IconButton, Paper, Snackbar, Stack, TextField, Tooltip } from '@mui/material';
+import { Alert, Box, Button, Chip, IconButton, Paper, Snackbar, Stack } from '@mui/material';
 import ChevronLeft from '@mui/icons-material/ChevronLeft';
 import ChevronRight from '@mui/icons-material/ChevronRight';
 import ArrowBack from '@mui/icons-material/ArrowBack';
-import { DateTime } from 'luxon';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Hint } from '../../components/Hint';
 import { ConnectionIndicator, LiveBanner } from '../../components/live/ConnectionIndicator';
 import { DayAppointmentRow, type DayAction, type LiveMark } from '../../components/live/DayAppointmentRow';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,8 +17,11 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { AppointmentStatus } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { formatLocalDate, formatTime, toHospitalTime } from '../../lib/format';
+import { addDays, formatLocalDate, formatTime, hospitalDate } from '../../lib/format';
 import { useDoctorSchedule, type ScheduleChange } from '../../live/useDoctorSchedule';
+
+// The cancel dialog (MUI Dialog, TextField) loads when a cancel is first asked for.
+const CancelDialog = lazy(() => import('./DayCancelDialog').then((m) => ({ default: m.DayCancelDialog })));
 
 const HospitalTodayDocument = graphql(`
   query HospitalToday($doctorId: ID!) {
@@ -84,8 +86,10 @@ export function DayPage() {
   const [params, setParams] = useSearchParams();
   // "Today" is the hospital's, as the server counts days (HMS_TIMEZONE).
   const today = useQuery(HospitalTodayDocument, { variables: { doctorId: doctorId ?? '' }, skip: !doctorId, fetchPolicy: 'cache-first' });
-  const todayDate = today.data?.availableDays[0]?.date ?? DateTime.local().toISODate()!;
-  const date = params.get('date') ?? (today.loading && !today.data ? null : todayDate);
+  // Until it answers, today by this browser's clock in the hospital's zone: the day's list is asked
+  // for at once instead of one round trip later (slow lines); a different answer moves to that day.
+  const todayDate = today.data?.availableDays[0]?.date ?? hospitalDate(new Date().toISOString());
+  const date = params.get('date') ?? todayDate;
 
   const day = useQuery(DoctorDayDocument, {
     variables: { doctorId: doctorId ?? '', date: date ?? '' },
@@ -107,7 +111,7 @@ export function DayPage() {
     }
     if ((change.kind !== 'BOOKED' && change.kind !== 'RESCHEDULED') || !doctorId || !date) return;
     // List (or unlist) it at once from the event, then let the server confirm the day.
-    const onThisDay = toHospitalTime(change.appointment.startsAt).toISODate() === date;
+    const onThisDay = hospitalDate(change.appointment.startsAt) === date;
     client.cache.updateQuery({ query: DoctorDayDocument, variables: { doctorId, date } }, (data) => {
       if (!data) return data;
       const others = data.doctorDay.filter((a) => a.id !== change.appointment.id);
@@ -178,7 +182,7 @@ export function DayPage() {
   };
 
   const goTo = (next: string) => setParams(next === todayDate ? {} : { date: next }, { replace: true });
-  const shift = (days: number) => date && goTo(DateTime.fromISO(date).plus({ days }).toISODate()!);
+  const shift = (days: number) => date && goTo(addDays(date, days));
 
   const appointments = day.data?.doctorDay ?? [];
   const counts = appointments.reduce<Partial<Record<AppointmentStatus, number>>>((c, a) => ({ ...c, [a.status]: (c[a.status] ?? 0) + 1 }), {});
@@ -201,22 +205,13 @@ export function DayPage() {
       />
 
       <Paper variant="outlined" sx={{ p: 1.5, mb: 2, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Tooltip title="Previous day">
+        <Hint title="Previous day">
           <IconButton aria-label="Previous day" onClick={() => shift(-1)}><ChevronLeft /></IconButton>
-        </Tooltip>
-        <TextField
-          id="field-date"
-          type="date"
-          size="small"
-          label="Day"
-          value={date ?? ''}
-          onChange={(event) => event.target.value && goTo(event.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ width: 190 }}
-        />
-        <Tooltip title="Next day">
+        </Hint>
+        <DayField value={date ?? ''} onChange={goTo} />
+        <Hint title="Next day">
           <IconButton aria-label="Next day" onClick={() => shift(1)}><ChevronRight /></IconButton>
-        </Tooltip>
+        </Hint>
         <Button disabled={isToday} onClick={() => goTo(todayDate)}>Today</Button>
         {isToday && (
           <Button variant="contained" disabled={calling.loading || !counts.CHECKED_IN || Boolean(counts.IN_CONSULTATION)} onClick={() => void onCallNext()}
@@ -261,29 +256,19 @@ export function DayPage() {
         </Stack>
       )}
 
-      <ConfirmDialog
-        open={Boolean(cancelTarget)}
-        title="Cancel this appointment?"
-        confirmLabel="Cancel appointment"
-        destructive
-        busy={cancelling.loading}
-        error={cancelError}
-        onConfirm={() => void confirmCancel()}
-        onClose={() => setCancelTarget(null)}
-      >
-        {cancelTarget?.label}. The patient is notified and the slot becomes free.
-        <TextField
-          id="field-cancelReason"
-          label="Reason (optional)"
-          fullWidth
-          multiline
-          minRows={2}
-          sx={{ mt: 2 }}
-          value={cancelReason}
-          onChange={(event) => setCancelReason(event.target.value)}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-        />
-      </ConfirmDialog>
+      {cancelTarget && (
+        <Suspense fallback={null}>
+          <CancelDialog
+            label={cancelTarget.label}
+            busy={cancelling.loading}
+            error={cancelError}
+            reason={cancelReason}
+            onReason={setCancelReason}
+            onConfirm={() => void confirmCancel()}
+            onClose={() => setCancelTarget(null)}
+          />
+        </Suspense>
+      )}
 
       <Snackbar open={Boolean(called)} autoHideDuration={5000} onClose={() => setCalled(null)}>
         <Alert severity="info" onClose={() => setCalled(null)} variant="filled" role="status">{called}</Alert>
@@ -293,5 +278,25 @@ export function DayPage() {
         <Alert severity="error" onClose={() => setFailure(null)} variant="filled">{failure}</Alert>
       </Snackbar>
     </>
+  );
+}
+
+/** The day as a native date input (a full MUI TextField costs the day view ~13 KB gzipped). */
+function DayField({ value, onChange }: { value: string; onChange(date: string): void }) {
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
+      <Box component="label" htmlFor="field-date" sx={{ fontSize: 12, color: 'text.secondary', fontWeight: 600 }}>Day</Box>
+      <Box
+        component="input"
+        id="field-date"
+        type="date"
+        value={value}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => event.target.value && onChange(event.target.value)}
+        sx={{
+          font: 'inherit', color: 'text.primary', bgcolor: 'background.paper', colorScheme: 'inherit', width: 170, height: 38, px: 1,
+          border: 1, borderColor: 'grey.500', borderRadius: 1, '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: 1 },
+        }}
+      />
+    </Box>
   );
 }

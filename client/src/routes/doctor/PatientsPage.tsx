@@ -70,7 +70,7 @@ export function PatientsPage() {
         </EmptyState>
       ) : page ? (
         <>
-          <TableContainer component={Paper} variant="outlined">
+          <TableContainer component={Paper} variant="outlined" aria-label="Patients table">
             <Table aria-label="Patients">
               <TableHead>
                 <TableRow>

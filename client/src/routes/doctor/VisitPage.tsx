@@ -16,7 +16,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { DoctorVisitHistoryQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime, formatTime, toHospitalTime } from '../../lib/format';
+import { formatDateTime, formatTime, hospitalDate } from '../../lib/format';
 
 const DoctorVisitDocument = graphql(`
   query DoctorVisit($id: ID!) {
@@ -81,7 +81,7 @@ export function VisitPage() {
   const earlier = entries.filter((entry) => entry.appointment.id !== appointment.id);
   const canRecord = appointment.status === 'CHECKED_IN' || appointment.status === 'COMPLETED';
   const mine = appointment.doctor.id === user?.doctor?.id;
-  const dayLink = `/doctor/day?date=${toHospitalTime(appointment.startsAt).toISODate()}`;
+  const dayLink = `/doctor/day?date=${hospitalDate(appointment.startsAt)}`;
 
   const changeStatus = async (status: 'CHECKED_IN' | 'COMPLETED') => {
     setStatusError(null);

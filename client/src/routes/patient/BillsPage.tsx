@@ -73,7 +73,7 @@ export function BillsPage() {
           <Stack spacing={1}>
             {page.items.map((invoice) => (
               <Accordion key={invoice.id} disableGutters variant="outlined" defaultExpanded={invoice.status === 'ISSUED'}>
-                <AccordionSummary expandIcon={<ExpandMore />} aria-label={`Invoice ${invoice.number}`}>
+                <AccordionSummary expandIcon={<ExpandMore />}>
                   <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0.5, sm: 2 }} sx={{ width: '100%', alignItems: { sm: 'center' }, pr: 1 }}>
                     <Box sx={{ flexGrow: 1 }}>
                       <Typography sx={{ fontWeight: 600 }}>{invoice.number}</Typography>

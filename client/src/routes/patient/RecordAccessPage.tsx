@@ -48,7 +48,7 @@ export function RecordAccessPage() {
         </EmptyState>
       ) : data && (
         <Stack spacing={2}>
-          <TableContainer component={Paper} variant="outlined">
+          <TableContainer component={Paper} variant="outlined" aria-label="Who opened my records table">
             <Table size="small" aria-label="Who opened my records">
               <TableHead>
                 <TableRow>
