@@ -37,6 +37,10 @@ import { checkQueryLimits, PARSE_OPTIONS } from './query-limits';
 import { createRateLimits } from './rate-limit';
 import { requestIdOf } from './request-id';
 import { createSchema } from './schema';
+import { apiKeyScopeRefusal } from './modules/integrations/scopes';
+import { registerCalendarFeeds } from './modules/integrations/calendar';
+import { startWebhookWorker } from './modules/integrations/webhooks.service';
+import { registerFhir } from './modules/fhir/fhir.router';
 import { registerTestClock } from './test-clock';
 
 export interface App {
@@ -107,6 +111,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const live = startLive(deps);
   // Closes the sockets of accounts whose sessions end, on every process.
   const sockets = new SocketRegistry(deps);
+  // Webhook fan-out and deliveries (until the job engine runs them); off in tests, which call them.
+  const webhooks = config.backgroundJobs ? startWebhookWorker(deps) : null;
 
   const app = express();
   app.disable('x-powered-by');
@@ -140,6 +146,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
         try {
           context = await buildContext(deps, authorization, undefined, ip);
         } catch (error) {
+          // A refused API key (revoked, expired, over its budget) is turned away like a bad token.
+          if (error instanceof HmsError && !isUnreachable(error)) return false;
           if (!isUnreachable(error)) throw error;
           // The database is down: 1013 "Try Again Later" (graphql-ws clients retry it) naming the code,
           // not graphql-ws's 4500 for an unexpected error. The later close(4403) is then a no-op.
@@ -167,7 +175,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           const errors = validate(schema, document, validationRules);
           if (errors.length) return refuse(errors);
           checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName, config.queryCost.signedIn, payload.query);
-          const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName);
+          const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName)
+            ?? apiKeyScopeRefusal(schema, ctx.extra.viewer ?? null, document, payload.operationName);
           if (refusal) return refuse([refusal]);
           // A new context (and EntityManager fork) per subscribe message, never one per socket; built
           // here so that a database outage is answered with an error frame (SERVICE_UNAVAILABLE).
@@ -231,7 +240,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       return {
         // Answered here (HTTP 403, nothing executed) rather than thrown, which Apollo would send as a 500.
         async responseForOperation({ request, document, contextValue }) {
-          const refusal = mustChangePasswordRefusal(contextValue.viewer, document, request.operationName);
+          // An API key's scopes are decided the same way, on the whole document (integrations/scopes.ts).
+          const refusal = mustChangePasswordRefusal(contextValue.viewer, document, request.operationName)
+            ?? apiKeyScopeRefusal(schema, contextValue.viewer, document, request.operationName);
           if (!refusal) return null;
           return {
             http: { status: 403, headers: new HeaderMap() },
@@ -312,6 +323,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   registerClinicalExports(app, deps);
   registerBillingExports(app, deps);
   registerReportExports(app, deps);
+  registerCalendarFeeds(app, deps);
+  registerFhir(app, deps, schema);
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {
@@ -332,6 +345,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await httpDrain.drain();
       // After the last request: the relay publishes what they committed.
       await live.stop();
+      await webhooks?.stop();
       // Running jobs finish before the pool closes.
       await deps.jobs.close();
       sockets.stop();

@@ -16,6 +16,9 @@ import { OutboxEvent } from '../modules/live/outbox-event.entity';
 import { AvailabilityBlock } from '../modules/scheduling/availability-block.entity';
 import { AvailabilityRule } from '../modules/scheduling/availability-rule.entity';
 import { Appointment } from '../modules/scheduling/appointment.entity';
+import { ApiKey } from '../modules/integrations/api-key.entity';
+import { CalendarFeed } from '../modules/integrations/calendar-feed.entity';
+import { WebhookDelivery, WebhookEndpoint, WebhookFeedState } from '../modules/integrations/webhook.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
@@ -26,4 +29,5 @@ export const entities = [
   Invoice, InvoiceLine, Payment, InvoiceCounter,
   OutboxEvent, Notification,
   AuditEvent,
+  ApiKey, CalendarFeed, WebhookEndpoint, WebhookDelivery, WebhookFeedState,
 ];
