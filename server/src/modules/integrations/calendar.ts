@@ -85,6 +85,16 @@ const FEED_SQL =
   'from appointment a join doctor d on d.id = a.doctor_id join department dep on dep.id = d.department_id ';
 
 export function registerCalendarFeeds(app: Express, deps: AppDeps): void {
+  // "Add to calendar" for one appointment: whoever may read it (Bearer token, like the downloads).
+  app.get('/calendar/appointments/:id.ics', (req, res) => withViewer(deps, req, res, async (ctx) => {
+    const appointment = await new AppointmentService(ctx).get(String(req.params.id));
+    const rows = (await ctx.em.getConnection().execute(`${FEED_SQL} where a.id = ?`, [appointment.id])) as FeedRow[];
+    const cal = calendar(deps, 'HMS appointment');
+    addVisit(deps, cal, rows[0], ctx.viewer!.role === Role.DOCTOR);
+    return () => {
+      res.type('text/calendar; charset=utf-8').set('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`).send(cal.toString());
+    };
+  }));
   // The secret URL: no header (calendar apps cannot send one), so the per-address 'tokenFree' budget applies.
   app.get('/calendar/:userId/:token.ics', async (req, res) => {
     try {
@@ -127,14 +137,4 @@ export function registerCalendarFeeds(app: Express, deps: AppDeps): void {
     }
   });
 
-  // "Add to calendar" for one appointment: whoever may read it (Bearer token, like the downloads).
-  app.get('/calendar/appointments/:id.ics', (req, res) => withViewer(deps, req, res, async (ctx) => {
-    const appointment = await new AppointmentService(ctx).get(String(req.params.id));
-    const rows = (await ctx.em.getConnection().execute(`${FEED_SQL} where a.id = ?`, [appointment.id])) as FeedRow[];
-    const cal = calendar(deps, 'HMS appointment');
-    addVisit(deps, cal, rows[0], ctx.viewer!.role === Role.DOCTOR);
-    return () => {
-      res.type('text/calendar; charset=utf-8').set('Content-Disposition', `attachment; filename="appointment-${appointment.id}.ics"`).send(cal.toString());
-    };
-  }));
 }
