@@ -234,7 +234,8 @@ async function sendOne(deps: Pick<AppDeps, 'orm' | 'config' | 'secrets'>, row: D
     // Checked again at send time: a name may have been pointed somewhere private since.
     await assertPublicTarget(deps.config, url);
     const secret = keyringOf(deps).decrypt(row.secret_sealed);
-    const timestamp = Math.floor(clock.nowMs() / 1000);
+    // Wall time, not clock.now(): receivers check it against their own clock to refuse replays.
+    const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(url, {
       method: 'POST',
       redirect: 'manual',
