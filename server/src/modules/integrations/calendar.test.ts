@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, type TestApp } from '../../../test/harness';
 import { bookAppointment, createAdmin, createDoctor, hospitalTime, openAllWeek, registerPatient, type DoctorSession, type PatientSession, type Session } from '../../../test/factories';
@@ -18,13 +17,19 @@ afterAll(async () => { await t?.close(); });
 
 const FEED = '{ myCalendarFeed }';
 
-function events(text: string) {
+// ical.js is an ES module; this test file is compiled as CommonJS by tsc.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let ICAL: any;
+beforeAll(async () => { ICAL = (await import('ical.js')).default; });
+
+function events(text: string): Array<{ uid: string; status: string; summary: string; start: string; sequence: number }> {
   const calendar = new ICAL.Component(ICAL.parse(text));
-  return calendar.getAllSubcomponents('vevent').map((vevent) => ({
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return calendar.getAllSubcomponents('vevent').map((vevent: any) => ({
     uid: String(vevent.getFirstPropertyValue('uid')),
     status: String(vevent.getFirstPropertyValue('status')),
     summary: String(vevent.getFirstPropertyValue('summary')),
-    start: (vevent.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+    start: vevent.getFirstPropertyValue('dtstart').toJSDate().toISOString(),
     sequence: Number(vevent.getFirstPropertyValue('sequence') ?? 0),
   }));
 }
