@@ -39,7 +39,6 @@ import { requestIdOf } from './request-id';
 import { createSchema } from './schema';
 import { apiKeyScopeRefusal } from './modules/integrations/scopes';
 import { registerCalendarFeeds } from './modules/integrations/calendar';
-import { startWebhookWorker } from './modules/integrations/webhooks.service';
 import { registerFhir } from './modules/fhir/fhir.router';
 import { registerTestClock } from './test-clock';
 
@@ -111,8 +110,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const live = startLive(deps);
   // Closes the sockets of accounts whose sessions end, on every process.
   const sockets = new SocketRegistry(deps);
-  // Webhook fan-out and deliveries (until the job engine runs them); off in tests, which call them.
-  const webhooks = config.backgroundJobs ? startWebhookWorker(deps) : null;
 
   const app = express();
   app.disable('x-powered-by');
@@ -345,7 +342,6 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await httpDrain.drain();
       // After the last request: the relay publishes what they committed.
       await live.stop();
-      await webhooks?.stop();
       // Running jobs finish before the pool closes.
       await deps.jobs.close();
       sockets.stop();

@@ -67,7 +67,8 @@ describe('docs/integrators.md', () => {
 describe('automatic persisted queries', () => {
   it('run by hash after one full send, and the depth limit still applies to a stored query', async () => {
     const { createHash } = await import('node:crypto');
-    const post = async (body: object) => (await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const post = async (body: object): Promise<any> => (await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
     const query = '{ departments { id } }';
     const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
     expect((await post({ extensions })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');

@@ -287,29 +287,3 @@ async function disableEndpoint(deps: Pick<AppDeps, 'orm'>, endpointId: number): 
   });
   logger.warn('webhook endpoint disabled after 3 days of failures', { endpointId });
 }
-
-/** The timer that runs the fan-out and deliveries until the job engine takes them over. */
-export function startWebhookWorker(deps: AppDeps, everyMs = 1_000): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        await fanOutWebhooks(deps);
-        await deliverDueWebhooks(deps);
-      } catch (error) {
-        logger.warn('webhook worker tick failed', { message: (error as Error).message });
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
-}

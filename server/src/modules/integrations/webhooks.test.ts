@@ -165,6 +165,19 @@ describe('deliveries', () => {
     }
   });
 
+  it('runs on the job engine: its webhooks.deliver sweep fans out and sends', async () => {
+    const hook = await receiver();
+    try {
+      const created = (await t.ok(CREATE, { input: { url: hook.url, events: ['appointment.booked'] } }, admin.token)).createWebhook;
+      await bookAppointment(t, patient.token, { doctorId: doctor.doctorId, startsAt: await hospitalTime(t, 4, '09:00') });
+      await t.app.deps.jobs.runDueNow();
+      expect(hook.received.map((r) => JSON.parse(r.body).type)).toEqual(['appointment.booked']);
+      await t.ok('mutation($id: ID!) { setWebhookActive(id: $id, active: false) { active } }', { id: created.id }, admin.token);
+    } finally {
+      await hook.close();
+    }
+  });
+
   it('disables an endpoint failing for 3 days and tells the admins', async () => {
     const hook = await receiver(Array(50).fill(500));
     try {
