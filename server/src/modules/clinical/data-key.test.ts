@@ -115,7 +115,7 @@ describe('npm run rotate-data-key', () => {
 
     // 5. Repeating it is a no-op.
     const again = await run(process.execPath, [TSX, 'src/modules/clinical/rotate-data-key.ts'], { cwd: SERVER_DIR, env });
-    expect(again.stdout).toMatch(/treatment 0, treatment_revision 0 rows re-encrypted/);
+    expect(again.stdout).toMatch(/treatment 0, treatment_revision 0, webhook_endpoint 0 rows re-encrypted/);
 
     // Each run is a key change in the audit trail: by the system, from the old key id to the new one, with the counts.
     const audit = await mysql.createConnection(databaseUrl);
