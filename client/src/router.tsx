@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
     { path: 'book', ...page(() => import('./routes/admin/AdminBookPage'), (m) => m.AdminBookPage) },
     { path: 'accounts', ...page(() => import('./routes/admin/AccountsPage'), (m) => m.AccountsPage) },
     { path: 'audit', ...page(() => import('./routes/admin/AuditLogPage'), (m) => m.AuditLogPage) },
+    { path: 'integrations', ...page(() => import('./routes/admin/IntegrationsPage'), (m) => m.IntegrationsPage) },
     { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
     { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },
   ]),

@@ -73,6 +73,13 @@ type Documents = {
     "\n  query DoctorHoursHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": typeof types.DoctorHoursHeaderDocument,
     "\n  query AdminDoctors($search: String, $departmentId: ID) {\n    doctors(includeInactive: true, search: $search, departmentId: $departmentId) {\n      id\n      fullName\n      specialization\n      email\n      active\n      department { id name }\n      consultationFee { amount currency }\n      ...DoctorDialog_doctor\n    }\n    departments(includeInactive: true) { id name active }\n  }\n": typeof types.AdminDoctorsDocument,
     "\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n": typeof types.DeleteDoctorDocument,
+    "\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n": typeof types.AdminIntegrationsDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n": typeof types.SetWebhookActiveDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": typeof types.ReplayWebhookDeliveryDocument,
     "\n  query AdminInvoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      currency\n      createdAt\n      issuedAt\n      paidAt\n      voidedAt\n      voidReason\n      paid { amount currency }\n      balance { amount currency }\n      payments { id }\n      patient { id fullName medicalRecordNumber phone }\n      appointment { id startsAt status doctor { id fullName department { id name } } }\n      ...InvoiceDetails_invoice\n    }\n  }\n": typeof types.AdminInvoiceDocument,
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": typeof types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": typeof types.FinalizeInvoiceDocument,
@@ -161,6 +168,13 @@ const documents: Documents = {
     "\n  query DoctorHoursHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": types.DoctorHoursHeaderDocument,
     "\n  query AdminDoctors($search: String, $departmentId: ID) {\n    doctors(includeInactive: true, search: $search, departmentId: $departmentId) {\n      id\n      fullName\n      specialization\n      email\n      active\n      department { id name }\n      consultationFee { amount currency }\n      ...DoctorDialog_doctor\n    }\n    departments(includeInactive: true) { id name active }\n  }\n": types.AdminDoctorsDocument,
     "\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n": types.DeleteDoctorDocument,
+    "\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n": types.AdminIntegrationsDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n": types.RevokeApiKeyDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n": types.SetWebhookActiveDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": types.ReplayWebhookDeliveryDocument,
     "\n  query AdminInvoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      currency\n      createdAt\n      issuedAt\n      paidAt\n      voidedAt\n      voidReason\n      paid { amount currency }\n      balance { amount currency }\n      payments { id }\n      patient { id fullName medicalRecordNumber phone }\n      appointment { id startsAt status doctor { id fullName department { id name } } }\n      ...InvoiceDetails_invoice\n    }\n  }\n": types.AdminInvoiceDocument,
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": types.FinalizeInvoiceDocument,
@@ -440,6 +454,34 @@ export function graphql(source: "\n  query AdminDoctors($search: String, $depart
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n"): (typeof documents)["\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n"): (typeof documents)["\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
