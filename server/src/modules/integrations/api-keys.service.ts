@@ -11,6 +11,7 @@ import { Role, User } from '../identity/user.entity';
 import { ApiKey, API_KEY_SCOPES, type ApiKeyScope } from './api-key.entity';
 
 export const API_KEY_PREFIX = 'hms_';
+const SERVICE_ACCOUNT_HASH = '!service-account';
 /** Writing "last used" at most this often per key keeps a busy key from writing on every request. */
 const LAST_USED_EVERY_MS = 60_000;
 
@@ -85,8 +86,9 @@ export class ApiKeyService {
     const data = validate(createSchema, input);
     const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const key = await this.ctx.em.fork().transactional(async (em) => {
-      // The key's own account: no password ('' never verifies), never shown among people.
-      const user = em.create(User, { email: `api-key-${randomBytes(6).toString('hex')}@keys.hms.invalid`, passwordHash: '', role: Role.ADMIN });
+      // The key's own account, never shown among people. Its "hash" is no argon2 string, so no
+      // password ever verifies; and not '' (which means "invited"), so no invitation can give it one.
+      const user = em.create(User, { email: `api-key-${randomBytes(6).toString('hex')}@keys.hms.invalid`, passwordHash: SERVICE_ACCOUNT_HASH, role: Role.ADMIN });
       const key = em.create(ApiKey, {
         user,
         name: data.name,

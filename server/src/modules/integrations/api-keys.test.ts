@@ -206,5 +206,9 @@ describe('revokeApiKey', () => {
     const [row] = (await a.orm.em.getConnection().execute('select user_id from api_key where id = ?', [key.id])) as Array<{ user_id: number }>;
     expect(codes(await a.gql('mutation($u: ID!) { setAccountActive(userId: $u, active: true) { id } }', { u: String(row.user_id) }, admin.token))).toEqual(['NOT_FOUND']);
     expect(codes(await b.gql('{ departments { id } }', {}, key.secret))).toEqual(['UNAUTHENTICATED']);
+    // Nor can anyone give the key's account a password: no invitation, no sign-in.
+    const invite = await a.gql('mutation($u: ID!) { issueInvitation(userId: $u) { url } }', { u: String(row.user_id) }, admin.token);
+    expect(codes(invite)).toEqual(['CONFLICT']);
+    expect(codes(await a.gql('mutation { login(email: "api-key-1@keys.hms.invalid", password: "x") { token } }'))).toEqual(['UNAUTHENTICATED']);
   });
 });
