@@ -2,7 +2,7 @@
 // through GraphQL, and revoking it from the Integrations page stops it at once.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCredentials, api, launchBrowser, newPage, screenshot, signIn, uid } from './helpers';
+import { adminCredentials, api, baseUrl, launchBrowser, newPage, screenshot, signIn, signUp, uid } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -30,6 +30,18 @@ describe('integrations', () => {
     await row.getByText('Revoked').waitFor();
     const after = await api('{ departments { id } }', {}, secret);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await page.context().close();
+  });
+
+  it('a patient finds their calendar link on the profile page, and it serves their calendar', async () => {
+    const page = await newPage(browser);
+    await signUp(page);
+    await page.goto('/patient/profile');
+    await page.getByRole('button', { name: 'Show my calendar link' }).click();
+    const url = await page.getByTestId('calendar-feed-url').inputValue();
+    expect(url).toMatch(/\/calendar\/\d+\/[A-Za-z0-9_-]+\.ics$/);
+    const feed = await fetch(`${baseUrl()}${new URL(url).pathname}`);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     await page.context().close();
   });
 });

@@ -47,6 +47,8 @@ type Documents = {
     "\n  mutation RecordTreatment($appointmentId: ID!, $input: TreatmentInput!) {\n    recordTreatment(appointmentId: $appointmentId, input: $input) { id version }\n  }\n": typeof types.RecordTreatmentDocument,
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": typeof types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": typeof types.TreatmentRevisionsDocument,
+    "\n  query MyCalendarFeed { myCalendarFeed }\n": typeof types.MyCalendarFeedDocument,
+    "\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n": typeof types.RotateCalendarFeedDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": typeof types.LiveStatusDocument,
     "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    patient { id fullName medicalRecordNumber }\n  }\n": typeof types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": typeof types.MyNotificationsDocument,
@@ -142,6 +144,8 @@ const documents: Documents = {
     "\n  mutation RecordTreatment($appointmentId: ID!, $input: TreatmentInput!) {\n    recordTreatment(appointmentId: $appointmentId, input: $input) { id version }\n  }\n": types.RecordTreatmentDocument,
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": types.TreatmentRevisionsDocument,
+    "\n  query MyCalendarFeed { myCalendarFeed }\n": types.MyCalendarFeedDocument,
+    "\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n": types.RotateCalendarFeedDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": types.LiveStatusDocument,
     "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    patient { id fullName medicalRecordNumber }\n  }\n": types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": types.MyNotificationsDocument,
@@ -350,6 +354,14 @@ export function graphql(source: "\n  mutation UpdateTreatment($id: ID!, $input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCalendarFeed { myCalendarFeed }\n"): (typeof documents)["\n  query MyCalendarFeed { myCalendarFeed }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n"): (typeof documents)["\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
