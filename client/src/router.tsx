@@ -76,6 +76,7 @@ const signedIn: RouteObject[] = [
     { path: 'patients', ...page(() => import('./routes/frontdesk/PatientsAdminPage'), (m) => m.PatientsAdminPage) },
     { path: 'patients/:patientId', ...page(() => import('./routes/frontdesk/PatientAdminPage'), (m) => m.PatientAdminPage) },
     { path: 'audit', ...page(() => import('./routes/admin/AuditLogPage'), (m) => m.AuditLogPage) },
+    { path: 'integrations', ...page(() => import('./routes/admin/IntegrationsPage'), (m) => m.IntegrationsPage) },
     { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
     { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },
   ]),

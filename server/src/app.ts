@@ -38,6 +38,9 @@ import { checkQueryLimits, PARSE_OPTIONS } from './query-limits';
 import { createRateLimits } from './rate-limit';
 import { requestIdOf } from './request-id';
 import { createSchema } from './schema';
+import { apiKeyScopeRefusal } from './modules/integrations/scopes';
+import { registerCalendarFeeds } from './modules/integrations/calendar';
+import { registerFhir } from './modules/fhir/fhir.router';
 import { registerTestClock } from './test-clock';
 
 export interface App {
@@ -141,6 +144,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
         try {
           context = await buildContext(deps, authorization, undefined, ip);
         } catch (error) {
+          // A refused API key (revoked, expired, over its budget) is turned away like a bad token.
+          if (error instanceof HmsError && !isUnreachable(error)) return false;
           if (!isUnreachable(error)) throw error;
           // The database is down: 1013 "Try Again Later" (graphql-ws clients retry it) naming the code,
           // not graphql-ws's 4500 for an unexpected error. The later close(4403) is then a no-op.
@@ -181,7 +186,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
           const errors = validate(schema, document, validationRules);
           if (errors.length) return refuse(errors);
           checkQueryLimits(schema, document, payload.variables ?? undefined, payload.operationName, config.queryCost.signedIn, payload.query);
-          const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName);
+          const refusal = mustChangePasswordRefusal(ctx.extra.viewer ?? null, document, payload.operationName)
+            ?? apiKeyScopeRefusal(schema, ctx.extra.viewer ?? null, document, payload.operationName);
           if (refusal) return refuse([refusal]);
           if (!ctx.extra.viewer && ctx.extra.displayTokenId != null && !onlyLobbyFields(document, payload.operationName)) {
             return refuse([new ForbiddenError('A display token can only follow lobbyQueueChanged')]);
@@ -248,7 +254,9 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       return {
         // Answered here (HTTP 403, nothing executed) rather than thrown, which Apollo would send as a 500.
         async responseForOperation({ request, document, contextValue }) {
-          const refusal = mustChangePasswordRefusal(contextValue.viewer, document, request.operationName);
+          // An API key's scopes are decided the same way, on the whole document (integrations/scopes.ts).
+          const refusal = mustChangePasswordRefusal(contextValue.viewer, document, request.operationName)
+            ?? apiKeyScopeRefusal(schema, contextValue.viewer, document, request.operationName);
           if (!refusal) return null;
           return {
             http: { status: 403, headers: new HeaderMap() },
@@ -329,6 +337,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   registerClinicalExports(app, deps);
   registerBillingExports(app, deps);
   registerReportExports(app, deps);
+  registerCalendarFeeds(app, deps);
+  registerFhir(app, deps, schema);
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {

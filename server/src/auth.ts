@@ -70,6 +70,8 @@ export function refuseExportsWhileMustChangePassword(deps: AppDeps): RequestHand
     buildContext(deps, req.headers.authorization, undefined, clientIpOf(req, deps.config.trustProxy))
       .then((ctx) => {
         if (ctx.viewer?.mustChangePassword) res.status(403).json({ error: { code: 'FORBIDDEN', reason: MUST_CHANGE_PASSWORD_REASON, message: MUST_CHANGE_PASSWORD_MESSAGE } });
+        // API keys read through GraphQL and FHIR within their scopes; the downloads are for people.
+        else if (ctx.viewer?.apiKey) res.status(403).json({ error: { code: 'FORBIDDEN', message: 'API keys may not use the downloads' } });
         else next();
       })
       .catch(next);

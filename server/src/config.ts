@@ -70,6 +70,8 @@ export interface Config {
    * Redis never see each other's events or counters. Processes of one hospital must agree on it.
    */
   redisPrefix: string;
+  /** HMS_WEBHOOK_ALLOW_PRIVATE=true: webhooks may target loopback/private addresses (development, tests). */
+  webhookAllowPrivate: boolean;
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -90,6 +92,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return false;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function currencyDigits(code: string): number {
@@ -241,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testClock: testClockRaw === '1',
     testNow,
     redisPrefix,
+    webhookAllowPrivate: bool(env, 'HMS_WEBHOOK_ALLOW_PRIVATE'),
   };
 }
 

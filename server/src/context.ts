@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { HeaderMap } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
+import { HmsError } from './errors';
 import type { Config } from './config';
 import { leanQuery } from './db/lean';
 import type { JobEngine } from './jobs/engine';
@@ -8,6 +10,8 @@ import type { RateLimits } from './rate-limit';
 import { verifyToken } from './modules/identity/tokens';
 import type { Role } from './modules/identity/user.entity';
 import type { Secrets } from './modules/identity/secrets';
+import type { ApiKeyScope } from './modules/integrations/api-key.entity';
+import { isApiKeySecret, resolveApiKey } from './modules/integrations/api-keys.service';
 
 /** What lives as long as the process: shared by every operation. */
 export interface AppDeps {
@@ -32,6 +36,11 @@ export interface Viewer {
   mustChangePassword: boolean;
   /** The account's token version the token was issued under (sockets remember it to notice revocation). */
   tokenVersion: number;
+  /**
+   * Set when the caller is an API key (a service account, `Bearer hms_…`): the key's id, name and
+   * scopes. Its account has role ADMIN; integrations/scopes.ts narrows what it may call.
+   */
+  apiKey?: { id: number; name: string; scopes: ApiKeyScope[] } | null;
 }
 
 /** Built once per operation, the same way for HTTP and WebSocket. */
@@ -70,6 +79,14 @@ export async function buildContext(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) {
     context.tokenError = 'The Authorization header must be "Bearer <token>"';
+    return context;
+  }
+  // Service accounts: the same Viewer shape, resolved from the key instead of a JWT.
+  if (isApiKeySecret(match[1])) {
+    const resolved = await resolveApiKey(deps, em, match[1]);
+    // A refused key refuses the whole request, public fields too: an integration must notice at once.
+    if ('error' in resolved) throw new HmsError('UNAUTHENTICATED', resolved.error, { http: { status: 401, headers: new HeaderMap() } });
+    context.viewer = resolved.viewer;
     return context;
   }
   const claims = verifyToken(match[1], deps.secrets.jwtSecret);

@@ -96,6 +96,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const busy = new DatabaseBusyError();
     return { message: busy.message, path: formatted.path, extensions: clientExtensions(busy) };
   }
+  // Automatic persisted queries: clients (Apollo's link) resend the full query on this code.
+  const apq = formatted.extensions?.code;
+  if (apq === 'PERSISTED_QUERY_NOT_FOUND' || apq === 'PERSISTED_QUERY_HASH_MISMATCH') {
+    return { message: formatted.message, extensions: { code: apq } };
+  }
   // graphql-js's own parse, validation and variable-coercion errors carry no original error.
   if (original instanceof GraphQLError) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };

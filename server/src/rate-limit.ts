@@ -12,7 +12,7 @@ import { logger } from './logger';
  * account (login, password reset), a per-account one. Both are counted on
  * every attempt, before any password is checked.
  */
-export const RATE_LIMIT_NAMES = ['graphql', 'login', 'register', 'passwordReset', 'tokenFree'] as const;
+export const RATE_LIMIT_NAMES = ['graphql', 'login', 'register', 'passwordReset', 'tokenFree', 'apiKey'] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
 /** `points` requests per `seconds`; null = no limit. */
@@ -35,6 +35,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   passwordResetAccount: { points: 3, seconds: 3600 },
   tokenFreeIp: { points: 120, seconds: 60 },
   tokenFreeAccount: null,
+  // Each API key has a budget of its own (the "account" is the key), whatever address it comes from.
+  apiKeyIp: null,
+  apiKeyAccount: { points: 600, seconds: 60 },
 };
 
 /** The environment variable of one setting: loginIp -> HMS_RATE_LIMIT_LOGIN_IP. */

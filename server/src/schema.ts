@@ -17,6 +17,7 @@ import { AppointmentSeriesFieldsResolver, SeriesResolver } from './modules/sched
 import { WaitlistResolver } from './modules/waitlist/waitlist.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AppointmentQueueResolver, FrontDeskResolver } from './modules/frontdesk/frontdesk.resolver';
+import { IntegrationsResolver } from './modules/integrations/integrations.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -47,6 +48,7 @@ const resolvers: NonEmptyArray<Function> = [
   ReportsResolver,
   FrontDeskResolver,
   AppointmentQueueResolver,
+  IntegrationsResolver,
 ];
 
 const ROOT_DESCRIPTIONS = {

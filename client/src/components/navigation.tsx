@@ -1,4 +1,5 @@
 // What each role can reach from the top bar.
+import Hub from '@mui/icons-material/Hub';
 import type { ReactNode } from 'react';
 import Dashboard from '@mui/icons-material/Dashboard';
 import EventAvailable from '@mui/icons-material/EventAvailable';
@@ -54,6 +55,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
     { to: '/admin/accounts', label: 'Accounts', icon: <ManageAccounts /> },
     { to: '/admin/audit', label: 'Audit log', icon: <History /> },
+    { to: '/admin/integrations', label: 'Integrations', icon: <Hub /> },
   ],
 };
 

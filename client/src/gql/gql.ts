@@ -49,6 +49,8 @@ type Documents = {
     "\n  mutation RecordTreatment($appointmentId: ID!, $input: TreatmentInput!) {\n    recordTreatment(appointmentId: $appointmentId, input: $input) { id version }\n  }\n": typeof types.RecordTreatmentDocument,
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": typeof types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": typeof types.TreatmentRevisionsDocument,
+    "\n  query MyCalendarFeed { myCalendarFeed }\n": typeof types.MyCalendarFeedDocument,
+    "\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n": typeof types.RotateCalendarFeedDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": typeof types.LiveStatusDocument,
     "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    queueNumber\n    patient { id fullName medicalRecordNumber }\n  }\n": typeof types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": typeof types.MyNotificationsDocument,
@@ -76,6 +78,13 @@ type Documents = {
     "\n  query DoctorHoursHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": typeof types.DoctorHoursHeaderDocument,
     "\n  query AdminDoctors($search: String, $departmentId: ID) {\n    doctors(includeInactive: true, search: $search, departmentId: $departmentId) {\n      id\n      fullName\n      specialization\n      email\n      active\n      department { id name }\n      consultationFee { amount currency }\n      ...DoctorDialog_doctor\n    }\n    departments(includeInactive: true) { id name active }\n  }\n": typeof types.AdminDoctorsDocument,
     "\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n": typeof types.DeleteDoctorDocument,
+    "\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n": typeof types.AdminIntegrationsDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n": typeof types.SetWebhookActiveDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": typeof types.ReplayWebhookDeliveryDocument,
     "\n  query AdminInvoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      currency\n      createdAt\n      issuedAt\n      paidAt\n      voidedAt\n      voidReason\n      paid { amount currency }\n      balance { amount currency }\n      payments { id }\n      patient { id fullName medicalRecordNumber phone }\n      appointment { id startsAt status doctor { id fullName department { id name } } }\n      ...InvoiceDetails_invoice\n    }\n  }\n": typeof types.AdminInvoiceDocument,
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": typeof types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": typeof types.FinalizeInvoiceDocument,
@@ -162,6 +171,8 @@ const documents: Documents = {
     "\n  mutation RecordTreatment($appointmentId: ID!, $input: TreatmentInput!) {\n    recordTreatment(appointmentId: $appointmentId, input: $input) { id version }\n  }\n": types.RecordTreatmentDocument,
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": types.TreatmentRevisionsDocument,
+    "\n  query MyCalendarFeed { myCalendarFeed }\n": types.MyCalendarFeedDocument,
+    "\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n": types.RotateCalendarFeedDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": types.LiveStatusDocument,
     "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    queueNumber\n    patient { id fullName medicalRecordNumber }\n  }\n": types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": types.MyNotificationsDocument,
@@ -189,6 +200,13 @@ const documents: Documents = {
     "\n  query DoctorHoursHeader($id: ID!) {\n    doctor(id: $id) { id fullName specialization department { id name } }\n  }\n": types.DoctorHoursHeaderDocument,
     "\n  query AdminDoctors($search: String, $departmentId: ID) {\n    doctors(includeInactive: true, search: $search, departmentId: $departmentId) {\n      id\n      fullName\n      specialization\n      email\n      active\n      department { id name }\n      consultationFee { amount currency }\n      ...DoctorDialog_doctor\n    }\n    departments(includeInactive: true) { id name active }\n  }\n": types.AdminDoctorsDocument,
     "\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n": types.DeleteDoctorDocument,
+    "\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n": types.AdminIntegrationsDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n": types.RevokeApiKeyDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n": types.SetWebhookActiveDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n": types.ReplayWebhookDeliveryDocument,
     "\n  query AdminInvoice($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n      status\n      currency\n      createdAt\n      issuedAt\n      paidAt\n      voidedAt\n      voidReason\n      paid { amount currency }\n      balance { amount currency }\n      payments { id }\n      patient { id fullName medicalRecordNumber phone }\n      appointment { id startsAt status doctor { id fullName department { id name } } }\n      ...InvoiceDetails_invoice\n    }\n  }\n": types.AdminInvoiceDocument,
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": types.FinalizeInvoiceDocument,
@@ -397,6 +415,14 @@ export function graphql(source: "\n  query TreatmentRevisions($treatmentId: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyCalendarFeed { myCalendarFeed }\n"): (typeof documents)["\n  query MyCalendarFeed { myCalendarFeed }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n"): (typeof documents)["\n  mutation RotateCalendarFeed { rotateCalendarFeed }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n"): (typeof documents)["\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -502,6 +528,34 @@ export function graphql(source: "\n  query AdminDoctors($search: String, $depart
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n"): (typeof documents)["\n  mutation DeleteDoctor($id: ID!) { deleteDoctor(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n"): (typeof documents)["\n  query AdminIntegrations {\n    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }\n    webhooks { id url events active failingSince disabledAt createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { id secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { id secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n"): (typeof documents)["\n  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,9 @@ import { AppointmentSeries } from '../modules/scheduling/appointment-series.enti
 import { WaitlistEntry } from '../modules/waitlist/waitlist-entry.entity';
 import { WaitlistOffer } from '../modules/waitlist/waitlist-offer.entity';
 import { DisplayToken, QueueCounter, QueueTicket } from '../modules/frontdesk/queue.entity';
+import { ApiKey } from '../modules/integrations/api-key.entity';
+import { CalendarFeed } from '../modules/integrations/calendar-feed.entity';
+import { WebhookDelivery, WebhookEndpoint, WebhookFeedState } from '../modules/integrations/webhook.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
@@ -32,4 +35,5 @@ export const entities = [
   OutboxEvent, Notification,
   AuditEvent,
   QueueCounter, QueueTicket, DisplayToken,
+  ApiKey, CalendarFeed, WebhookEndpoint, WebhookDelivery, WebhookFeedState,
 ];

@@ -7,6 +7,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { LinkCard } from '../../components/LinkCard';
 import { PageHeader } from '../../components/PageHeader';
+import { CalendarFeedCard } from '../../components/integrations/CalendarFeedCard';
 import { graphql } from '../../gql';
 import { formatTime } from '../../lib/format';
 
@@ -42,6 +43,7 @@ export function DoctorDashboardPage() {
           <LinkCard to="/doctor/hours" icon={<Schedule />} title="Weekly hours">Set the hours patients can book, and block time off.</LinkCard>
         </Grid>
       </Grid>
+      <CalendarFeedCard />
     </>
   );
 }

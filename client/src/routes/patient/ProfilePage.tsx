@@ -5,6 +5,7 @@ import {
 } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import { PageHeader } from '../../components/PageHeader';
+import { CalendarFeedCard } from '../../components/integrations/CalendarFeedCard';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
@@ -182,6 +183,7 @@ export function ProfilePage() {
           </Stack>
         </form>
       </Paper>
+      <CalendarFeedCard />
     </>
   );
 }

@@ -133,6 +133,8 @@ export async function verifyDataKey(orm: MikroORM, keyring: Keyring): Promise<vo
 export const ENCRYPTED_COLUMNS: Record<string, string[]> = {
   treatment: ['diagnosis_enc', 'prescription_enc', 'medicines_enc', 'tests_ordered_enc', 'precautions_enc', 'notes_enc'],
   treatment_revision: ['previous_enc'],
+  // Webhook signing secrets (integrations): sealed so a database dump cannot forge deliveries.
+  webhook_endpoint: ['secret_sealed'],
 };
 
 export interface RotationResult {

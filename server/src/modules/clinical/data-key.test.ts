@@ -100,7 +100,7 @@ describe('npm run rotate-data-key', () => {
     const env = { ...process.env, DATABASE_URL: databaseUrl, HMS_DATA_KEY: nextKey, HMS_DATA_KEY_PREVIOUS: oldKey, HMS_LOG: 'silent' };
     const { stdout } = await run(process.execPath, [TSX, 'src/modules/clinical/rotate-data-key.ts', '--batch-size=2'], { cwd: SERVER_DIR, env });
     expect(stdout).toContain(`every value is now under key id ${keyId(Buffer.from(nextKey, 'base64'))}`);
-    expect(stdout).toMatch(/treatment 5, treatment_revision 1 rows re-encrypted/);
+    expect(stdout).toMatch(/treatment 5, treatment_revision 1, webhook_endpoint 0 rows re-encrypted/);
 
     const raw = await mysql.createConnection(databaseUrl);
     const [rows] = await raw.query('select diagnosis_enc, prescription_enc, medicines_enc, tests_ordered_enc, precautions_enc, notes_enc from treatment');
@@ -115,7 +115,7 @@ describe('npm run rotate-data-key', () => {
 
     // 5. Repeating it is a no-op.
     const again = await run(process.execPath, [TSX, 'src/modules/clinical/rotate-data-key.ts'], { cwd: SERVER_DIR, env });
-    expect(again.stdout).toMatch(/treatment 0, treatment_revision 0 rows re-encrypted/);
+    expect(again.stdout).toMatch(/treatment 0, treatment_revision 0, webhook_endpoint 0 rows re-encrypted/);
 
     // Each run is a key change in the audit trail: by the system, from the old key id to the new one, with the counts.
     const audit = await mysql.createConnection(databaseUrl);

@@ -30,7 +30,9 @@ export class AccountService {
 
   async list(role: Role | null | undefined, search: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<AccountPageResult> {
     const size = pageSize(first, 50);
-    const where: FilterQuery<User> = {};
+    // People only: API keys' service accounts are listed by apiKeys.
+    const keyUsers = (await this.em.getConnection().execute('select user_id from api_key')) as Array<{ user_id: number }>;
+    const where: FilterQuery<User> = keyUsers.length ? { id: { $nin: keyUsers.map((row) => Number(row.user_id)) } } : {};
     if (role) where.role = role;
     const term = search?.trim().toLowerCase();
     if (term) where.email = { $like: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
@@ -53,11 +55,15 @@ export class AccountService {
     const { user, changed } = await this.em.transactional(async (em) => {
       const user = await em.findOne(User, userId);
       if (!user) throw new NotFoundError('Account');
+      // An API key's account is managed through its key (revokeApiKey), never switched back on here.
+      if ((await em.getConnection().execute('select 1 from api_key where user_id = ?', [user.id], 'all', em.getTransactionContext()) as unknown[]).length) {
+        throw new NotFoundError('Account');
+      }
       if (user.active === active) return { user, changed: false };
       if (!active && user.role === Role.ADMIN) {
         // Locks every active admin row: two admins switching each other off at once serialise here.
         const admins = (await em.getConnection().execute(
-          "select id from `user` where role = 'ADMIN' and active = 1 for update", [], 'all', em.getTransactionContext())) as Array<{ id: number }>;
+          "select id from `user` u where role = 'ADMIN' and active = 1 and not exists (select 1 from api_key k where k.user_id = u.id) for update", [], 'all', em.getTransactionContext())) as Array<{ id: number }>;
         if (admins.filter((row) => Number(row.id) !== user.id).length === 0) throw new ConflictError(LAST_ADMIN_MESSAGE);
       }
       user.active = active;

@@ -1,0 +1,278 @@
+// Admin: API keys (service accounts) and webhook endpoints for integrators. Secrets are shown once,
+// right after creation; lists show last use, status and each endpoint's deliveries (with replay).
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Alert, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, Paper, Stack,
+  Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography,
+} from '@mui/material';
+import Add from '@mui/icons-material/Add';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
+import { graphql } from '../../gql';
+import type { AdminIntegrationsQuery } from '../../gql/graphql';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+
+const AdminIntegrationsDocument = graphql(`
+  query AdminIntegrations {
+    apiKeys { id name prefix scopes expiresAt lastUsedAt revokedAt createdAt createdBy }
+    webhooks { id url events active failingSince disabledAt createdAt }
+  }
+`);
+
+const CreateApiKeyDocument = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) { id secret }
+  }
+`);
+
+const RevokeApiKeyDocument = graphql(`
+  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) }
+`);
+
+const CreateWebhookDocument = graphql(`
+  mutation CreateWebhook($input: CreateWebhookInput!) {
+    createWebhook(input: $input) { id secret }
+  }
+`);
+
+const SetWebhookActiveDocument = graphql(`
+  mutation SetWebhookActive($id: ID!, $active: Boolean!) { setWebhookActive(id: $id, active: $active) { id active } }
+`);
+
+const WebhookDeliveriesDocument = graphql(`
+  query WebhookDeliveries($endpointId: ID!) {
+    webhookDeliveries(endpointId: $endpointId, first: 20) { id type status attempts lastStatusCode lastError nextAttemptAt createdAt }
+  }
+`);
+
+const ReplayWebhookDeliveryDocument = graphql(`
+  mutation ReplayWebhookDelivery($id: ID!) { replayWebhookDelivery(id: $id) { id status } }
+`);
+
+const SCOPES = ['schedule:read', 'appointments:read', 'appointments:write', 'patients:read', 'billing:read'];
+const EVENTS = ['appointment.booked', 'appointment.rescheduled', 'appointment.cancelled', 'appointment.status_changed'];
+
+type ApiKeyRow = AdminIntegrationsQuery['apiKeys'][number];
+
+/** The one time a secret is visible. */
+function SecretDialog(props: { secret: { title: string; value: string } | null; onClose(): void }) {
+  return (
+    <Dialog open={props.secret !== null} onClose={props.onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{props.secret?.title}</DialogTitle>
+      <DialogContent>
+        <Alert severity="warning" sx={{ mb: 2 }}>Copy it now: it is shown only this once and stored only as a hash or sealed.</Alert>
+        <TextField fullWidth value={props.secret?.value ?? ''} slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'created-secret' } }} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => void navigator.clipboard?.writeText(props.secret?.value ?? '')}>Copy</Button>
+        <Button variant="contained" onClick={props.onClose}>Done</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function Choices(props: { label: string; options: string[]; value: string[]; onChange(value: string[]): void }) {
+  return (
+    <FormGroup aria-label={props.label}>
+      <Typography variant="subtitle2">{props.label}</Typography>
+      {props.options.map((option) => (
+        <FormControlLabel key={option} label={option} control={
+          <Checkbox checked={props.value.includes(option)} onChange={(event) => props.onChange(event.target.checked ? [...props.value, option] : props.value.filter((v) => v !== option))} />
+        } />
+      ))}
+    </FormGroup>
+  );
+}
+
+function NewKeyDialog(props: { open: boolean; onClose(): void; onCreated(secret: string): void }) {
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['schedule:read']);
+  const [create, { loading }] = useMutation(CreateApiKeyDocument);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async () => {
+    setFailure(null);
+    try {
+      const { data } = await create({ variables: { input: { name, scopes } } });
+      if (data) { props.onCreated(data.createApiKey.secret); setName(''); }
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
+      <DialogTitle>New API key</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField id="field-keyName" label="What it is for" value={name} onChange={(event) => setName(event.target.value)} />
+          <Choices label="Scopes" options={SCOPES} value={scopes} onChange={setScopes} />
+          <Typography variant="body2" color="text.secondary">Keys never read clinical content, whatever their scopes.</Typography>
+          {failure && <Alert severity="error">{failure}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button variant="contained" disabled={loading} onClick={() => void submit()}>Create key</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function NewWebhookDialog(props: { open: boolean; onClose(): void; onCreated(secret: string): void }) {
+  const [url, setUrl] = useState('');
+  const [events, setEvents] = useState<string[]>(['appointment.booked']);
+  const [create, { loading }] = useMutation(CreateWebhookDocument);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async () => {
+    setFailure(null);
+    try {
+      const { data } = await create({ variables: { input: { url, events } } });
+      if (data) { props.onCreated(data.createWebhook.secret); setUrl(''); }
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
+      <DialogTitle>New webhook</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField id="field-webhookUrl" label="Receiver URL" placeholder="https://…" value={url} onChange={(event) => setUrl(event.target.value)} />
+          <Choices label="Events" options={EVENTS} value={events} onChange={setEvents} />
+          {failure && <Alert severity="error">{failure}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button variant="contained" disabled={loading} onClick={() => void submit()}>Create webhook</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function Deliveries(props: { endpointId: string }) {
+  const { data, loading, error, refetch } = useQuery(WebhookDeliveriesDocument, { variables: { endpointId: props.endpointId } });
+  const [replay] = useMutation(ReplayWebhookDeliveryDocument);
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const rows = data?.webhookDeliveries ?? [];
+  if (rows.length === 0) return <Typography variant="body2" color="text.secondary">No deliveries yet.</Typography>;
+  return (
+    <Table size="small" aria-label="Deliveries">
+      <TableHead><TableRow><TableCell>Event</TableCell><TableCell>Status</TableCell><TableCell>Attempts</TableCell><TableCell>Last answer</TableCell><TableCell>Queued</TableCell><TableCell /></TableRow></TableHead>
+      <TableBody>
+        {rows.map((d) => (
+          <TableRow key={d.id}>
+            <TableCell>{d.type}</TableCell>
+            <TableCell><Chip size="small" label={d.status} color={d.status === 'SUCCEEDED' ? 'success' : d.status === 'FAILED' ? 'error' : 'default'} /></TableCell>
+            <TableCell>{d.attempts}</TableCell>
+            <TableCell>{d.lastStatusCode ?? d.lastError ?? '—'}</TableCell>
+            <TableCell>{formatDateTime(d.createdAt)}</TableCell>
+            <TableCell align="right"><Button size="small" onClick={() => void replay({ variables: { id: d.id } }).then(() => refetch())}>Replay</Button></TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function IntegrationsPage() {
+  const { data, loading, error, refetch } = useQuery(AdminIntegrationsDocument);
+  const [revoke, revoking] = useMutation(RevokeApiKeyDocument);
+  const [setWebhookActive] = useMutation(SetWebhookActiveDocument);
+  const [secret, setSecret] = useState<{ title: string; value: string } | null>(null);
+  const [addingKey, setAddingKey] = useState(false);
+  const [addingHook, setAddingHook] = useState(false);
+  const [revokingKey, setRevokingKey] = useState<ApiKeyRow | null>(null);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const [openEndpoint, setOpenEndpoint] = useState<string | null>(null);
+
+  const confirmRevoke = async () => {
+    if (!revokingKey) return;
+    setRevokeError(null);
+    try {
+      await revoke({ variables: { id: revokingKey.id } });
+      setRevokingKey(null);
+      void refetch();
+    } catch (failure) {
+      setRevokeError(errorMessage(failure));
+    }
+  };
+
+  if (loading && !data) return <Loading />;
+  const keys = data?.apiKeys ?? [];
+  const hooks = data?.webhooks ?? [];
+  return (
+    <>
+      <PageHeader title="Integrations" subtitle="API keys for other systems, and webhooks that tell them of changes. See docs/integrators.md." />
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+        <Typography variant="h6">API keys</Typography>
+        <Button variant="contained" startIcon={<Add />} onClick={() => setAddingKey(true)}>New API key</Button>
+      </Stack>
+      {keys.length === 0 ? <EmptyState title="No API keys">Create one for each system that reads or books through HMS.</EmptyState> : (
+        <TableContainer component={Paper} variant="outlined" sx={{ mb: 4 }}>
+          <Table aria-label="API keys">
+            <TableHead><TableRow><TableCell>Name</TableCell><TableCell>Key</TableCell><TableCell>Scopes</TableCell><TableCell>Last used</TableCell><TableCell>Status</TableCell><TableCell align="right">Actions</TableCell></TableRow></TableHead>
+            <TableBody>
+              {keys.map((key) => (
+                <TableRow key={key.id} data-testid={`api-key-${key.name}`}>
+                  <TableCell><Typography sx={{ fontWeight: 600 }}>{key.name}</Typography></TableCell>
+                  <TableCell><code>{key.prefix}…</code></TableCell>
+                  <TableCell>{key.scopes.join(', ')}</TableCell>
+                  <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</TableCell>
+                  <TableCell>{key.revokedAt ? <Chip size="small" label="Revoked" color="error" variant="outlined" /> : <Chip size="small" label="Active" color="success" variant="outlined" />}</TableCell>
+                  <TableCell align="right">{!key.revokedAt && <Button size="small" color="error" onClick={() => setRevokingKey(key)}>Revoke</Button>}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+        <Typography variant="h6">Webhooks</Typography>
+        <Button variant="contained" startIcon={<Add />} onClick={() => setAddingHook(true)}>New webhook</Button>
+      </Stack>
+      {hooks.length === 0 ? <EmptyState title="No webhooks">Register a receiver to be told of bookings, moves and cancellations.</EmptyState> : (
+        <Stack spacing={2}>
+          {hooks.map((hook) => (
+            <Paper key={hook.id} variant="outlined" sx={{ p: 2 }}>
+              <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between' }}>
+                <div>
+                  <Typography sx={{ fontWeight: 600, wordBreak: 'break-all' }}>{hook.url}</Typography>
+                  <Typography variant="body2" color="text.secondary">{hook.events.join(', ')}</Typography>
+                  {hook.failingSince && hook.active && <Typography variant="body2" color="error">Failing since {formatDateTime(hook.failingSince)}</Typography>}
+                  {!hook.active && <Typography variant="body2" color="error">Off{hook.disabledAt ? ` since ${formatDateTime(hook.disabledAt)}` : ''}</Typography>}
+                </div>
+                <Stack direction="row" spacing={1}>
+                  <Button size="small" onClick={() => setOpenEndpoint(openEndpoint === hook.id ? null : hook.id)}>{openEndpoint === hook.id ? 'Hide deliveries' : 'Deliveries'}</Button>
+                  <Button size="small" color={hook.active ? 'error' : 'primary'} onClick={() => void setWebhookActive({ variables: { id: hook.id, active: !hook.active } }).then(() => refetch())}>
+                    {hook.active ? 'Switch off' : 'Switch on'}
+                  </Button>
+                </Stack>
+              </Stack>
+              {openEndpoint === hook.id && <Deliveries endpointId={hook.id} />}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      <NewKeyDialog open={addingKey} onClose={() => setAddingKey(false)} onCreated={(value) => { setAddingKey(false); setSecret({ title: 'API key created', value }); void refetch(); }} />
+      <NewWebhookDialog open={addingHook} onClose={() => setAddingHook(false)} onCreated={(value) => { setAddingHook(false); setSecret({ title: 'Webhook signing secret', value }); void refetch(); }} />
+      <SecretDialog secret={secret} onClose={() => setSecret(null)} />
+      <ConfirmDialog
+        open={revokingKey !== null}
+        title="Revoke API key?"
+        confirmLabel="Revoke"
+        destructive
+        busy={revoking.loading}
+        error={revokeError}
+        onConfirm={() => void confirmRevoke()}
+        onClose={() => setRevokingKey(null)}
+      >
+        <strong>{revokingKey?.name}</strong> stops working at once, on every server, and cannot be switched back on.
+      </ConfirmDialog>
+    </>
+  );
+}
