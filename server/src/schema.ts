@@ -14,6 +14,7 @@ import { LiveResolver, NotificationFieldsResolver } from './modules/live/live.re
 import { AppointmentFieldsResolver } from './modules/scheduling/appointment.resolver';
 import { AppointmentResolver, AvailabilityResolver } from './modules/scheduling/scheduling.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { AppointmentReminderResolver, MessagesResolver } from './modules/messages/messages.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -39,6 +40,8 @@ const resolvers: NonEmptyArray<Function> = [
   PaymentResolver,
   AppointmentInvoiceResolver,
   ReportsResolver,
+  MessagesResolver,
+  AppointmentReminderResolver,
 ];
 
 const ROOT_DESCRIPTIONS = {

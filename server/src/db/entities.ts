@@ -16,6 +16,8 @@ import { OutboxEvent } from '../modules/live/outbox-event.entity';
 import { AvailabilityBlock } from '../modules/scheduling/availability-block.entity';
 import { AvailabilityRule } from '../modules/scheduling/availability-rule.entity';
 import { Appointment } from '../modules/scheduling/appointment.entity';
+import { Message } from '../modules/messages/message.entity';
+import { PasswordReset } from '../modules/messages/password-reset.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
@@ -26,4 +28,5 @@ export const entities = [
   Invoice, InvoiceLine, Payment, InvoiceCounter,
   OutboxEvent, Notification,
   AuditEvent,
+  Message, PasswordReset,
 ];

@@ -1,3 +1,3 @@
 // Every module that defines jobs or sweeps, imported once so their definitions exist before an
 // engine starts (API process and `npm run worker` alike). Add your feature's `<feature>.jobs.ts` here.
-export {};
+import '../modules/messages/messages.jobs';
