@@ -1,6 +1,7 @@
 // `npm run worker`: the job handlers and sweeps without HTTP, for sites that run them apart from the
 // API processes (which then set HMS_WORKERS=off). Needs REDIS_URL: in-memory jobs cannot cross processes.
 import 'reflect-metadata';
+import { clock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import type { AppDeps } from './context';
 import { openDatabase } from './db/orm';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     console.error('HMS worker cannot start: REDIS_URL is required (without it the API process runs the jobs itself)');
     process.exit(1);
   }
+  // Tests only (HMS_TEST_CLOCK=1, refused in production): the worker has no HTTP to move its clock, so it starts at this instant.
+  if (config.testClock && process.env.HMS_TEST_CLOCK_AT) clock.setOffsetMs(Date.parse(process.env.HMS_TEST_CLOCK_AT) - Date.now());
   const orm = await openDatabase(config, { retrySeconds: config.databaseWaitSeconds });
   const pubsubHandle = createPubSubHandle(config.redisUrl);
   const rateLimits = createRateLimits(config.rateLimits, config.redisUrl);

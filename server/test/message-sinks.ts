@@ -9,15 +9,19 @@ export interface SmtpSink {
   mails: ParsedMail[];
   /** While set, every message is refused with this SMTP reply. */
   failWith: string | null;
+  /** Each message is accepted after this many ms (a slow relay). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink: SmtpSink = { url: '', mails: [], failWith: null, close: async () => undefined };
+  const sink: SmtpSink = { url: '', mails: [], failWith: null, delayMs: 0, close: async () => undefined };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    size: 10 * 1024 * 1024,
+    maxClients: 200,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -28,7 +32,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           callback(error);
           return;
         }
-        simpleParser(Buffer.concat(chunks)).then((mail) => { sink.mails.push(mail); callback(); }, callback);
+        const accept = () => simpleParser(Buffer.concat(chunks)).then((mail) => { sink.mails.push(mail); callback(); }, callback);
+        if (sink.delayMs > 0) setTimeout(accept, sink.delayMs); else void accept();
       });
     },
   });

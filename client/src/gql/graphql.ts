@@ -164,8 +164,10 @@ export type CreateWalkInPatientInput = {
   heightCm?: number | null | undefined;
   /** Phone number. */
   phone?: string | null | undefined;
-  /** Whether to receive appointment reminders. */
+  /** Whether to receive appointment reminders by e-mail. */
   reminderOptIn?: boolean | null | undefined;
+  /** Whether to receive appointment reminders by SMS (to the profile's phone). */
+  reminderSmsOptIn?: boolean | null | undefined;
   /** Weight in kilograms. */
   weightKg?: number | null | undefined;
 };
@@ -379,8 +381,10 @@ export type UpdateMyProfileInput = {
   heightCm?: number | null | undefined;
   /** Phone number. */
   phone?: string | null | undefined;
-  /** Whether to receive appointment reminders. */
+  /** Whether to receive appointment reminders by e-mail. */
   reminderOptIn?: boolean | null | undefined;
+  /** Whether to receive appointment reminders by SMS (to the profile's phone). */
+  reminderSmsOptIn?: boolean | null | undefined;
   /** Weight in kilograms. */
   weightKg?: number | null | undefined;
 };
