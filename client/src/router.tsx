@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
   { path: '/sign-up', ...page(() => import('./routes/auth/SignUpPage'), (m) => m.SignUpPage), errorElement: <RouteError /> },
   { path: '/sign-out', ...page(() => import('./routes/auth/SignOutPage'), (m) => m.SignOutPage) },
   { path: '/change-password', ...page(() => import('./routes/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage), errorElement: <RouteError /> },
+  { path: '/forgot-password', ...page(() => import('./routes/auth/ForgotPasswordPage'), (m) => m.ForgotPasswordPage), errorElement: <RouteError /> },
+  { path: '/reset-password/:token', ...page(() => import('./routes/auth/ResetPasswordPage'), (m) => m.ResetPasswordPage), errorElement: <RouteError /> },
   { path: '/invitation/:token', ...page(() => import('./routes/auth/InvitationPage'), (m) => m.InvitationPage), errorElement: <RouteError /> },
   area('PATIENT', '/patient', [
     { index: true, ...page(() => import('./routes/patient/PatientDashboardPage'), (m) => m.PatientDashboardPage) },
@@ -60,6 +62,7 @@ export const router = createBrowserRouter([
     { path: 'book', ...page(() => import('./routes/admin/AdminBookPage'), (m) => m.AdminBookPage) },
     { path: 'accounts', ...page(() => import('./routes/admin/AccountsPage'), (m) => m.AccountsPage) },
     { path: 'audit', ...page(() => import('./routes/admin/AuditLogPage'), (m) => m.AuditLogPage) },
+    { path: 'messages', ...page(() => import('./routes/admin/MessagesPage'), (m) => m.MessagesPage) },
     { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
     { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },
   ]),

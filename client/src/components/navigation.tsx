@@ -13,6 +13,7 @@ import Description from '@mui/icons-material/Description';
 import ReceiptLong from '@mui/icons-material/ReceiptLong';
 import AccountCircle from '@mui/icons-material/AccountCircle';
 import ManageAccounts from '@mui/icons-material/ManageAccounts';
+import Mail from '@mui/icons-material/Mail';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -47,6 +48,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
     { to: '/admin/accounts', label: 'Accounts', icon: <ManageAccounts /> },
     { to: '/admin/audit', label: 'Audit log', icon: <History /> },
+    { to: '/admin/messages', label: 'Messages', icon: <Mail /> },
   ],
 };
 

@@ -18,6 +18,12 @@ const SignInDocument = graphql(`
   }
 `);
 
+/** The server says how many tries are left on a wrong password (for known and unknown e-mails alike). */
+function triesLeftOf(error: unknown): number | null {
+  const left = CombinedGraphQLErrors.is(error) ? Number(error.errors[0]?.extensions?.triesLeft) : NaN;
+  return Number.isFinite(left) ? left : null;
+}
+
 function lockedMessage(error: unknown): string {
   const seconds = CombinedGraphQLErrors.is(error) ? Number(error.errors[0]?.extensions?.retryAfterSeconds) : NaN;
   const minutes = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : 15;
@@ -47,8 +53,11 @@ export function SignInPage() {
       if (data) await signIn(data.login.token);
     } catch (error) {
       const code = errorCode(error);
+      const left = triesLeftOf(error);
       if (code === 'ACCOUNT_LOCKED') setFailure(lockedMessage(error));
-      else if (!form.showServerErrors(error)) setFailure(errorMessage(error));
+      else if (code === 'UNAUTHENTICATED' && left !== null && left <= 2) {
+        setFailure(`${errorMessage(error)}. ${left === 0 ? 'No tries left: the next wrong password locks the account for 15 minutes.' : `${left} ${left === 1 ? 'try' : 'tries'} left before the account is locked for 15 minutes.`} Forgot your password? Reset it below.`);
+      } else if (!form.showServerErrors(error)) setFailure(errorMessage(error));
     }
   };
 
@@ -65,7 +74,10 @@ export function SignInPage() {
           {loading ? 'Signing in…' : 'Sign in'}
         </Button>
       </Stack>
-      <Typography sx={{ mt: 3, textAlign: 'center' }} color="text.secondary">
+      <Typography sx={{ mt: 2, textAlign: 'center' }}>
+        <Link component={RouterLink} to="/forgot-password">Forgot password?</Link>
+      </Typography>
+      <Typography sx={{ mt: 2, textAlign: 'center' }} color="text.secondary">
         New patient? <Link component={RouterLink} to="/sign-up">Create an account</Link>
       </Typography>
     </AuthLayout>

@@ -29,6 +29,7 @@ const MyProfileDocument = graphql(`
         weightKg
         allergies
         reminderOptIn
+        reminderSmsOptIn
       }
     }
   }
@@ -48,6 +49,7 @@ const UpdateMyProfileDocument = graphql(`
       weightKg
       allergies
       reminderOptIn
+      reminderSmsOptIn
     }
   }
 `);
@@ -62,6 +64,7 @@ export function ProfilePage() {
   const { data, loading, error, refetch } = useQuery(MyProfileDocument, { fetchPolicy: 'network-only' });
   const form = useForm(EMPTY);
   const [reminderOptIn, setReminderOptIn] = useState(false);
+  const [reminderSmsOptIn, setReminderSmsOptIn] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [update, updating] = useMutation(UpdateMyProfileDocument);
@@ -82,6 +85,7 @@ export function ProfilePage() {
       allergies: patient.allergies ?? '',
     });
     setReminderOptIn(patient.reminderOptIn);
+    setReminderSmsOptIn(patient.reminderSmsOptIn);
   }, [patient, setValues]);
 
   const submit = async (event: FormEvent) => {
@@ -113,6 +117,7 @@ export function ProfilePage() {
             weightKg,
             allergies: blankToNull(v.allergies),
             reminderOptIn,
+            reminderSmsOptIn,
           },
         },
       });
@@ -175,7 +180,11 @@ export function ProfilePage() {
           <FormControlLabel
             sx={{ mt: 2 }}
             control={<Switch checked={reminderOptIn} onChange={(event) => { setReminderOptIn(event.target.checked); setSaved(false); }} />}
-            label="Send me appointment reminders"
+            label="E-mail me appointment reminders"
+          />
+          <FormControlLabel
+            control={<Switch checked={reminderSmsOptIn} onChange={(event) => { setReminderSmsOptIn(event.target.checked); setSaved(false); }} />}
+            label="Text (SMS) me appointment reminders, to my phone number above"
           />
           <Stack direction="row" sx={{ mt: 3, justifyContent: 'flex-end' }}>
             <Button type="submit" variant="contained" disabled={updating.loading}>Save profile</Button>

@@ -16,7 +16,7 @@ function sender(channel: 'EMAIL' | 'SMS') {
 }
 
 /** One e-mail per job; the per-channel limit protects the SMTP relay. */
-export const sendEmail = defineJob<{ id: string }>('messages.email', sender('EMAIL'), { attempts: 1, concurrency: 8, limiter: { max: 200, durationMs: 1_000 } });
+export const sendEmail = defineJob<{ id: string }>('messages.email', sender('EMAIL'), { attempts: 1, concurrency: 16, limiter: { max: 500, durationMs: 1_000 } });
 /** One SMS per job; gateways limit requests per second. */
 export const sendSms = defineJob<{ id: string }>('messages.sms', sender('SMS'), { attempts: 1, concurrency: 4, limiter: { max: 20, durationMs: 1_000 } });
 
