@@ -39,7 +39,7 @@ export function createTransports(config: Config): Transports {
     smsLive: Boolean(config.smsUrl),
     async email(mail) {
       if (!mailer) {
-        logger.info('e-mail (no HMS_SMTP_URL: not sent, see the admin Outbox)', { to: mail.to, subject: mail.subject });
+        logger.info('e-mail (no HMS_SMTP_URL: not sent, see the admin Messages page)', { to: mail.to, subject: mail.subject, ...(config.production ? {} : { text: mail.text }) });
         return `log:${mail.messageId}`;
       }
       const info = await mailer.sendMail({
