@@ -27,6 +27,7 @@ export function closeTransports(deps: AppDeps): void {
 interface MessageRow {
   id: string | number;
   kind: MessageKind;
+  subject: string;
   channel: MessageChannel;
   status: string;
   recipient_user_id: number | null;
@@ -99,7 +100,7 @@ export async function sendMessage(deps: AppDeps, id: string, em: EntityManager =
   );
   if (claimed.affectedRows !== 1) return { outcome: 'SKIPPED' };
   const [row] = await conn.execute<MessageRow[]>(
-    'select id, kind, channel, status, recipient_user_id, patient_id, appointment_id, appointment_starts_at, sealed_payload, attempts from message where id = ?', [id]);
+    'select id, kind, subject, channel, status, recipient_user_id, patient_id, appointment_id, appointment_starts_at, sealed_payload, attempts from message where id = ?', [id]);
   const finish = async (status: 'SENT' | 'CANCELLED' | 'FAILED', fields: { error?: string | null; providerId?: string | null; address?: string | null }) => {
     await conn.execute(
       `update message set status = ?, not_before = null, last_error = ?, provider_id = coalesce(?, provider_id), address = coalesce(?, address), sent_at = ${status === 'SENT' ? '?' : 'sent_at'}, ` +
@@ -118,7 +119,15 @@ export async function sendMessage(deps: AppDeps, id: string, em: EntityManager =
       [row.appointment_id],
     );
   }
-  const stale = staleReason(row, facts);
+  let stale = staleReason(row, facts);
+  // A link replaced, used or expired before its e-mail went out is not worth sending.
+  const linkId = /^(invitation|reset):(\d+)$/.exec(row.subject ?? '');
+  if (!stale && linkId) {
+    const [open] = await conn.execute<Array<{ open: number }>>(linkId[1] === 'invitation'
+      ? 'select (accepted_at is null and revoked_at is null and expires_at > ?) as open from invitation where id = ?'
+      : 'select (used_at is null and expires_at > ?) as open from password_reset where id = ?', [clock.now(), linkId[2]]);
+    if (!open || !Number(open.open)) stale = 'the link was used, replaced or expired before it was sent';
+  }
   if (stale) {
     await finish('CANCELLED', { error: stale });
     return { outcome: 'CANCELLED' };
