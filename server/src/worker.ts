@@ -27,8 +27,9 @@ async function main(): Promise<void> {
     console.error('HMS worker cannot start: REDIS_URL is required (without it the API process runs the jobs itself)');
     process.exit(1);
   }
-  // Tests only (HMS_TEST_CLOCK=1, refused in production): the worker has no HTTP to move its clock, so it starts at this instant.
-  if (config.testClock && process.env.HMS_TEST_CLOCK_AT) clock.setOffsetMs(Date.parse(process.env.HMS_TEST_CLOCK_AT) - Date.now());
+  // Tests only (HMS_TEST_CLOCK=1 with HMS_TEST_NOW, refused in production): the worker has no HTTP
+  // to move its clock later, so it starts at that instant, as test-clock.ts does for API processes.
+  if (config.testClock && !config.production && config.testNow) clock.setOffsetMs(config.testNow.getTime() - Date.now());
   const orm = await openDatabase(config, { retrySeconds: config.databaseWaitSeconds });
   const pubsubHandle = createPubSubHandle(config.redisUrl);
   const rateLimits = createRateLimits(config.rateLimits, config.redisUrl);

@@ -8,7 +8,7 @@ import { planRemindersForPatient } from '../src/modules/messages/planner';
 import { createAdmin, createDoctor, hospitalTime, insertAppointment, openAllWeek, quickPatients, type DoctorSession } from './factories';
 import { createTestApp, testDatabaseUrl, type TestApp } from './harness';
 import { recipients, startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from './message-sinks';
-import { freePort, PrivateRedis, waitUntil } from './outage-helpers';
+import { PrivateRedis, waitUntil } from './outage-helpers';
 import { listeningPort, SERVER_DIR, startMain, type MainProcess } from './processes';
 import { RATE_LIMITS_OFF } from './harness';
 
@@ -23,7 +23,7 @@ let worker: MainProcess | undefined;
 /** `npm run worker` (its clock starts at `at`: it has no HTTP to move it later). */
 async function startWorker(at: Date): Promise<MainProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
-    cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...RATE_LIMITS_OFF, ...sharedEnv, HMS_TEST_CLOCK_AT: at.toISOString() }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', ...RATE_LIMITS_OFF, ...sharedEnv, HMS_TEST_CLOCK: '1', HMS_TEST_NOW: at.toISOString() }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d) => { output += d; });
@@ -44,7 +44,7 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 beforeAll(async () => {
   smtp = await startSmtpSink();
   sms = await startSmsSink();
-  redis = new PrivateRedis(await freePort());
+  redis = new PrivateRedis();
   await redis.start();
   t = await createTestApp();
   const admin = await createAdmin(t);
