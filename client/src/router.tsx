@@ -42,6 +42,8 @@ const signedIn: RouteObject[] = [
   withError({ path: '/change-password', ...page(() => import('./routes/auth/ChangePasswordPage'), (m) => m.ChangePasswordPage) }),
   // The lobby screen: no sign-in, a display token in the URL fragment.
   withError({ path: '/display/queue', ...page(() => import('./routes/display/LobbyDisplayPage'), (m) => m.LobbyDisplayPage) }),
+  withError({ path: '/forgot-password', ...page(() => import('./routes/auth/ForgotPasswordPage'), (m) => m.ForgotPasswordPage) }),
+  withError({ path: '/reset-password/:token', ...page(() => import('./routes/auth/ResetPasswordPage'), (m) => m.ResetPasswordPage) }),
   withError({ path: '/invitation/:token', ...page(() => import('./routes/auth/InvitationPage'), (m) => m.InvitationPage) }),
   area('PATIENT', '/patient', [
     { index: true, ...page(() => import('./routes/patient/PatientDashboardPage'), (m) => m.PatientDashboardPage) },
@@ -77,6 +79,7 @@ const signedIn: RouteObject[] = [
     { path: 'patients/:patientId', ...page(() => import('./routes/frontdesk/PatientAdminPage'), (m) => m.PatientAdminPage) },
     { path: 'audit', ...page(() => import('./routes/admin/AuditLogPage'), (m) => m.AuditLogPage) },
     { path: 'integrations', ...page(() => import('./routes/admin/IntegrationsPage'), (m) => m.IntegrationsPage) },
+    { path: 'messages', ...page(() => import('./routes/admin/MessagesPage'), (m) => m.MessagesPage) },
     { path: 'billing', ...page(() => import('./routes/admin/InvoicesPage'), (m) => m.InvoicesPage) },
     { path: 'billing/:id', ...page(() => import('./routes/admin/InvoicePage'), (m) => m.InvoicePage) },
   ]),

@@ -30,6 +30,7 @@ import { mustChangePasswordRefusal, refuseExportsWhileMustChangePassword } from 
 import { registerReportExports } from './modules/reports/reports.exports';
 import { startLive } from './modules/live/live.service';
 import { displayTokenId, onlyLobbyFields } from './modules/frontdesk/display.service';
+import { startMessages } from './modules/messages/messages.service';
 import { recordRefusals, refusalAuditPlugin } from './modules/audit/refusals';
 import { createPubSubHandle } from './pubsub';
 import './jobs/registry';
@@ -109,6 +110,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const schema = await createSchema(deps.pubsub);
   // Notification times in the hospital's zone; hourly outbox pruning.
   const live = startLive(deps);
+  // Ledger rows in each schedule change's transaction; the sender's transports.
+  const messages = startMessages(deps);
   // Closes the sockets of accounts whose sessions end, on every process.
   const sockets = new SocketRegistry(deps);
 
@@ -361,6 +364,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
       await live.stop();
       // Running jobs finish before the pool closes.
       await deps.jobs.close();
+      messages.stop();
       sockets.stop();
       // Then WebSockets (1001, going away: clients reconnect elsewhere) and Apollo.
       await apollo.stop();

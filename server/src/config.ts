@@ -57,6 +57,19 @@ export interface Config {
   workers: boolean;
   /** Redis key prefix of the job queues (HMS_JOBS_PREFIX; default `hms-<database name>`, so databases sharing a Redis never share jobs). */
   jobsPrefix: string;
+  /** SMTP server for e-mail (HMS_SMTP_URL, e.g. smtps://user:pass@smtp.example.org:465); unset: e-mails go to the log and the admin Outbox. */
+  smtpUrl: string | undefined;
+  /** The From of every e-mail (HMS_MAIL_FROM); default `"<hospital name>" <no-reply@<public host>>`. */
+  mailFrom: string;
+  /** SMS gateway (HMS_SMS_URL): POST JSON { to, body } with `Authorization: Bearer HMS_SMS_TOKEN`; unset: SMS go to the log. */
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
+  /** Hours before a visit its reminder goes out (HMS_REMINDER_LEAD_HOURS, default 24). */
+  reminderLeadHours: number;
+  /** Sending tries per message before FAILED (HMS_MESSAGE_ATTEMPTS, default 5). */
+  messageAttempts: number;
+  /** First retry delay of a message in ms, doubling each try (HMS_MESSAGE_RETRY_MS, default 30,000). */
+  messageRetryMs: number;
   /** HMS_TEST_CLOCK=1: `POST /__test/clock` may move the server's clock (tests only; refused in production). */
   testClock: boolean;
   /**
@@ -197,6 +210,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (workersRaw && !['on', 'off'].includes(workersRaw)) throw new ConfigError(`HMS_WORKERS must be on or off, got "${workersRaw}"`);
   const jobsPrefix = env.HMS_JOBS_PREFIX || `hms-${decodeURIComponent(parsed.pathname.slice(1))}`;
   if (!/^[A-Za-z0-9_.-]{1,100}$/.test(jobsPrefix)) throw new ConfigError(`HMS_JOBS_PREFIX must be letters, digits, '.', '_' or '-', got "${jobsPrefix}"`);
+  const smtpUrl = env.HMS_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) throw new ConfigError(`HMS_SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465, got "${maskUrl(smtpUrl)}"`);
+  const smsUrl = env.HMS_SMS_URL || undefined;
+  if (smsUrl && !/^https?:\/\/[^/\s]+/.test(smsUrl)) throw new ConfigError(`HMS_SMS_URL must be an http:// or https:// address, got "${maskUrl(smsUrl)}"`);
+  const hospitalNameForMail = (env.HMS_HOSPITAL_NAME || '').trim() || 'HMS Hospital';
+  const mailFrom = (env.HMS_MAIL_FROM || '').trim() || `"${hospitalNameForMail.replace(/["\\]/g, '')}" <no-reply@${new URL(publicUrl).hostname}>`;
   const testClockRaw = env.HMS_TEST_CLOCK;
   if (testClockRaw && !['0', '1'].includes(testClockRaw)) throw new ConfigError(`HMS_TEST_CLOCK must be 0 or 1, got "${testClockRaw}"`);
   // A movable clock would let anyone book in the past or skip windows: never in production.
@@ -246,6 +265,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     acquireTimeoutMs: int(env, 'HMS_DB_ACQUIRE_TIMEOUT_MS', 3_000, 100, 600_000),
     backgroundJobs: backgroundRaw !== 'off',
     workers: workersRaw !== 'off',
+    smtpUrl,
+    mailFrom,
+    smsUrl,
+    smsToken: env.HMS_SMS_TOKEN || undefined,
+    reminderLeadHours: int(env, 'HMS_REMINDER_LEAD_HOURS', 24, 1, 24 * 14),
+    messageAttempts: int(env, 'HMS_MESSAGE_ATTEMPTS', 5, 1, 50),
+    messageRetryMs: int(env, 'HMS_MESSAGE_RETRY_MS', 30_000, 10, 24 * 3600_000),
     jobsPrefix,
     testClock: testClockRaw === '1',
     testNow,

@@ -25,7 +25,7 @@ export class HmsError extends GraphQLError {
 }
 
 export class UnauthenticatedError extends HmsError {
-  constructor(message = 'Sign in first') { super('UNAUTHENTICATED', message); }
+  constructor(message = 'Sign in first', extra: Record<string, unknown> = {}) { super('UNAUTHENTICATED', message, extra); }
 }
 export class AccountLockedError extends HmsError {
   constructor(retryAfterSeconds: number) {

@@ -18,6 +18,7 @@ import { WaitlistResolver } from './modules/waitlist/waitlist.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AppointmentQueueResolver, FrontDeskResolver } from './modules/frontdesk/frontdesk.resolver';
 import { IntegrationsResolver } from './modules/integrations/integrations.resolver';
+import { AppointmentReminderResolver, MessagesResolver } from './modules/messages/messages.resolver';
 import { DateTimeScalar } from './shared/scalars';
 
 /** Every resolver class; a feature module adds its own here. */
@@ -49,6 +50,8 @@ const resolvers: NonEmptyArray<Function> = [
   FrontDeskResolver,
   AppointmentQueueResolver,
   IntegrationsResolver,
+  MessagesResolver,
+  AppointmentReminderResolver,
 ];
 
 const ROOT_DESCRIPTIONS = {

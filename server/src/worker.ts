@@ -1,6 +1,7 @@
 // `npm run worker`: the job handlers and sweeps without HTTP, for sites that run them apart from the
 // API processes (which then set HMS_WORKERS=off). Needs REDIS_URL: in-memory jobs cannot cross processes.
 import 'reflect-metadata';
+import { clock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import type { AppDeps } from './context';
 import { openDatabase } from './db/orm';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     console.error('HMS worker cannot start: REDIS_URL is required (without it the API process runs the jobs itself)');
     process.exit(1);
   }
+  // Tests only (HMS_TEST_CLOCK=1 with HMS_TEST_NOW, refused in production): the worker has no HTTP
+  // to move its clock later, so it starts at that instant, as test-clock.ts does for API processes.
+  if (config.testClock && !config.production && config.testNow) clock.setOffsetMs(config.testNow.getTime() - Date.now());
   const orm = await openDatabase(config, { retrySeconds: config.databaseWaitSeconds });
   const pubsubHandle = createPubSubHandle(config.redisUrl);
   const rateLimits = createRateLimits(config.rateLimits, config.redisUrl);

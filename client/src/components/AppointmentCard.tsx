@@ -2,7 +2,7 @@
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import EventIcon from '@mui/icons-material/Event';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
-import { formatHospitalDate, formatTime } from '../lib/format';
+import { formatDateTime, formatHospitalDate, formatTime } from '../lib/format';
 import { AppointmentStatusChip, UrgentChip } from './AppointmentStatusChip';
 
 export const AppointmentCardFragment = graphql(`
@@ -21,8 +21,11 @@ export const AppointmentCardFragment = graphql(`
       specialization
       department { id name }
     }
+    reminders { channel status dueAt sentAt }
   }
 `);
+
+const CHANNEL = { EMAIL: 'e-mail', SMS: 'SMS' } as Record<string, string>;
 
 export function AppointmentCard(props: {
   appointment: FragmentType<typeof AppointmentCardFragment>;
@@ -60,6 +63,11 @@ export function AppointmentCard(props: {
               <EventIcon fontSize="small" color="action" />
               <Typography>{formatTime(appointment.startsAt)} – {formatTime(appointment.endsAt)}</Typography>
             </Stack>
+            {appointment.status === 'SCHEDULED' && appointment.reminders.map((r) => (r.status === 'SENT' || r.status === 'PENDING') && (
+              <Typography key={r.channel} variant="body2" color="text.secondary" data-testid="reminder-line">
+                {r.status === 'SENT' && r.sentAt ? `Reminder (${CHANNEL[r.channel] ?? r.channel}) sent at ${formatDateTime(r.sentAt)}` : `Reminder (${CHANNEL[r.channel] ?? r.channel}) due at ${formatDateTime(r.dueAt)}`}
+              </Typography>
+            ))}
             {appointment.reason && <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>Reason: {appointment.reason}</Typography>}
             {appointment.status === 'CANCELLED' && appointment.cancelReason && (
               <Typography variant="body2" color="text.secondary">Cancelled: {appointment.cancelReason}</Typography>

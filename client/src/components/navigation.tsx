@@ -17,6 +17,7 @@ import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import HourglassTop from '@mui/icons-material/HourglassTop';
 import LocalHospital from '@mui/icons-material/LocalHospital';
 import ViewKanban from '@mui/icons-material/ViewKanban';
+import Mail from '@mui/icons-material/Mail';
 import type { Role } from '../gql/graphql';
 
 export interface NavItem {
@@ -56,6 +57,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/accounts', label: 'Accounts', icon: <ManageAccounts /> },
     { to: '/admin/audit', label: 'Audit log', icon: <History /> },
     { to: '/admin/integrations', label: 'Integrations', icon: <Hub /> },
+    { to: '/admin/messages', label: 'Messages', icon: <Mail /> },
   ],
 };
 

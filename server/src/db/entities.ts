@@ -23,6 +23,8 @@ import { DisplayToken, QueueCounter, QueueTicket } from '../modules/frontdesk/qu
 import { ApiKey } from '../modules/integrations/api-key.entity';
 import { CalendarFeed } from '../modules/integrations/calendar-feed.entity';
 import { WebhookDelivery, WebhookEndpoint, WebhookFeedState } from '../modules/integrations/webhook.entity';
+import { Message } from '../modules/messages/message.entity';
+import { PasswordReset } from '../modules/messages/password-reset.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
@@ -36,4 +38,5 @@ export const entities = [
   AuditEvent,
   QueueCounter, QueueTicket, DisplayToken,
   ApiKey, CalendarFeed, WebhookEndpoint, WebhookDelivery, WebhookFeedState,
+  Message, PasswordReset,
 ];

@@ -4,3 +4,4 @@ import '../modules/scheduling/scheduling.jobs';
 import '../modules/integrations/webhooks.jobs';
 
 export {};
+import '../modules/messages/messages.jobs';

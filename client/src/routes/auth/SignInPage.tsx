@@ -18,6 +18,12 @@ const SignInDocument = graphql(`
   }
 `);
 
+/** The server says how many tries are left on a wrong password (for known and unknown e-mails alike). */
+function triesLeftOf(error: unknown): number | null {
+  const left = error instanceof RequestFailed ? Number(error.errors[0]?.extensions?.triesLeft) : NaN;
+  return Number.isFinite(left) ? left : null;
+}
+
 function lockedMessage(error: RequestFailed): string {
   const seconds = Number(error.errors[0]?.extensions?.retryAfterSeconds);
   const minutes = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : 15;
@@ -45,8 +51,11 @@ export function SignInPage() {
       navigate(login.user.mustChangePassword ? '/change-password' : landingFor(next, homeFor(login.user.role)), { replace: true });
     } catch (error) {
       setLoading(false);
+      const left = triesLeftOf(error);
       if (error instanceof RequestFailed && error.code === 'ACCOUNT_LOCKED') setFailure(lockedMessage(error));
-      else if (!form.showServerErrors(error)) setFailure(failureMessage(error));
+      else if (error instanceof RequestFailed && error.code === 'UNAUTHENTICATED' && left !== null && left <= 2) {
+        setFailure(`${failureMessage(error)}. ${left === 0 ? 'No tries left: the next wrong password locks the account for 15 minutes.' : `${left} ${left === 1 ? 'try' : 'tries'} left before the account is locked for 15 minutes.`} Forgot your password? Reset it below.`);
+      } else if (!form.showServerErrors(error)) setFailure(failureMessage(error));
     }
   };
 
@@ -59,6 +68,7 @@ export function SignInPage() {
         <Field label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
         <button type="submit" disabled={loading}>{loading ? 'Signing in…' : 'Sign in'}</button>
       </form>
+      <p className="footer"><Link to="/forgot-password">Forgot password?</Link></p>
       <p className="footer">New patient? <Link to="/sign-up">Create an account</Link></p>
     </PublicLayout>
   );

@@ -30,6 +30,7 @@ const MyProfileDocument = graphql(`
         weightKg
         allergies
         reminderOptIn
+        reminderSmsOptIn
       }
     }
   }
@@ -49,6 +50,7 @@ const UpdateMyProfileDocument = graphql(`
       weightKg
       allergies
       reminderOptIn
+      reminderSmsOptIn
     }
   }
 `);
@@ -63,6 +65,7 @@ export function ProfilePage() {
   const { data, loading, error, refetch } = useQuery(MyProfileDocument, { fetchPolicy: 'network-only' });
   const form = useForm(EMPTY);
   const [reminderOptIn, setReminderOptIn] = useState(false);
+  const [reminderSmsOptIn, setReminderSmsOptIn] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [update, updating] = useMutation(UpdateMyProfileDocument);
@@ -83,6 +86,7 @@ export function ProfilePage() {
       allergies: patient.allergies ?? '',
     });
     setReminderOptIn(patient.reminderOptIn);
+    setReminderSmsOptIn(patient.reminderSmsOptIn);
   }, [patient, setValues]);
 
   const submit = async (event: FormEvent) => {
@@ -114,6 +118,7 @@ export function ProfilePage() {
             weightKg,
             allergies: blankToNull(v.allergies),
             reminderOptIn,
+            reminderSmsOptIn,
           },
         },
       });
@@ -176,7 +181,11 @@ export function ProfilePage() {
           <FormControlLabel
             sx={{ mt: 2 }}
             control={<Switch checked={reminderOptIn} onChange={(event) => { setReminderOptIn(event.target.checked); setSaved(false); }} />}
-            label="Send me appointment reminders"
+            label="E-mail me appointment reminders"
+          />
+          <FormControlLabel
+            control={<Switch checked={reminderSmsOptIn} onChange={(event) => { setReminderSmsOptIn(event.target.checked); setSaved(false); }} />}
+            label="Text (SMS) me appointment reminders, to my phone number above"
           />
           <Stack direction="row" sx={{ mt: 3, justifyContent: 'flex-end' }}>
             <Button type="submit" variant="contained" disabled={updating.loading}>Save profile</Button>

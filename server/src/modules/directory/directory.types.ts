@@ -119,8 +119,11 @@ export class UpdateMyProfileInput {
   @Field(() => String, { nullable: true, description: 'Known allergies.' })
   allergies?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether to receive appointment reminders.' })
+  @Field(() => Boolean, { nullable: true, description: 'Whether to receive appointment reminders by e-mail.' })
   reminderOptIn?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether to receive appointment reminders by SMS (to the profile\'s phone).' })
+  reminderSmsOptIn?: boolean | null;
 }
 
 @InputType({ description: 'A walk-in patient registered by the front desk, without a sign-in account.' })

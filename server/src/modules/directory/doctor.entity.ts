@@ -49,6 +49,10 @@ export class Doctor {
   @Property({ type: 'boolean', default: true })
   active: Opt<boolean> = true;
 
+  /** The doctor wants an e-mail for every new booking (set by the doctor; not shown to others). */
+  @Property({ type: 'boolean', default: false })
+  bookingNotices: Opt<boolean> = false;
+
   @Property({ type: 'datetime', length: 3 })
   createdAt: Opt<Date> = clock.now();
 }

@@ -70,7 +70,7 @@ export class Patient {
   @Property({ type: 'string', length: 1000, nullable: true })
   allergies?: string | null;
 
-  @Field(() => Boolean, { description: 'Whether the patient wants appointment reminders.' })
+  @Field(() => Boolean, { description: 'Whether the patient wants appointment reminders by e-mail.' })
   @Property({ type: 'boolean', default: false })
   reminderOptIn: Opt<boolean> = false;
 
@@ -81,6 +81,9 @@ export class Patient {
   /** Set when this walk-in record was merged into a registered patient's (see PatientAdminService.merge). */
   @ManyToOne({ entity: () => Patient, nullable: true, deleteRule: 'set null' })
   mergedInto?: Patient | null;
+  @Field(() => Boolean, { description: 'Whether the patient wants appointment reminders by SMS (to their phone).' })
+  @Property({ type: 'boolean', default: false })
+  reminderSmsOptIn: Opt<boolean> = false;
 
   @Property({ type: 'datetime', length: 3 })
   createdAt: Opt<Date> = clock.now();

@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount }
 import { optionalText, phoneSchema, requiredText, validate } from '../../shared/validation';
 import { Role, User } from '../identity/user.entity';
 import { publishAccountRevoked } from '../identity/revocation';
+import { MessagesService } from '../messages/messages.service';
 import { Patient } from './patient.entity';
 import type { CreateWalkInPatientInput, UpdateMyProfileInput } from './directory.types';
 import { diff, recordAudit, type AuditChanges } from '../audit/audit.service';
@@ -28,6 +29,7 @@ const patientSnapshot = (p: Patient): Record<string, unknown> => ({
   weightKg: p.weightKg ?? null,
   allergies: p.allergies ?? null,
   reminderOptIn: p.reminderOptIn,
+  reminderSmsOptIn: p.reminderSmsOptIn,
 });
 
 function patientChanges(before: Record<string, unknown>, after: Record<string, unknown>): AuditChanges {
@@ -62,6 +64,7 @@ const profileSchema = z.object({
   weightKg: z.number().min(0.5, 'At least 0.5').max(650, 'At most 650').nullish(),
   allergies: optionalText(1000),
   reminderOptIn: z.boolean().nullish(),
+  reminderSmsOptIn: z.boolean().nullish(),
 });
 
 export interface PatientPageResult {
@@ -87,6 +90,10 @@ export class PatientService {
       recordAudit(this.ctx.em, this.ctx, { action: 'patient.update', entityType: 'patient', entityId: patient.id, subjectPatientId: patient.id, changes });
     }
     await this.ctx.em.flush();
+    // A reminder channel switched on: its reminders for the visits already booked (off: checked at send time).
+    if ((patient.reminderOptIn && !before.reminderOptIn) || (patient.reminderSmsOptIn && !before.reminderSmsOptIn)) {
+      await MessagesService.channelsChanged(this.ctx, patient.id);
+    }
     return patient;
   }
 
@@ -336,4 +343,5 @@ function applyProfile(patient: Patient, input: object, data: z.infer<typeof prof
   if (sent('weightKg')) patient.weightKg = data.weightKg == null ? null : data.weightKg.toFixed(1);
   if (sent('allergies')) patient.allergies = data.allergies;
   if (sent('reminderOptIn')) patient.reminderOptIn = data.reminderOptIn ?? false;
+  if (sent('reminderSmsOptIn')) patient.reminderSmsOptIn = data.reminderSmsOptIn ?? false;
 }

@@ -6,6 +6,7 @@ import { requireViewer } from '../../auth';
 import type { Config } from '../../config';
 import { AccountLockedError, BadInputError, ConflictError, UnauthenticatedError } from '../../errors';
 import { consumeRateLimit } from '../../rate-limit';
+import { unknownAccountTriesLeft } from './login-tries';
 import { clock } from '../../clock';
 import { logger } from '../../logger';
 import { type AuditEntry, recordAudit, recordAuditNow } from '../audit/audit.service';
@@ -87,7 +88,7 @@ export class IdentityService {
       dummyHashPromise ??= hashPassword('not-a-real-password-0');
       await argon2.verify(await dummyHashPromise, password).catch(() => false);
       await this.audit({ action: 'login.failure', entityType: 'user', entityId: '-', changes: { email: { before: null, after: email.slice(0, 254) } } });
-      throw new UnauthenticatedError('Wrong email or password');
+      throw new UnauthenticatedError('Wrong email or password', { triesLeft: await unknownAccountTriesLeft(this.ctx.deps, email) });
     }
     const place = await this.takeLoginPlace(user.id);
     if (place === null) throw new AccountLockedError(await this.lockSecondsLeft(user.id));
@@ -100,7 +101,7 @@ export class IdentityService {
         await this.audit({ action: 'login.lockout', entityType: 'user', entityId: user.id, actorId: user.id, changes: { lockedMinutes: { before: null, after: LOCK_MINUTES } } });
         throw new AccountLockedError(LOCK_MINUTES * 60);
       }
-      throw new UnauthenticatedError('Wrong email or password');
+      throw new UnauthenticatedError('Wrong email or password', { triesLeft: MAX_FAILED_LOGINS - place });
     }
     const cleared = await this.em.getConnection().execute(
       'update `user` set failed_login_count = 0, locked_until = null where id = ? and failed_login_count = ?', [user.id, place], 'run');

@@ -9,6 +9,8 @@ import { recordAudit } from '../audit/audit.service';
 import { hashPassword, IdentityService } from './identity.service';
 import { Invitation } from './invitation.entity';
 import { User } from './user.entity';
+import { invitationDeliveryFor, planInvitationMessage } from '../messages/invitation-delivery';
+import { kickMessages } from '../messages/messages.jobs';
 
 export const INVITATION_HOURS = 72;
 
@@ -43,7 +45,7 @@ export function hashInvitationToken(token: string): string {
 
 /** One-time links that let a person choose their own password. */
 export class InvitationService {
-  constructor(private readonly ctx: Context, private readonly delivery: InvitationDelivery = showToAdmin) {}
+  constructor(private readonly ctx: Context, private readonly delivery: InvitationDelivery = invitationDeliveryFor(ctx.deps.config)) {}
 
   /**
    * Creates an invitation for `user` on `em` (the caller's transaction), replacing any open one.
@@ -59,11 +61,16 @@ export class InvitationService {
     });
     em.persist(invitation);
     recordAudit(em, this.ctx, { action: 'invitation.create', entityType: 'user', entityId: user.id, changes: { expiresAt: { before: null, after: expiresAt.toISOString() } } });
-    return { url: `${this.ctx.deps.config.publicUrl}/invitation/${token}`, expiresAt, userId: user.id };
+    const url = `${this.ctx.deps.config.publicUrl}/invitation/${token}`;
+    await em.flush();
+    // The e-mail with the link, in this transaction (the messages ledger; sent after commit).
+    await planInvitationMessage(em, this.ctx.deps, { userId: user.id, invitationId: invitation.id, url, now });
+    return { url, expiresAt, userId: user.id };
   }
 
   /** Hands a created link to the delivery (after commit): the URL to show once, or null. */
   deliver(link: InvitationLink, email: string): Promise<string | null> {
+    kickMessages(this.ctx.deps);
     return this.delivery.deliver(link, email);
   }
 

@@ -30,6 +30,27 @@ interface PendingChange {
   slot?: { startsAt: string; endsAt: string; status: string };
 }
 
+/** A schedule change as it is flushed, for modules that write their own rows in the same transaction (messages). */
+export interface FlushedScheduleChange {
+  kind: ScheduleChangeKind;
+  appointment: Appointment;
+  previousStartsAt: Date | null;
+  actorUserId: number | null | undefined;
+}
+export type ScheduleChangeListener = (em: EntityManager, change: FlushedScheduleChange) => Promise<void>;
+const listeners: ScheduleChangeListener[] = [];
+
+/** Registers work that runs in the flush (so the transaction) of every recorded schedule change. */
+export function onScheduleChangeFlush(listener: ScheduleChangeListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+const publishedListeners: Array<(deps: Context['deps']) => void> = [];
+/** Registers a wake-up after a commit that recorded schedule changes (never throws into the caller). */
+export function onScheduleChangesPublished(listener: (deps: Context['deps']) => void): void {
+  if (!publishedListeners.includes(listener)) publishedListeners.push(listener);
+}
+
 /** What `recordScheduleChange` queued for each outbox row (not stored: only needed until publishing). */
 const pending = new WeakMap<OutboxEvent, PendingChange>();
 
@@ -83,6 +104,11 @@ export function recordScheduleChange(
  * in-process directly. Never throws.
  */
 export async function publishScheduleChanges(ctx: Pick<Context, 'deps'>, events: OutboxEvent[]): Promise<void> {
+  if (events.length > 0) {
+    for (const listener of publishedListeners) {
+      try { listener(ctx.deps); } catch (error) { logger.warn('a schedule-change listener failed', { error: (error as Error).message }); }
+    }
+  }
   const relay = relayOf(ctx.deps.pubsub);
   for (const event of events) {
     const extra = pending.get(event);
@@ -158,6 +184,7 @@ class NotificationWriter implements EventSubscriber {
       entity.endsAt = change.appointment.endsAt;
       entity.status = change.appointment.status;
       await writeNotifications(args.em, change, stack, change.timezone ?? this.settings.timezone);
+      for (const listener of listeners) await listener(args.em, change);
     }
   }
 }

@@ -13,7 +13,7 @@ export const PATIENT_COLUMNS =
   'p.id as p_id, p.user_id as p_user_id, p.full_name as p_full_name, p.medical_record_number as p_mrn, ' +
   "date_format(p.date_of_birth, '%Y-%m-%d') as p_date_of_birth, p.gender as p_gender, p.phone as p_phone, p.address as p_address, " +
   'p.blood_group as p_blood_group, p.height_cm as p_height_cm, cast(p.weight_kg as char) as p_weight_kg, p.allergies as p_allergies, ' +
-  'p.reminder_opt_in as p_reminder_opt_in, p.active as p_active, p.created_at as p_created_at';
+  'p.reminder_opt_in as p_reminder_opt_in, p.reminder_sms_opt_in as p_reminder_sms_opt_in, p.active as p_active, p.created_at as p_created_at';
 
 export const APPOINTMENT_COLUMNS =
   'a.id as a_id, a.doctor_id as a_doctor_id, a.starts_at as a_starts_at, a.ends_at as a_ends_at, a.status as a_status, ' +
@@ -27,7 +27,7 @@ export interface AppointmentPatientRow {
   a_created_at: Date | string; a_updated_at: Date | string; a_urgent: number | boolean; a_urgent_reason: string | null; a_series_id: number | null;
   p_id: number; p_user_id: number | null; p_full_name: string; p_mrn: string; p_date_of_birth: string | null; p_gender: string | null;
   p_phone: string | null; p_address: string | null; p_blood_group: string | null; p_height_cm: number | null; p_weight_kg: string | null;
-  p_allergies: string | null; p_reminder_opt_in: number | boolean; p_active: number | boolean; p_created_at: Date | string;
+  p_allergies: string | null; p_reminder_opt_in: number | boolean; p_reminder_sms_opt_in: number | boolean; p_active: number | boolean; p_created_at: Date | string;
 }
 
 /**
@@ -67,6 +67,7 @@ function patientOf(row: AppointmentPatientRow): Patient {
     allergies: row.p_allergies,
     reminderOptIn: Boolean(row.p_reminder_opt_in),
     active: Boolean(row.p_active),
+    reminderSmsOptIn: Boolean(row.p_reminder_sms_opt_in),
     createdAt: instant(row.p_created_at),
   };
   // The GraphQL type is the entity class; these objects carry the same fields, no ORM state.
