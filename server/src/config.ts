@@ -70,6 +70,8 @@ export interface Config {
    * Redis never see each other's events or counters. Processes of one hospital must agree on it.
    */
   redisPrefix: string;
+  /** Reports and exports (modules/reports): how long a download link works (HMS_EXPORT_LINK_MINUTES), how long a finished export is kept (HMS_EXPORT_RETENTION_HOURS). */
+  exports: { linkMinutes: number; retentionHours: number };
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -241,6 +243,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testClock: testClockRaw === '1',
     testNow,
     redisPrefix,
+    exports: {
+      linkMinutes: int(env, 'HMS_EXPORT_LINK_MINUTES', 15, 1, 7 * 24 * 60),
+      retentionHours: int(env, 'HMS_EXPORT_RETENTION_HOURS', 24, 1, 24 * 90),
+    },
   };
 }
 

@@ -19,6 +19,7 @@ import { Appointment } from '../modules/scheduling/appointment.entity';
 import { AppointmentSeries } from '../modules/scheduling/appointment-series.entity';
 import { WaitlistEntry } from '../modules/waitlist/waitlist-entry.entity';
 import { WaitlistOffer } from '../modules/waitlist/waitlist-offer.entity';
+import { ExportJob, ReportDelivery } from '../modules/reports/export-job.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
@@ -30,4 +31,5 @@ export const entities = [
   Invoice, InvoiceLine, Payment, InvoiceCounter,
   OutboxEvent, Notification,
   AuditEvent,
+  ExportJob, ReportDelivery,
 ];

@@ -60,8 +60,9 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   try {
-    if (format === 'csv') writeCsv(deps, history.entries, res);
-    else writePdf(deps, history.patient, history.entries, res);
+    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
+    if (format === 'csv') writeHistoryCsv(deps, history.entries, res);
+    else writeHistoryPdf(deps, history.patient, history.entries, res);
   } catch (error) {
     // Headers may be out already: log and cut the response rather than send a half file as complete.
     logger.error(`history export stream failed (request ${requestId})`, error);
@@ -69,7 +70,7 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   }
 }
 
-function visitDay(deps: AppDeps, entry: HistoryEntry): string {
+function visitDay(deps: Pick<AppDeps, 'config'>, entry: HistoryEntry): string {
   return DateTime.fromJSDate(entry.appointment.startsAt, { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
@@ -87,10 +88,10 @@ const CSV_COLUMNS = [
   'Medicines', 'Tests ordered', 'Precautions', 'Notes', 'Follow-up date',
 ];
 
-function writeCsv(deps: AppDeps, entries: HistoryEntry[], res: Response): void {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+/** The history as CSV into `out` (also used by the export jobs of reports/export-jobs.ts). */
+export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryEntry[], out: NodeJS.WritableStream): void {
   const csv = stringify({ header: true, columns: CSV_COLUMNS, bom: true });
-  csv.pipe(res);
+  csv.pipe(out);
   for (const entry of entries) {
     const c = entry.content;
     csv.write([
@@ -116,8 +117,8 @@ const VISIT_TYPE_LABEL: Record<string, string> = {
   CONSULTATION: 'Consultation', FOLLOW_UP: 'Follow-up', EMERGENCY: 'Emergency', PROCEDURE: 'Procedure',
 };
 
-function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res: Response): void {
-  res.setHeader('Content-Type', 'application/pdf');
+/** The history as PDF into `out` (also used by the export jobs of reports/export-jobs.ts). */
+export function writeHistoryPdf(deps: Pick<AppDeps, 'config'>, patient: Patient, entries: HistoryEntry[], out: NodeJS.WritableStream): void {
   // Noto fonts with per-run fallback (shared/pdf.ts): names, diagnoses and medicines in any script print as themselves.
   const doc = createPdf({
     size: 'A4',
@@ -125,7 +126,7 @@ function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res:
     bufferPages: true,
     info: { Title: `Medical history of ${patient.fullName}`, Author: deps.config.hospitalName, Subject: 'Medical history' },
   });
-  doc.pipe(res);
+  doc.pipe(out);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const generated = DateTime.fromJSDate(clock.now(), { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
 
