@@ -23,6 +23,12 @@ const StartExportDocument = graphql(`
   }
 `);
 
+/** The signed link as a same-origin path: the API's public address may differ from the page's (a proxy, a dev server). */
+function sameOrigin(url: string): string {
+  const parsed = new URL(url, window.location.href);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
 const KIND_LABEL: Record<string, string> = { DASHBOARD: 'Figures', PATIENT_HISTORY: 'Medical history' };
 
 /** Starts an export job; the list below (ExportJobList) shows how it goes. */
@@ -58,7 +64,7 @@ export function ExportJobList() {
         {jobs.slice(0, 5).map((job) => (
           <ListItem key={job.id} disableGutters
             secondaryAction={job.status === 'DONE' && job.downloadUrl ? (
-              <Button size="small" variant="contained" startIcon={<Download />} href={job.downloadUrl} aria-label={`Download ${job.fileName ?? 'export'}`}>
+              <Button size="small" variant="contained" startIcon={<Download />} href={sameOrigin(job.downloadUrl)} aria-label={`Download ${job.fileName ?? 'export'}`}>
                 Download
               </Button>
             ) : null}>

@@ -41,7 +41,7 @@ export function DoctorMonthlyReportCard() {
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <MonthField label="Month" value={month} onChange={setMonth} />
             <DownloadButton disabled={!valid(month)} url={`/exports/reports/doctor-monthly.pdf?month=${month}`} fileName={`monthly-report-${month}.pdf`}>
-              PDF
+              Download PDF
             </DownloadButton>
           </Stack>
         </Stack>
@@ -67,8 +67,8 @@ export function HospitalMonthlyReportDownloads() {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} aria-label="Monthly hospital report">
       <MonthField label="Monthly report" value={month} onChange={setMonth} />
-      <DownloadButton size="small" disabled={!valid(month)} url={`/exports/reports/monthly.pdf?month=${month}`} fileName={`hospital-report-${month}.pdf`}>PDF</DownloadButton>
-      <DownloadButton size="small" disabled={!valid(month)} url={`/exports/reports/monthly.xlsx?month=${month}`} fileName={`hospital-report-${month}.xlsx`}>Excel</DownloadButton>
+      <DownloadButton size="small" disabled={!valid(month)} url={`/exports/reports/monthly.pdf?month=${month}`} fileName={`hospital-report-${month}.pdf`}>Monthly PDF</DownloadButton>
+      <DownloadButton size="small" disabled={!valid(month)} url={`/exports/reports/monthly.xlsx?month=${month}`} fileName={`hospital-report-${month}.xlsx`}>Monthly XLSX</DownloadButton>
     </Stack>
   );
 }
