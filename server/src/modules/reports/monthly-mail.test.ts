@@ -106,8 +106,8 @@ describe('monthly report mail', () => {
 
     const ledger = await t.orm.em.getConnection().execute<Array<{ status: string; attempts: number }>>(
       'select status, attempts from report_delivery where month = ? order by recipient_id', [month]);
-    expect(ledger.map((r) => r.status)).toEqual(['SENT', 'SENT']);
-    expect(ledger.map((r) => r.attempts).sort()).toEqual([1, 2]);
+    expect(ledger.map((r: { status: string }) => r.status)).toEqual(['SENT', 'SENT']);
+    expect(ledger.map((r: { attempts: number }) => r.attempts).sort()).toEqual([1, 2]);
   });
 
   it('the job engine\'s monthly sweep sends through the configured mailer, and nothing without one', async () => {
