@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n    hospital { timezone }\n  }\n": typeof types.CurrentUserDocument,
-    "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n": typeof types.AppointmentCard_AppointmentFragmentDoc,
+    "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    urgent\n    seriesId\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n": typeof types.AppointmentCard_AppointmentFragmentDoc,
     "\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason updatedAt }\n  }\n": typeof types.CancelAppointmentDocument,
     "\n  fragment DepartmentDialog_department on Department {\n    id\n    name\n    description\n    active\n  }\n": typeof types.DepartmentDialog_DepartmentFragmentDoc,
     "\n  mutation CreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) { id ...DepartmentDialog_department }\n  }\n": typeof types.CreateDepartmentDocument,
@@ -25,6 +25,7 @@ type Documents = {
     "\n  fragment DoctorDialog_doctor on Doctor {\n    id\n    fullName\n    specialization\n    phone\n    gender\n    experienceYears\n    about\n    active\n    email\n    department { id }\n    consultationFee { amount currency }\n  }\n": typeof types.DoctorDialog_DoctorFragmentDoc,
     "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id invitationUrl ...DoctorDialog_doctor }\n  }\n": typeof types.CreateDoctorDocument,
     "\n  mutation UpdateDoctor($id: ID!, $input: UpdateDoctorInput!) {\n    updateDoctor(id: $id, input: $input) { id ...DoctorDialog_doctor }\n  }\n": typeof types.UpdateDoctorDocument,
+    "\n  query PatientNoShowCount($patientId: ID!) {\n    patientNoShowCount(patientId: $patientId)\n  }\n": typeof types.PatientNoShowCountDocument,
     "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTime!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { id startsAt endsAt status updatedAt }\n  }\n": typeof types.RescheduleAppointmentDocument,
     "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) { user { id email } invitationUrl invitationExpiresAt }\n  }\n": typeof types.CreateAdminDocument,
     "\n  mutation AddInvoiceLine($invoiceId: ID!, $input: InvoiceLineInput!) {\n    addInvoiceLine(invoiceId: $invoiceId, input: $input) {\n      id\n      ...InvoiceDetails_invoice\n    }\n  }\n": typeof types.AddInvoiceLineDocument,
@@ -41,6 +42,7 @@ type Documents = {
     "\n  query BookingDoctors($departmentId: ID!) {\n    doctors(departmentId: $departmentId) { id fullName ...DoctorCard_doctor }\n  }\n": typeof types.BookingDoctorsDocument,
     "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) {\n      id\n      startsAt\n      endsAt\n      status\n      doctor { id fullName }\n    }\n  }\n": typeof types.BookAppointmentDocument,
     "\n  query AvailableDays($doctorId: ID!, $days: Int) {\n    availableDays(doctorId: $doctorId, days: $days) { date freeSlots }\n  }\n": typeof types.AvailableDaysDocument,
+    "\n  mutation BookAppointmentSeries($input: BookAppointmentSeriesInput!) {\n    bookAppointmentSeries(input: $input) {\n      seriesId\n      booked { id startsAt endsAt status seriesId doctor { id fullName } }\n      skipped { startsAt code message }\n    }\n  }\n": typeof types.BookAppointmentSeriesDocument,
     "\n  query AvailableSlots($doctorId: ID!, $date: LocalDate!) {\n    availableSlots(doctorId: $doctorId, date: $date) { startsAt endsAt period }\n  }\n": typeof types.AvailableSlotsDocument,
     "\n  fragment PatientSummary_patient on Patient {\n    id\n    fullName\n    medicalRecordNumber\n    dateOfBirth\n    gender\n    phone\n    bloodGroup\n    heightCm\n    weightKg\n    allergies\n  }\n": typeof types.PatientSummary_PatientFragmentDoc,
     "\n  fragment TreatmentEntry_treatment on Treatment {\n    id\n    createdAt\n    visitType\n    diagnosis\n    icdCode\n    prescription\n    medicines { name dose frequency duration instructions }\n    testsOrdered\n    precautions\n    notes\n    followUpDate\n    appointment { id startsAt }\n    doctor { id fullName specialization }\n    department { id name }\n  }\n": typeof types.TreatmentEntry_TreatmentFragmentDoc,
@@ -48,7 +50,7 @@ type Documents = {
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": typeof types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": typeof types.TreatmentRevisionsDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": typeof types.LiveStatusDocument,
-    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    patient { id fullName medicalRecordNumber }\n  }\n": typeof types.DayAppointmentRow_AppointmentFragmentDoc,
+    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n": typeof types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { id kind message read createdAt appointmentId }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -56,6 +58,7 @@ type Documents = {
     "\n  mutation StartExport($input: StartExportInput!) {\n    startExport(input: $input) { id kind format status progress }\n  }\n": typeof types.StartExportDocument,
     "\n  query HospitalReport($from: LocalDate!, $to: LocalDate!, $departmentId: ID, $doctorId: ID) {\n    dashboard(from: $from, to: $to, departmentId: $departmentId, doctorId: $doctorId) {\n      from\n      to\n      timezone\n      currency\n      totals {\n        appointments completed cancelled noShow patients newPatients doctors invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n        appointmentsByStatus { status count }\n      }\n      daily {\n        date appointments completed cancelled noShow\n        invoiced { amount currency }\n        collected { amount currency }\n      }\n      byDoctor {\n        doctorId doctorName departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n      byDepartment {\n        departmentId departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n    }\n  }\n": typeof types.HospitalReportDocument,
     "\n  query DoctorMonthlyReport($month: String!) {\n    doctorMonthlyReport(month: $month) { month visits patientsSeen noShows followUpsDue followUpsDueNextMonth byIcdCode { code visits } }\n  }\n": typeof types.DoctorMonthlyReportDocument,
+    "\n  query SchedulingStats($from: LocalDate!, $to: LocalDate!) {\n    schedulingStats(from: $from, to: $to) {\n      urgentVisits noShows freedSlots refilledSlots fillRate medianMinutesToRefill\n      noShowsByDoctor { id name noShows visits }\n      noShowsByDepartment { id name noShows visits }\n    }\n  }\n": typeof types.SchedulingStatsDocument,
     "\n  query AvailabilityBlocks($doctorId: ID!) {\n    availabilityBlocks(doctorId: $doctorId) { id startsAt endsAt reason note }\n  }\n": typeof types.AvailabilityBlocksDocument,
     "\n  mutation AddAvailabilityBlock($input: AddAvailabilityBlockInput!) {\n    addAvailabilityBlock(input: $input) { id }\n  }\n": typeof types.AddAvailabilityBlockDocument,
     "\n  mutation RemoveAvailabilityBlock($id: ID!) { removeAvailabilityBlock(id: $id) }\n": typeof types.RemoveAvailabilityBlockDocument,
@@ -69,7 +72,7 @@ type Documents = {
     "\n  query PatientSearch($search: String) {\n    patients(search: $search, first: 10) {\n      totalCount\n      items { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n    }\n  }\n": typeof types.PatientSearchDocument,
     "\n  mutation CreateWalkInPatient($input: CreateWalkInPatientInput!) {\n    createWalkInPatient(input: $input) { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n  }\n": typeof types.CreateWalkInPatientDocument,
     "\n  query AdminDashboard {\n    departments(includeInactive: true) { id active }\n    doctors(includeInactive: true) { id active }\n    patients(first: 1) { totalCount }\n  }\n": typeof types.AdminDashboardDocument,
-    "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n": typeof types.AdminAppointmentsDocument,
+    "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        urgent\n        urgentReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n": typeof types.AdminAppointmentsDocument,
     "\n  query AuditEvents($filter: AuditEventFilter, $after: String, $first: Int!) {\n    auditEvents(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id action entityType entityId entityName actorId actorName actorRole subjectPatientId subjectName changes requestId createdAt\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query AdminDepartments {\n    departments(includeInactive: true) {\n      id\n      name\n      description\n      active\n      doctors { id }\n      ...DepartmentDialog_department\n    }\n  }\n": typeof types.AdminDepartmentsDocument,
     "\n  mutation DeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n": typeof types.DeleteDepartmentDocument,
@@ -80,6 +83,8 @@ type Documents = {
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": typeof types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": typeof types.FinalizeInvoiceDocument,
     "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": typeof types.AdminInvoicesDocument,
+    "\n  query UrgentDoctors {\n    doctors { id fullName department { id name } }\n  }\n": typeof types.UrgentDoctorsDocument,
+    "\n  mutation BookUrgentAppointment($input: BookUrgentAppointmentInput!) {\n    bookUrgentAppointment(input: $input) { id startsAt endsAt urgent urgentReason doctor { id fullName } patient { id fullName } }\n  }\n": typeof types.BookUrgentAppointmentDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": typeof types.SignInDocument,
@@ -103,10 +108,16 @@ type Documents = {
     "\n  query MyProfile {\n    me {\n      id\n      email\n      patient {\n        id\n        fullName\n        medicalRecordNumber\n        dateOfBirth\n        gender\n        phone\n        address\n        bloodGroup\n        heightCm\n        weightKg\n        allergies\n        reminderOptIn\n      }\n    }\n  }\n": typeof types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateMyProfileInput!) {\n    updateMyProfile(input: $input) {\n      id\n      fullName\n      dateOfBirth\n      gender\n      phone\n      address\n      bloodGroup\n      heightCm\n      weightKg\n      allergies\n      reminderOptIn\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
     "\n  query MyRecordAccess($first: Int!, $before: ID) {\n    myRecordAccess(first: $first, before: $before) { id readerName readerRole kind treatmentId granted at }\n  }\n": typeof types.MyRecordAccessDocument,
+    "\n  query WaitlistChoices {\n    departments { id name doctors { id fullName } }\n  }\n": typeof types.WaitlistChoicesDocument,
+    "\n  query MyWaitlist {\n    myWaitlist {\n      id status from to periods doctorName departmentName createdAt\n      offer { id startsAt endsAt expiresAt doctorName }\n    }\n  }\n": typeof types.MyWaitlistDocument,
+    "\n  mutation JoinWaitlist($input: JoinWaitlistInput!) {\n    joinWaitlist(input: $input) { id status }\n  }\n": typeof types.JoinWaitlistDocument,
+    "\n  mutation AcceptWaitlistOffer($offerId: ID!) {\n    acceptWaitlistOffer(offerId: $offerId) { id startsAt status doctor { id fullName } }\n  }\n": typeof types.AcceptWaitlistOfferDocument,
+    "\n  mutation DeclineWaitlistOffer($offerId: ID!) {\n    declineWaitlistOffer(offerId: $offerId) { id status offer { id } }\n  }\n": typeof types.DeclineWaitlistOfferDocument,
+    "\n  mutation LeaveWaitlist($entryId: ID!) {\n    leaveWaitlist(entryId: $entryId) { id status }\n  }\n": typeof types.LeaveWaitlistDocument,
 };
 const documents: Documents = {
     "\n  query CurrentUser {\n    me {\n      id\n      email\n      role\n      mustChangePassword\n      patient { id fullName }\n      doctor { id fullName }\n    }\n    hospital { timezone }\n  }\n": types.CurrentUserDocument,
-    "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n": types.AppointmentCard_AppointmentFragmentDoc,
+    "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    urgent\n    seriesId\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n": types.AppointmentCard_AppointmentFragmentDoc,
     "\n  mutation CancelAppointment($id: ID!, $reason: String) {\n    cancelAppointment(id: $id, reason: $reason) { id status cancelReason updatedAt }\n  }\n": types.CancelAppointmentDocument,
     "\n  fragment DepartmentDialog_department on Department {\n    id\n    name\n    description\n    active\n  }\n": types.DepartmentDialog_DepartmentFragmentDoc,
     "\n  mutation CreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) { id ...DepartmentDialog_department }\n  }\n": types.CreateDepartmentDocument,
@@ -116,6 +127,7 @@ const documents: Documents = {
     "\n  fragment DoctorDialog_doctor on Doctor {\n    id\n    fullName\n    specialization\n    phone\n    gender\n    experienceYears\n    about\n    active\n    email\n    department { id }\n    consultationFee { amount currency }\n  }\n": types.DoctorDialog_DoctorFragmentDoc,
     "\n  mutation CreateDoctor($input: CreateDoctorInput!) {\n    createDoctor(input: $input) { id invitationUrl ...DoctorDialog_doctor }\n  }\n": types.CreateDoctorDocument,
     "\n  mutation UpdateDoctor($id: ID!, $input: UpdateDoctorInput!) {\n    updateDoctor(id: $id, input: $input) { id ...DoctorDialog_doctor }\n  }\n": types.UpdateDoctorDocument,
+    "\n  query PatientNoShowCount($patientId: ID!) {\n    patientNoShowCount(patientId: $patientId)\n  }\n": types.PatientNoShowCountDocument,
     "\n  mutation RescheduleAppointment($id: ID!, $startsAt: DateTime!) {\n    rescheduleAppointment(id: $id, startsAt: $startsAt) { id startsAt endsAt status updatedAt }\n  }\n": types.RescheduleAppointmentDocument,
     "\n  mutation CreateAdmin($input: CreateAdminInput!) {\n    createAdmin(input: $input) { user { id email } invitationUrl invitationExpiresAt }\n  }\n": types.CreateAdminDocument,
     "\n  mutation AddInvoiceLine($invoiceId: ID!, $input: InvoiceLineInput!) {\n    addInvoiceLine(invoiceId: $invoiceId, input: $input) {\n      id\n      ...InvoiceDetails_invoice\n    }\n  }\n": types.AddInvoiceLineDocument,
@@ -132,6 +144,7 @@ const documents: Documents = {
     "\n  query BookingDoctors($departmentId: ID!) {\n    doctors(departmentId: $departmentId) { id fullName ...DoctorCard_doctor }\n  }\n": types.BookingDoctorsDocument,
     "\n  mutation BookAppointment($input: BookAppointmentInput!) {\n    bookAppointment(input: $input) {\n      id\n      startsAt\n      endsAt\n      status\n      doctor { id fullName }\n    }\n  }\n": types.BookAppointmentDocument,
     "\n  query AvailableDays($doctorId: ID!, $days: Int) {\n    availableDays(doctorId: $doctorId, days: $days) { date freeSlots }\n  }\n": types.AvailableDaysDocument,
+    "\n  mutation BookAppointmentSeries($input: BookAppointmentSeriesInput!) {\n    bookAppointmentSeries(input: $input) {\n      seriesId\n      booked { id startsAt endsAt status seriesId doctor { id fullName } }\n      skipped { startsAt code message }\n    }\n  }\n": types.BookAppointmentSeriesDocument,
     "\n  query AvailableSlots($doctorId: ID!, $date: LocalDate!) {\n    availableSlots(doctorId: $doctorId, date: $date) { startsAt endsAt period }\n  }\n": types.AvailableSlotsDocument,
     "\n  fragment PatientSummary_patient on Patient {\n    id\n    fullName\n    medicalRecordNumber\n    dateOfBirth\n    gender\n    phone\n    bloodGroup\n    heightCm\n    weightKg\n    allergies\n  }\n": types.PatientSummary_PatientFragmentDoc,
     "\n  fragment TreatmentEntry_treatment on Treatment {\n    id\n    createdAt\n    visitType\n    diagnosis\n    icdCode\n    prescription\n    medicines { name dose frequency duration instructions }\n    testsOrdered\n    precautions\n    notes\n    followUpDate\n    appointment { id startsAt }\n    doctor { id fullName specialization }\n    department { id name }\n  }\n": types.TreatmentEntry_TreatmentFragmentDoc,
@@ -139,7 +152,7 @@ const documents: Documents = {
     "\n  mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {\n    updateTreatment(id: $id, input: $input) {\n      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n      medicines { name dose frequency duration instructions }\n    }\n  }\n": types.UpdateTreatmentDocument,
     "\n  query TreatmentRevisions($treatmentId: ID!) {\n    treatmentRevisions(treatmentId: $treatmentId) {\n      id\n      editedBy\n      editedAt\n      changedFields\n      previous {\n        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate\n        medicines { name dose frequency duration instructions }\n      }\n    }\n  }\n": types.TreatmentRevisionsDocument,
     "\n  subscription LiveStatus {\n    liveStatus { live }\n  }\n": types.LiveStatusDocument,
-    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    patient { id fullName medicalRecordNumber }\n  }\n": types.DayAppointmentRow_AppointmentFragmentDoc,
+    "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n": types.DayAppointmentRow_AppointmentFragmentDoc,
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      unreadCount\n      items { id kind message read createdAt appointmentId }\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { id kind message read createdAt appointmentId }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
@@ -147,6 +160,7 @@ const documents: Documents = {
     "\n  mutation StartExport($input: StartExportInput!) {\n    startExport(input: $input) { id kind format status progress }\n  }\n": types.StartExportDocument,
     "\n  query HospitalReport($from: LocalDate!, $to: LocalDate!, $departmentId: ID, $doctorId: ID) {\n    dashboard(from: $from, to: $to, departmentId: $departmentId, doctorId: $doctorId) {\n      from\n      to\n      timezone\n      currency\n      totals {\n        appointments completed cancelled noShow patients newPatients doctors invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n        appointmentsByStatus { status count }\n      }\n      daily {\n        date appointments completed cancelled noShow\n        invoiced { amount currency }\n        collected { amount currency }\n      }\n      byDoctor {\n        doctorId doctorName departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n      byDepartment {\n        departmentId departmentName appointments completed cancelled noShow patients invoiceCount\n        invoiced { amount currency }\n        collected { amount currency }\n        outstanding { amount currency }\n      }\n    }\n  }\n": types.HospitalReportDocument,
     "\n  query DoctorMonthlyReport($month: String!) {\n    doctorMonthlyReport(month: $month) { month visits patientsSeen noShows followUpsDue followUpsDueNextMonth byIcdCode { code visits } }\n  }\n": types.DoctorMonthlyReportDocument,
+    "\n  query SchedulingStats($from: LocalDate!, $to: LocalDate!) {\n    schedulingStats(from: $from, to: $to) {\n      urgentVisits noShows freedSlots refilledSlots fillRate medianMinutesToRefill\n      noShowsByDoctor { id name noShows visits }\n      noShowsByDepartment { id name noShows visits }\n    }\n  }\n": types.SchedulingStatsDocument,
     "\n  query AvailabilityBlocks($doctorId: ID!) {\n    availabilityBlocks(doctorId: $doctorId) { id startsAt endsAt reason note }\n  }\n": types.AvailabilityBlocksDocument,
     "\n  mutation AddAvailabilityBlock($input: AddAvailabilityBlockInput!) {\n    addAvailabilityBlock(input: $input) { id }\n  }\n": types.AddAvailabilityBlockDocument,
     "\n  mutation RemoveAvailabilityBlock($id: ID!) { removeAvailabilityBlock(id: $id) }\n": types.RemoveAvailabilityBlockDocument,
@@ -160,7 +174,7 @@ const documents: Documents = {
     "\n  query PatientSearch($search: String) {\n    patients(search: $search, first: 10) {\n      totalCount\n      items { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n    }\n  }\n": types.PatientSearchDocument,
     "\n  mutation CreateWalkInPatient($input: CreateWalkInPatientInput!) {\n    createWalkInPatient(input: $input) { id fullName medicalRecordNumber phone dateOfBirth hasAccount }\n  }\n": types.CreateWalkInPatientDocument,
     "\n  query AdminDashboard {\n    departments(includeInactive: true) { id active }\n    doctors(includeInactive: true) { id active }\n    patients(first: 1) { totalCount }\n  }\n": types.AdminDashboardDocument,
-    "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n": types.AdminAppointmentsDocument,
+    "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        urgent\n        urgentReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n": types.AdminAppointmentsDocument,
     "\n  query AuditEvents($filter: AuditEventFilter, $after: String, $first: Int!) {\n    auditEvents(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id action entityType entityId entityName actorId actorName actorRole subjectPatientId subjectName changes requestId createdAt\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query AdminDepartments {\n    departments(includeInactive: true) {\n      id\n      name\n      description\n      active\n      doctors { id }\n      ...DepartmentDialog_department\n    }\n  }\n": types.AdminDepartmentsDocument,
     "\n  mutation DeleteDepartment($id: ID!) { deleteDepartment(id: $id) }\n": types.DeleteDepartmentDocument,
@@ -171,6 +185,8 @@ const documents: Documents = {
     "\n  mutation RemoveInvoiceLine($lineId: ID!) {\n    removeInvoiceLine(lineId: $lineId) { id ...InvoiceDetails_invoice }\n  }\n": types.RemoveInvoiceLineDocument,
     "\n  mutation FinalizeInvoice($id: ID!) {\n    finalizeInvoice(id: $id) { id status issuedAt ...InvoiceDetails_invoice }\n  }\n": types.FinalizeInvoiceDocument,
     "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n": types.AdminInvoicesDocument,
+    "\n  query UrgentDoctors {\n    doctors { id fullName department { id name } }\n  }\n": types.UrgentDoctorsDocument,
+    "\n  mutation BookUrgentAppointment($input: BookUrgentAppointmentInput!) {\n    bookUrgentAppointment(input: $input) { id startsAt endsAt urgent urgentReason doctor { id fullName } patient { id fullName } }\n  }\n": types.BookUrgentAppointmentDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePasswordAndSignIn(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      token\n      user { id role }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user { id role mustChangePassword }\n    }\n  }\n": types.SignInDocument,
@@ -194,6 +210,12 @@ const documents: Documents = {
     "\n  query MyProfile {\n    me {\n      id\n      email\n      patient {\n        id\n        fullName\n        medicalRecordNumber\n        dateOfBirth\n        gender\n        phone\n        address\n        bloodGroup\n        heightCm\n        weightKg\n        allergies\n        reminderOptIn\n      }\n    }\n  }\n": types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateMyProfileInput!) {\n    updateMyProfile(input: $input) {\n      id\n      fullName\n      dateOfBirth\n      gender\n      phone\n      address\n      bloodGroup\n      heightCm\n      weightKg\n      allergies\n      reminderOptIn\n    }\n  }\n": types.UpdateMyProfileDocument,
     "\n  query MyRecordAccess($first: Int!, $before: ID) {\n    myRecordAccess(first: $first, before: $before) { id readerName readerRole kind treatmentId granted at }\n  }\n": types.MyRecordAccessDocument,
+    "\n  query WaitlistChoices {\n    departments { id name doctors { id fullName } }\n  }\n": types.WaitlistChoicesDocument,
+    "\n  query MyWaitlist {\n    myWaitlist {\n      id status from to periods doctorName departmentName createdAt\n      offer { id startsAt endsAt expiresAt doctorName }\n    }\n  }\n": types.MyWaitlistDocument,
+    "\n  mutation JoinWaitlist($input: JoinWaitlistInput!) {\n    joinWaitlist(input: $input) { id status }\n  }\n": types.JoinWaitlistDocument,
+    "\n  mutation AcceptWaitlistOffer($offerId: ID!) {\n    acceptWaitlistOffer(offerId: $offerId) { id startsAt status doctor { id fullName } }\n  }\n": types.AcceptWaitlistOfferDocument,
+    "\n  mutation DeclineWaitlistOffer($offerId: ID!) {\n    declineWaitlistOffer(offerId: $offerId) { id status offer { id } }\n  }\n": types.DeclineWaitlistOfferDocument,
+    "\n  mutation LeaveWaitlist($entryId: ID!) {\n    leaveWaitlist(entryId: $entryId) { id status }\n  }\n": types.LeaveWaitlistDocument,
 };
 
 /**
@@ -217,7 +239,7 @@ export function graphql(source: "\n  query CurrentUser {\n    me {\n      id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n"): (typeof documents)["\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    urgent\n    seriesId\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n"): (typeof documents)["\n  fragment AppointmentCard_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    urgent\n    seriesId\n    doctor {\n      id\n      fullName\n      specialization\n      department { id name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -254,6 +276,10 @@ export function graphql(source: "\n  mutation CreateDoctor($input: CreateDoctorI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateDoctor($id: ID!, $input: UpdateDoctorInput!) {\n    updateDoctor(id: $id, input: $input) { id ...DoctorDialog_doctor }\n  }\n"): (typeof documents)["\n  mutation UpdateDoctor($id: ID!, $input: UpdateDoctorInput!) {\n    updateDoctor(id: $id, input: $input) { id ...DoctorDialog_doctor }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PatientNoShowCount($patientId: ID!) {\n    patientNoShowCount(patientId: $patientId)\n  }\n"): (typeof documents)["\n  query PatientNoShowCount($patientId: ID!) {\n    patientNoShowCount(patientId: $patientId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,6 +347,10 @@ export function graphql(source: "\n  query AvailableDays($doctorId: ID!, $days: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation BookAppointmentSeries($input: BookAppointmentSeriesInput!) {\n    bookAppointmentSeries(input: $input) {\n      seriesId\n      booked { id startsAt endsAt status seriesId doctor { id fullName } }\n      skipped { startsAt code message }\n    }\n  }\n"): (typeof documents)["\n  mutation BookAppointmentSeries($input: BookAppointmentSeriesInput!) {\n    bookAppointmentSeries(input: $input) {\n      seriesId\n      booked { id startsAt endsAt status seriesId doctor { id fullName } }\n      skipped { startsAt code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AvailableSlots($doctorId: ID!, $date: LocalDate!) {\n    availableSlots(doctorId: $doctorId, date: $date) { startsAt endsAt period }\n  }\n"): (typeof documents)["\n  query AvailableSlots($doctorId: ID!, $date: LocalDate!) {\n    availableSlots(doctorId: $doctorId, date: $date) { startsAt endsAt period }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -349,7 +379,7 @@ export function graphql(source: "\n  subscription LiveStatus {\n    liveStatus {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    patient { id fullName medicalRecordNumber }\n  }\n"): (typeof documents)["\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    patient { id fullName medicalRecordNumber }\n  }\n"];
+export function graphql(source: "\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n"): (typeof documents)["\n  fragment DayAppointmentRow_appointment on Appointment {\n    id\n    startsAt\n    endsAt\n    status\n    reason\n    cancelReason\n    checkedInAt\n    urgent\n    urgentReason\n    seriesId\n    patient { id fullName medicalRecordNumber }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -378,6 +408,10 @@ export function graphql(source: "\n  query HospitalReport($from: LocalDate!, $to
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DoctorMonthlyReport($month: String!) {\n    doctorMonthlyReport(month: $month) { month visits patientsSeen noShows followUpsDue followUpsDueNextMonth byIcdCode { code visits } }\n  }\n"): (typeof documents)["\n  query DoctorMonthlyReport($month: String!) {\n    doctorMonthlyReport(month: $month) { month visits patientsSeen noShows followUpsDue followUpsDueNextMonth byIcdCode { code visits } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchedulingStats($from: LocalDate!, $to: LocalDate!) {\n    schedulingStats(from: $from, to: $to) {\n      urgentVisits noShows freedSlots refilledSlots fillRate medianMinutesToRefill\n      noShowsByDoctor { id name noShows visits }\n      noShowsByDepartment { id name noShows visits }\n    }\n  }\n"): (typeof documents)["\n  query SchedulingStats($from: LocalDate!, $to: LocalDate!) {\n    schedulingStats(from: $from, to: $to) {\n      urgentVisits noShows freedSlots refilledSlots fillRate medianMinutesToRefill\n      noShowsByDoctor { id name noShows visits }\n      noShowsByDepartment { id name noShows visits }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -433,7 +467,7 @@ export function graphql(source: "\n  query AdminDashboard {\n    departments(inc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        urgent\n        urgentReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {\n    appointments(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        urgent\n        urgentReason\n        patient { id fullName medicalRecordNumber }\n        doctor { id fullName department { id name } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -474,6 +508,14 @@ export function graphql(source: "\n  mutation FinalizeInvoice($id: ID!) {\n    f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {\n    invoices(filter: $filter, after: $after, first: $first) {\n      totalCount\n      nextCursor\n      items {\n        id\n        number\n        status\n        createdAt\n        issuedAt\n        total { amount currency }\n        balance { amount currency }\n        patient { id fullName medicalRecordNumber }\n        appointment { id startsAt doctor { id fullName department { id name } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UrgentDoctors {\n    doctors { id fullName department { id name } }\n  }\n"): (typeof documents)["\n  query UrgentDoctors {\n    doctors { id fullName department { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BookUrgentAppointment($input: BookUrgentAppointmentInput!) {\n    bookUrgentAppointment(input: $input) { id startsAt endsAt urgent urgentReason doctor { id fullName } patient { id fullName } }\n  }\n"): (typeof documents)["\n  mutation BookUrgentAppointment($input: BookUrgentAppointmentInput!) {\n    bookUrgentAppointment(input: $input) { id startsAt endsAt urgent urgentReason doctor { id fullName } patient { id fullName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -566,6 +608,30 @@ export function graphql(source: "\n  mutation UpdateMyProfile($input: UpdateMyPr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyRecordAccess($first: Int!, $before: ID) {\n    myRecordAccess(first: $first, before: $before) { id readerName readerRole kind treatmentId granted at }\n  }\n"): (typeof documents)["\n  query MyRecordAccess($first: Int!, $before: ID) {\n    myRecordAccess(first: $first, before: $before) { id readerName readerRole kind treatmentId granted at }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaitlistChoices {\n    departments { id name doctors { id fullName } }\n  }\n"): (typeof documents)["\n  query WaitlistChoices {\n    departments { id name doctors { id fullName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyWaitlist {\n    myWaitlist {\n      id status from to periods doctorName departmentName createdAt\n      offer { id startsAt endsAt expiresAt doctorName }\n    }\n  }\n"): (typeof documents)["\n  query MyWaitlist {\n    myWaitlist {\n      id status from to periods doctorName departmentName createdAt\n      offer { id startsAt endsAt expiresAt doctorName }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinWaitlist($input: JoinWaitlistInput!) {\n    joinWaitlist(input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation JoinWaitlist($input: JoinWaitlistInput!) {\n    joinWaitlist(input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptWaitlistOffer($offerId: ID!) {\n    acceptWaitlistOffer(offerId: $offerId) { id startsAt status doctor { id fullName } }\n  }\n"): (typeof documents)["\n  mutation AcceptWaitlistOffer($offerId: ID!) {\n    acceptWaitlistOffer(offerId: $offerId) { id startsAt status doctor { id fullName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineWaitlistOffer($offerId: ID!) {\n    declineWaitlistOffer(offerId: $offerId) { id status offer { id } }\n  }\n"): (typeof documents)["\n  mutation DeclineWaitlistOffer($offerId: ID!) {\n    declineWaitlistOffer(offerId: $offerId) { id status offer { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveWaitlist($entryId: ID!) {\n    leaveWaitlist(entryId: $entryId) { id status }\n  }\n"): (typeof documents)["\n  mutation LeaveWaitlist($entryId: ID!) {\n    leaveWaitlist(entryId: $entryId) { id status }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
