@@ -8,6 +8,11 @@ import { AppointmentStatus } from '../scheduling/appointment.entity';
 import { hospitalMonth } from './hospital-days';
 import type { DoctorMonthlyReport } from './reports.types';
 
+/** Visit statuses; slot holds of the waitlist (HELD, RELEASED) are not visits and are not reported. */
+const VISIT_STATUSES = [
+  AppointmentStatus.SCHEDULED, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED, AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW,
+];
+
 const sqlTime = (date: Date) => DateTime.fromJSDate(date, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm:ss.SSS');
 
 /**
@@ -79,8 +84,8 @@ export async function monthlyFigures(ctx: Pick<Context, 'em' | 'deps'>, doctorId
     doctorId: String(doctorId),
     doctorName: doctor.full_name,
     departmentName: doctor.department,
-    visits: [...byStatus.values()].reduce((sum, n) => sum + n, 0),
-    visitsByStatus: Object.values(AppointmentStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
+    visits: VISIT_STATUSES.reduce((sum, status) => sum + (byStatus.get(status) ?? 0), 0),
+    visitsByStatus: VISIT_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
     patientsSeen: Number(seen[0]?.n ?? 0),
     noShows: byStatus.get(AppointmentStatus.NO_SHOW) ?? 0,
     followUpsDue: Number(followUps[0]?.due ?? 0),

@@ -149,7 +149,7 @@ export class DoctorMonthlyReport {
   @Field(() => Int, { description: 'Appointments starting in the month, any status.' })
   visits!: number;
 
-  @Field(() => [StatusCount], { description: 'Appointments starting in the month per status (every status, zeros included).' })
+  @Field(() => [StatusCount], { description: 'Visits starting in the month per status (the five visit statuses, zeros included; waitlist holds are not visits).' })
   visitsByStatus!: StatusCount[];
 
   @Field(() => Int, { description: 'Distinct patients with a CHECKED_IN or COMPLETED visit in the month (cancelled and no-show visits do not count).' })
