@@ -85,6 +85,8 @@ export interface Config {
   redisPrefix: string;
   /** HMS_WEBHOOK_ALLOW_PRIVATE=true: webhooks may target loopback/private addresses (development, tests). */
   webhookAllowPrivate: boolean;
+  /** Reports and exports (modules/reports): how long a download link works (HMS_EXPORT_LINK_MINUTES), how long a finished export is kept (HMS_EXPORT_RETENTION_HOURS). */
+  exports: { linkMinutes: number; retentionHours: number };
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -277,6 +279,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testNow,
     redisPrefix,
     webhookAllowPrivate: bool(env, 'HMS_WEBHOOK_ALLOW_PRIVATE'),
+    exports: {
+      linkMinutes: int(env, 'HMS_EXPORT_LINK_MINUTES', 15, 1, 7 * 24 * 60),
+      retentionHours: int(env, 'HMS_EXPORT_RETENTION_HOURS', 24, 1, 24 * 90),
+    },
   };
 }
 

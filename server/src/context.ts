@@ -116,3 +116,31 @@ export async function buildContext(
   };
   return context;
 }
+
+/**
+ * A context acting as the account `userId` outside any request (background jobs
+ * that run what a person asked for, under that person's rights). Its viewer is
+ * null when the account is gone or inactive, so the job is refused like a request.
+ */
+export async function contextForUser(deps: AppDeps, userId: number, requestId: string = randomUUID()): Promise<Context> {
+  const em = deps.orm.em.fork();
+  const context: Context = { deps, em, viewer: null, tokenError: 'The account is no longer active', requestId, clientIp: 'job' };
+  const rows = await leanQuery<ViewerRow>(em,
+    'select u.id, u.role, u.email, u.active, u.token_version, u.must_change_password, p.id as patient_id, d.id as doctor_id ' +
+      'from `user` u left join patient p on p.user_id = u.id left join doctor d on d.user_id = u.id where u.id = ?',
+    [userId],
+  );
+  const row = rows[0];
+  if (!row || !row.active) return context;
+  context.tokenError = null;
+  context.viewer = {
+    userId: row.id,
+    role: row.role,
+    email: row.email,
+    patientId: row.patient_id,
+    doctorId: row.doctor_id,
+    mustChangePassword: Boolean(row.must_change_password),
+    tokenVersion: Number(row.token_version),
+  };
+  return context;
+}

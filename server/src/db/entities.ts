@@ -25,6 +25,7 @@ import { CalendarFeed } from '../modules/integrations/calendar-feed.entity';
 import { WebhookDelivery, WebhookEndpoint, WebhookFeedState } from '../modules/integrations/webhook.entity';
 import { Message } from '../modules/messages/message.entity';
 import { PasswordReset } from '../modules/messages/password-reset.entity';
+import { ExportJob, ReportDelivery } from '../modules/reports/export-job.entity';
 
 /** Every entity, listed explicitly so discovery needs no file globbing or reflection. */
 export const entities = [
@@ -39,4 +40,5 @@ export const entities = [
   QueueCounter, QueueTicket, DisplayToken,
   ApiKey, CalendarFeed, WebhookEndpoint, WebhookDelivery, WebhookFeedState,
   Message, PasswordReset,
+  ExportJob, ReportDelivery,
 ];

@@ -2,6 +2,7 @@
 // engine starts (API process and `npm run worker` alike). Add your feature's `<feature>.jobs.ts` here.
 import '../modules/scheduling/scheduling.jobs';
 import '../modules/integrations/webhooks.jobs';
+import '../modules/reports/reports.jobs';
 
 export {};
 import '../modules/messages/messages.jobs';

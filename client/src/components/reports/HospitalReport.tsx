@@ -10,6 +10,8 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { DownloadButton } from '../DownloadButton';
+import { ExportJobList, StartExportButton } from './ExportJobs';
+import { HospitalMonthlyReportDownloads } from './MonthlyReports';
 import { StatCard } from '../LinkCard';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
 import { statusLabel } from '../AppointmentStatusChip';
@@ -89,7 +91,15 @@ export function HospitalReport() {
         <Stack direction="row" spacing={1}>
           <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.csv?${query}`} fileName="hms-dashboard.csv">CSV</DownloadButton>
           <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.xlsx?${query}`} fileName="hms-dashboard.xlsx">Excel</DownloadButton>
+          <StartExportButton size="small" disabled={!validRange}
+            input={{ kind: 'DASHBOARD', format: 'XLSX', from: range.from, to: range.to, departmentId: departmentId || null, doctorId: doctorId || null }}>
+            Export as a job
+          </StartExportButton>
         </Stack>
+      </Stack>
+      <Stack spacing={2} sx={{ mb: 2 }}>
+        <HospitalMonthlyReportDownloads />
+        <ExportJobList />
       </Stack>
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Grid container spacing={2} sx={{ alignItems: 'center' }}>

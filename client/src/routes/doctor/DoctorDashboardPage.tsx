@@ -6,6 +6,9 @@ import Today from '@mui/icons-material/Today';
 import { Link as RouterLink } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { LinkCard } from '../../components/LinkCard';
+import { ExportJobList, StartExportButton } from '../../components/reports/ExportJobs';
+import { DoctorMonthlyReportCard } from '../../components/reports/MonthlyReports';
+import { DateTime } from 'luxon';
 import { PageHeader } from '../../components/PageHeader';
 import { CalendarFeedCard } from '../../components/integrations/CalendarFeedCard';
 import { graphql } from '../../gql';
@@ -41,6 +44,19 @@ export function DoctorDashboardPage() {
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <LinkCard to="/doctor/hours" icon={<Schedule />} title="Weekly hours">Set the hours patients can book, and block time off.</LinkCard>
+        </Grid>
+        <Grid size={12}>
+          <DoctorMonthlyReportCard />
+        </Grid>
+        <Grid size={12}>
+          <Stack spacing={2}>
+            <div>
+              <StartExportButton input={{ kind: 'DASHBOARD', format: 'XLSX', from: DateTime.now().minus({ days: 364 }).toISODate()!, to: DateTime.now().toISODate()! }}>
+                Export my last 12 months (Excel)
+              </StartExportButton>
+            </div>
+            <ExportJobList />
+          </Stack>
         </Grid>
       </Grid>
       <CalendarFeedCard />

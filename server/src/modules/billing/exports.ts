@@ -3,12 +3,12 @@ import { clientIpOf } from '../../client-ip';
 import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import PDFDocument from 'pdfkit';
 import { buildContext, type AppDeps, type Context } from '../../context';
 import { HmsError } from '../../errors';
 import { recordRefusals } from '../audit/refusals';
 import { logger } from '../../logger';
 import { formatMinor } from '../../shared/money';
+import { createPdf } from '../../shared/pdf';
 import { BillingService, currencyDigits } from './billing.service';
 import { type Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -83,15 +83,15 @@ function writeInvoicePdf(deps: AppDeps, invoice: Invoice, out: NodeJS.WritableSt
   const appointment = invoice.appointment;
   const doctor = appointment.doctor;
 
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}`, Author: hospitalName } });
+  const doc = createPdf({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}`, Author: hospitalName } });
   doc.pipe(out);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
-  doc.font('Helvetica-Bold').fontSize(18).text(hospitalName);
-  doc.font('Helvetica').fontSize(13).fillColor('#444').text(`Invoice ${invoice.number}`);
+  doc.font('Bold').fontSize(18).text(hospitalName);
+  doc.font('Regular').fontSize(13).fillColor('#444').text(`Invoice ${invoice.number}`);
   doc.moveDown(0.5).fillColor('black').fontSize(10);
-  const field = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+  const field = (label: string, value: string) => doc.font('Bold').text(`${label}: `, { continued: true }).font('Regular').text(value);
   field('Status', invoice.status);
   field('Issued', when(invoice.issuedAt));
   field('Patient', `${invoice.patient.fullName} (${invoice.patient.medicalRecordNumber})`);
@@ -107,7 +107,7 @@ function writeInvoicePdf(deps: AppDeps, invoice: Invoice, out: NodeJS.WritableSt
   const row = (cells: string[], bold = false) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
+    doc.font(bold ? 'Bold' : 'Regular').fontSize(10);
     let bottom = y;
     cells.forEach((text, i) => {
       doc.text(text, cols[i], y, { width: colWidths[i], align: i === 0 ? 'left' : 'right' });
@@ -132,7 +132,7 @@ function writeInvoicePdf(deps: AppDeps, invoice: Invoice, out: NodeJS.WritableSt
   const payments = invoice.payments.getItems();
   if (payments.length) {
     doc.moveDown();
-    doc.font('Helvetica-Bold').fontSize(12).text('Payments', left);
+    doc.font('Bold').fontSize(12).text('Payments', left);
     doc.moveDown(0.3);
     for (const p of payments) {
       const what = p.amountMinor < 0 ? `Refund (${p.method})${p.reason ? `: ${p.reason}` : ''}` : `${p.method}${p.reference ? ` ref ${p.reference}` : ''}`;

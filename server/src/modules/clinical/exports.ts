@@ -4,12 +4,12 @@ import { stringify } from 'csv-stringify';
 import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { buildContext, type AppDeps, type Context } from '../../context';
 import { recordRefusals } from '../audit/refusals';
 import { HmsError } from '../../errors';
 import { logger } from '../../logger';
+import { clock } from '../../clock';
+import { createPdf } from '../../shared/pdf';
 import { spreadsheetCell } from '../../shared/spreadsheet';
 import { parseId } from '../../shared/validation';
 import type { Patient } from '../directory/patient.entity';
@@ -60,8 +60,9 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   try {
-    if (format === 'csv') writeCsv(deps, history.entries, res);
-    else writePdf(deps, history.patient, history.entries, res);
+    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
+    if (format === 'csv') writeHistoryCsv(deps, history.entries, res);
+    else writeHistoryPdf(deps, history.patient, history.entries, res);
   } catch (error) {
     // Headers may be out already: log and cut the response rather than send a half file as complete.
     logger.error(`history export stream failed (request ${requestId})`, error);
@@ -69,7 +70,7 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   }
 }
 
-function visitDay(deps: AppDeps, entry: HistoryEntry): string {
+function visitDay(deps: Pick<AppDeps, 'config'>, entry: HistoryEntry): string {
   return DateTime.fromJSDate(entry.appointment.startsAt, { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
@@ -87,10 +88,10 @@ const CSV_COLUMNS = [
   'Medicines', 'Tests ordered', 'Precautions', 'Notes', 'Follow-up date',
 ];
 
-function writeCsv(deps: AppDeps, entries: HistoryEntry[], res: Response): void {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+/** The history as CSV into `out` (also used by the export jobs of reports/export-jobs.ts). */
+export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryEntry[], out: NodeJS.WritableStream): void {
   const csv = stringify({ header: true, columns: CSV_COLUMNS, bom: true });
-  csv.pipe(res);
+  csv.pipe(out);
   for (const entry of entries) {
     const c = entry.content;
     csv.write([
@@ -112,54 +113,22 @@ function writeCsv(deps: AppDeps, entries: HistoryEntry[], res: Response): void {
   csv.end();
 }
 
-/**
- * PDF fonts. The built-in Helvetica only has the Windows-1252 characters, so a
- * Cyrillic or Greek name would come out as garbage: use a Unicode TrueType
- * family when the machine has one (Debian's fonts-dejavu-core, which chromium
- * pulls in), else Helvetica with unprintable characters shown as "?".
- */
-const FONT_FAMILIES = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf'],
-];
-let unicodeFonts: string[] | null | undefined;
-function findUnicodeFonts(): string[] | null {
-  if (unicodeFonts === undefined) unicodeFonts = FONT_FAMILIES.find((family) => family.every((file) => existsSync(file))) ?? null;
-  return unicodeFonts;
-}
-// Printable ASCII, Latin-1 and the extra Windows-1252 characters Helvetica has.
-const NOT_WIN_ANSI = /[^\n\x20-\x7e\xa0-\xff\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/gu;
-
 const VISIT_TYPE_LABEL: Record<string, string> = {
   CONSULTATION: 'Consultation', FOLLOW_UP: 'Follow-up', EMERGENCY: 'Emergency', PROCEDURE: 'Procedure',
 };
 
-function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res: Response): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  const doc = new PDFDocument({
+/** The history as PDF into `out` (also used by the export jobs of reports/export-jobs.ts). */
+export function writeHistoryPdf(deps: Pick<AppDeps, 'config'>, patient: Patient, entries: HistoryEntry[], out: NodeJS.WritableStream): void {
+  // Noto fonts with per-run fallback (shared/pdf.ts): names, diagnoses and medicines in any script print as themselves.
+  const doc = createPdf({
     size: 'A4',
     margin: 56,
     bufferPages: true,
     info: { Title: `Medical history of ${patient.fullName}`, Author: deps.config.hospitalName, Subject: 'Medical history' },
   });
-  const fonts = findUnicodeFonts();
-  const clean = (value: string) => (fonts ? value : value.replace(NOT_WIN_ANSI, '?'));
-  if (fonts) {
-    doc.registerFont('Regular', fonts[0]);
-    doc.registerFont('Bold', fonts[1]);
-    doc.registerFont('Italic', fonts[2]);
-  } else {
-    doc.registerFont('Regular', 'Helvetica');
-    doc.registerFont('Bold', 'Helvetica-Bold');
-    doc.registerFont('Italic', 'Helvetica-Oblique');
-    // Every text call goes through here: "?" beats a wrong glyph in a medical record.
-    const text = doc.text.bind(doc);
-    doc.text = ((value: unknown, ...rest: unknown[]) =>
-      (text as (...args: unknown[]) => PDFKit.PDFDocument)(typeof value === 'string' ? clean(value) : value, ...rest)) as typeof doc.text;
-  }
-  doc.pipe(res);
+  doc.pipe(out);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const generated = DateTime.now().setZone(deps.config.timezone).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  const generated = DateTime.fromJSDate(clock.now(), { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
 
   doc.font('Bold').fontSize(18).text(deps.config.hospitalName);
   doc.font('Regular').fontSize(13).fillColor('#444').text('Medical history');
@@ -193,7 +162,8 @@ function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res:
     field('Prescription', c.prescription);
     if (c.medicines.length) {
       doc.font('Bold').fontSize(10).text('Medicines');
-      doc.font('Regular').fontSize(10).list(c.medicines.map((m) => clean(medicineLine(m))), { width, bulletRadius: 1.5 });
+      doc.font('Regular').fontSize(10);
+      for (const m of c.medicines) doc.text(`\u2022 ${medicineLine(m)}`, { width, indent: 6 });
       doc.moveDown(0.3);
     }
     field('Tests ordered', c.testsOrdered);

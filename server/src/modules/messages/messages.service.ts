@@ -11,13 +11,24 @@ import { kickMessages } from './messages.jobs';
 import type { AppointmentReminder, JobQueueStatus, MessageFilter, OutboxMessage } from './messages.types';
 import { configurePlanner, planRemindersForPatient, planScheduleMessages } from './planner';
 import { closeTransports, transportsOf } from './sender';
+import nodemailer from 'nodemailer';
+import { nodemailerReportMailer, reportMailer, setReportMailer } from '../reports/monthly-mail';
 
 /** Called by createApp: ledger rows in every schedule change's transaction, a wake-up after its commit. */
 export function startMessages(deps: AppDeps): { stop(): void } {
   configurePlanner(deps.config);
   onScheduleChangeFlush(planScheduleMessages);
   onScheduleChangesPublished(kickMessages);
-  return { stop: () => closeTransports(deps) };
+  // The 1st-of-month reports go over the same SMTP server (their PDFs and XLSX are attachments,
+  // which the ledger's templates do not carry). Without SMTP they wait until one is configured.
+  const reportTransport = deps.config.smtpUrl && !reportMailer() ? nodemailer.createTransport(deps.config.smtpUrl) : null;
+  if (reportTransport) setReportMailer(nodemailerReportMailer(reportTransport, deps.config.mailFrom));
+  return {
+    stop: () => {
+      closeTransports(deps);
+      if (reportTransport) { reportTransport.close(); setReportMailer(null); }
+    },
+  };
 }
 
 interface LedgerRow {

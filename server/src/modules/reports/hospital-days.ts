@@ -51,3 +51,33 @@ export function hospitalDays(from: string, to: string, zone: string, maxDays = 3
 export function hospitalYear(instant: Date, zone: string): number {
   return DateTime.fromJSDate(instant, { zone }).year;
 }
+
+/** A hospital calendar month: "YYYY-MM", its first and last day, and its [start, end) instants in UTC. */
+export interface HospitalMonth {
+  month: string;
+  from: string;
+  to: string;
+  start: Date;
+  end: Date;
+}
+
+/** Parses "YYYY-MM" as a month of the hospital calendar; BAD_USER_INPUT otherwise. */
+export function hospitalMonth(month: string, zone: string, field = 'month'): HospitalMonth {
+  const first = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? DateTime.fromISO(`${month}-01`, { zone }) : null;
+  if (!first || !first.isValid || first.year < 2000 || first.year > 2100) {
+    throw new BadInputError(`${field} must be a month like 2026-11`, { [field]: 'Not a month (YYYY-MM)' });
+  }
+  const next = first.plus({ months: 1 });
+  return {
+    month,
+    from: first.toISODate()!,
+    to: next.minus({ days: 1 }).toISODate()!,
+    start: first.toUTC().toJSDate(),
+    end: next.toUTC().toJSDate(),
+  };
+}
+
+/** The hospital month before the one `instant` falls in (what the 1st-of-month job reports). */
+export function previousHospitalMonth(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).startOf('month').minus({ months: 1 }).toFormat('yyyy-MM');
+}

@@ -4,6 +4,12 @@ import { spreadsheetCell } from '../../shared/spreadsheet';
 import type { Express, Request } from 'express';
 import type { AppDeps } from '../../context';
 import { withViewer } from '../billing/exports';
+import { Role } from '../identity/user.entity';
+import { ForbiddenError } from '../../errors';
+import { DoctorReportService } from './doctor-report.service';
+import { registerExportJobDownloads } from './export-jobs';
+import { hospitalMonth } from './hospital-days';
+import { doctorMonthlyPdf, hospitalMonthlyPdf } from './report-pdfs';
 import { ReportsService, type DashboardArgs } from './reports.service';
 import type { Dashboard, Figures } from './reports.types';
 
@@ -12,9 +18,38 @@ import type { Dashboard, Figures } from './reports.types';
  * `dashboard` query, as query parameters):
  *   GET /exports/reports/dashboard.csv?from=YYYY-MM-DD&to=YYYY-MM-DD[&departmentId=][&doctorId=]
  *   GET /exports/reports/dashboard.xlsx?...   (sheets Totals, Daily, Doctors, Departments)
- * with `Authorization: Bearer <token>`.
+ *   GET /exports/reports/monthly.pdf?month=YYYY-MM      the hospital's monthly report (the dashboard of the month)
+ *   GET /exports/reports/monthly.xlsx?month=YYYY-MM     the same as a workbook
+ * and, DOCTOR (own) or ADMIN (`&doctorId=` required):
+ *   GET /exports/reports/doctor-monthly.pdf?month=YYYY-MM[&doctorId=]
+ * with `Authorization: Bearer <token>`. Export jobs' files: see export-jobs.ts.
  */
 export function registerReportExports(app: Express, deps: AppDeps): void {
+  registerExportJobDownloads(app, deps);
+  app.get('/exports/reports/doctor-monthly.pdf', (req, res) => void withViewer(deps, req, res, async (ctx) => {
+    const report = await new DoctorReportService(ctx).monthly(param(req, 'month') ?? '', param(req, 'doctorId'));
+    const pdf = await doctorMonthlyPdf(deps.config, report);
+    return () => {
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename="monthly-report-${report.month}-doctor-${report.doctorId}.pdf"`);
+      res.send(pdf);
+    };
+  }));
+  app.get('/exports/reports/monthly.:format', (req, res) => void withViewer(deps, req, res, async (ctx) => {
+    const format = String(req.params.format);
+    if (format !== 'pdf' && format !== 'xlsx') return () => { res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } }); };
+    if (ctx.viewer?.role !== Role.ADMIN) throw new ForbiddenError('Only admins see the hospital\'s figures');
+    const month = hospitalMonth(param(req, 'month') ?? '', deps.config.timezone);
+    const dashboard = await new ReportsService(ctx).dashboard({ from: month.from, to: month.to });
+    const file = format === 'pdf'
+      ? await hospitalMonthlyPdf(deps.config, month.month, dashboard)
+      : Buffer.from((await toXlsx(dashboard).xlsx.writeBuffer()) as ArrayBuffer);
+    return () => {
+      res.setHeader('Content-Type', format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', `attachment; filename="hospital-report-${month.month}.${format}"`);
+      res.send(file);
+    };
+  }));
   app.get('/exports/reports/dashboard.csv', (req, res) => void withViewer(deps, req, res, async (ctx) => {
     const dashboard = await new ReportsService(ctx).dashboard(args(req));
     return () => {
@@ -32,6 +67,10 @@ export function registerReportExports(app: Express, deps: AppDeps): void {
       res.send(Buffer.from(buffer as ArrayBuffer));
     };
   }));
+}
+
+function param(req: Request, name: string): string | null {
+  return typeof req.query[name] === 'string' && req.query[name] !== '' ? (req.query[name] as string) : null;
 }
 
 function args(req: Request): DashboardArgs {

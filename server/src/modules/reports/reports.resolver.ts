@@ -1,9 +1,12 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { LocalDateScalar } from '../../shared/scalars';
 import { Role } from '../identity/user.entity';
+import { DoctorReportService } from './doctor-report.service';
+import { ExportJobService } from './export-jobs';
+import { ExportJobView, StartExportInput } from './export-jobs.types';
 import { ReportsService } from './reports.service';
-import { Dashboard } from './reports.types';
+import { Dashboard, DoctorMonthlyReport } from './reports.types';
 
 @Resolver(() => Dashboard)
 export class ReportsResolver {
@@ -20,5 +23,45 @@ export class ReportsResolver {
     @Arg('doctorId', () => ID, { nullable: true, description: 'Only this doctor.' }) doctorId: string | null,
   ): Promise<Dashboard> {
     return new ReportsService(ctx).dashboard({ from, to, departmentId, doctorId });
+  }
+
+  @Authorized(Role.DOCTOR, Role.ADMIN)
+  @Query(() => DoctorMonthlyReport, {
+    description: 'DOCTOR (their own) or ADMIN (doctorId required): a doctor\'s month in numbers, no clinical free text. '
+      + 'The same figures as GET /exports/reports/doctor-monthly.pdf?month=YYYY-MM.',
+  })
+  doctorMonthlyReport(
+    @Ctx() ctx: Context,
+    @Arg('month', () => String, { description: 'The hospital calendar month, YYYY-MM.' }) month: string,
+    @Arg('doctorId', () => ID, { nullable: true, description: 'ADMIN: whose report. Doctors get their own.' }) doctorId: string | null,
+  ): Promise<DoctorMonthlyReport> {
+    return new DoctorReportService(ctx).monthly(month, doctorId);
+  }
+
+  @Authorized()
+  @Mutation(() => ExportJobView, {
+    description: 'Starts a large export as a background job (a year of the dashboard, a patient\'s whole history); '
+      + 'poll exportJob(id) for progress and the download link. The same rules as the direct downloads apply.',
+  })
+  startExport(
+    @Ctx() ctx: Context,
+    @Arg('input', () => StartExportInput, { description: 'What to export, and as what.' }) input: StartExportInput,
+  ): Promise<ExportJobView> {
+    return new ExportJobService(ctx).start(input);
+  }
+
+  @Authorized()
+  @Query(() => ExportJobView, { description: 'One of my exports: status, progress, and when DONE a fresh signed download link. NOT_FOUND for others\' jobs.' })
+  exportJob(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The job id from startExport.' }) id: string,
+  ): Promise<ExportJobView> {
+    return new ExportJobService(ctx).get(id);
+  }
+
+  @Authorized()
+  @Query(() => [ExportJobView], { description: 'My 20 most recent exports, newest first.' })
+  myExports(@Ctx() ctx: Context): Promise<ExportJobView[]> {
+    return new ExportJobService(ctx).mine();
   }
 }

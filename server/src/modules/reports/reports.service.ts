@@ -52,9 +52,17 @@ export class ReportsService {
 
   private get config() { return this.ctx.deps.config; }
 
-  async dashboard(args: DashboardArgs): Promise<Dashboard> {
+  /**
+   * ADMIN: any range and filter. With `doctorMayReadOwn` (the export jobs), a
+   * doctor gets the dashboard of their own visits and invoices only.
+   */
+  async dashboard(argsIn: DashboardArgs, options: { doctorMayReadOwn?: boolean } = {}): Promise<Dashboard> {
     const viewer = requireViewer(this.ctx);
-    if (viewer.role !== Role.ADMIN) throw new ForbiddenError('Only admins see the hospital\'s figures');
+    let args = argsIn;
+    if (viewer.role === Role.DOCTOR && options.doctorMayReadOwn && viewer.doctorId) {
+      if (args.doctorId && parseId(args.doctorId, 'doctorId') !== viewer.doctorId) throw new ForbiddenError('Doctors export their own figures only');
+      args = { ...args, departmentId: null, doctorId: String(viewer.doctorId) };
+    } else if (viewer.role !== Role.ADMIN) throw new ForbiddenError('Only admins see the hospital\'s figures');
     const days = hospitalDays(args.from, args.to, this.config.timezone);
     const filter = await this.filter(args);
     const range = { start: days[0].start, end: days[days.length - 1].end };

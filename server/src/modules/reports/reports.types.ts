@@ -110,3 +110,63 @@ export class Dashboard {
   @Field(() => [DepartmentFigures], { description: 'Departments with any appointment, invoice or payment in the range, by name.' })
   byDepartment!: DepartmentFigures[];
 }
+
+@ObjectType({ description: 'How many visits of a month carry one ICD-10 code.' })
+export class IcdCount {
+  @Field(() => String, { description: 'The ICD-10 code, e.g. J11.1.' })
+  code!: string;
+
+  @Field(() => Int, { description: 'Visits of the month with a treatment entry coded so (a visit counts once per code).' })
+  visits!: number;
+}
+
+@ObjectType({
+  description: 'One doctor\'s month in numbers (hospital calendar month): visits by status, patients seen, no-shows, follow-ups due and '
+    + 'ICD-10 code counts. No clinical free text.',
+})
+export class DoctorMonthlyReport {
+  @Field(() => String, { description: 'The month, YYYY-MM.' })
+  month!: string;
+
+  @Field(() => LocalDateScalar, { description: 'First day of the month.' })
+  from!: string;
+
+  @Field(() => LocalDateScalar, { description: 'Last day of the month.' })
+  to!: string;
+
+  @Field(() => String, { description: 'The hospital time zone the month is counted in.' })
+  timezone!: string;
+
+  @Field(() => ID, { description: 'The doctor.' })
+  doctorId!: string;
+
+  @Field(() => String, { description: 'The doctor\'s name.' })
+  doctorName!: string;
+
+  @Field(() => String, { description: 'The doctor\'s department.' })
+  departmentName!: string;
+
+  @Field(() => Int, { description: 'Appointments starting in the month, any status.' })
+  visits!: number;
+
+  @Field(() => [StatusCount], { description: 'Visits starting in the month per status (the five visit statuses, zeros included; waitlist holds are not visits).' })
+  visitsByStatus!: StatusCount[];
+
+  @Field(() => Int, { description: 'Distinct patients with a CHECKED_IN or COMPLETED visit in the month (cancelled and no-show visits do not count).' })
+  patientsSeen!: number;
+
+  @Field(() => Int, { description: 'Visits of the month marked NO_SHOW.' })
+  noShows!: number;
+
+  @Field(() => Int, { description: 'Follow-up dates this doctor set (in any earlier entry) that fall in the month.' })
+  followUpsDue!: number;
+
+  @Field(() => Int, { description: 'Follow-up dates this doctor set that fall in the month after: the visits to plan for.' })
+  followUpsDueNextMonth!: number;
+
+  @Field(() => [IcdCount], { description: 'Visits of the month per ICD-10 code of their treatment entries, most frequent first.' })
+  byIcdCode!: IcdCount[];
+
+  @Field(() => Int, { description: 'Visits of the month with treatment entries but no ICD-10 code.' })
+  uncodedVisits!: number;
+}
