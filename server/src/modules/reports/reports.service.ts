@@ -7,6 +7,7 @@ import { parseId } from '../../shared/validation';
 import { Role } from '../identity/user.entity';
 import { AppointmentStatus, HOLD_STATUSES } from '../scheduling/appointment.entity';
 import { type HospitalDay, hospitalDays } from './hospital-days';
+import { rollupZone } from './rollup';
 import type { Dashboard, DepartmentFigures, DoctorFigures, Figures } from './reports.types';
 
 export interface DashboardArgs {
@@ -14,6 +15,8 @@ export interface DashboardArgs {
   to: string;
   departmentId?: string | null;
   doctorId?: string | null;
+  /** Whether `daily[].patients` was asked for: distinct patients per day cannot be rolled up, so they cost a scan. */
+  dailyPatients?: boolean;
 }
 
 /** What each grouping query returns per key, in minor units. */
@@ -58,7 +61,8 @@ export class ReportsService {
     const days = hospitalDays(args.from, args.to, this.config.timezone);
     const filter = await this.filter(args);
     const range = { start: days[0].start, end: days[days.length - 1].end };
-    const q = new FigureQueries(this.ctx, range, days, filter);
+    const rolledUp = (await rollupZone(this.ctx.em)) === this.config.timezone;
+    const q = new FigureQueries(this.ctx, range, days, filter, rolledUp, args.dailyPatients ?? true);
     const [{ total, daily, doctors, departments, byStatus }, extra] = await Promise.all([q.figures(), q.counts()]);
     const toFigures = (raw: RawFigures): Figures => ({
       appointments: raw.appointments,
@@ -130,6 +134,9 @@ class FigureQueries {
     private readonly range: { start: Date; end: Date },
     private readonly days: HospitalDay[],
     private readonly filter: { sql: string; params: unknown[] },
+    /** appointment_daily is exact for the configured zone (see rollup.ts). */
+    private readonly rolledUp: boolean,
+    private readonly dailyPatients: boolean,
   ) {}
 
   private run<T>(sql: string, params: unknown[]): Promise<T[]> {
@@ -188,8 +195,8 @@ class FigureQueries {
     const paymentDay = this.dayKey('p.created_at');
     type Row = Record<string, unknown>;
     const [visits, patientsByDoctor, invoices, payments] = await Promise.all([
-      // (day, doctor) rows carry the sums; the ROLLUP rows (day, NULL) and (NULL, NULL) the distinct patients of a day and of the range.
-      this.run<Row>(
+      this.rolledUp ? this.rolledUpVisits(only, onlyParams) : this.run<Row>(
+        // (day, doctor) rows carry the sums; the ROLLUP rows (day, NULL) and (NULL, NULL) the distinct patients of a day and of the range.
         `select ${visitDay.sql} as day, a.doctor_id as doctor, count(*) as appointments,
            sum(a.status = 'COMPLETED') as completed, sum(a.status = 'CANCELLED') as cancelled, sum(a.status = 'NO_SHOW') as no_show,
            sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, count(distinct a.patient_id) as patients
@@ -254,11 +261,43 @@ class FigureQueries {
     for (const r of invoices) add(r, { invoiceCount: n(r.invoice_count), invoicedMinor: n(r.invoiced), outstandingMinor: n(r.outstanding) });
     for (const r of payments) add(r, { collectedMinor: n(r.collected) });
     for (const r of patientsByDoctor) {
-      if (r.department == null) continue; // the grand total: the visits' rollup has it
+      if (r.department == null) {
+        // The grand total (the visits' rollup has it too, unless the figures came from appointment_daily).
+        if (r.doctor == null && this.rolledUp) entry(total, 'all').patients = n(r.patients);
+        continue;
+      }
       if (r.doctor == null) entry(departments, r.department).patients = n(r.patients);
       else entry(doctors, r.doctor).patients = n(r.patients);
     }
     return { total, daily, doctors, departments, byStatus };
+  }
+
+  /**
+   * The visits' (day, doctor) sums from the roll-up, in the shape of the scan's rows, plus (when asked
+   * for) the distinct patients of each day as (day, NULL) rows: those alone still read the appointments.
+   */
+  private async rolledUpVisits(only: string, onlyParams: unknown[]): Promise<Array<Record<string, unknown>>> {
+    const first = this.days[0].day;
+    const last = this.days[this.days.length - 1].day;
+    const onlyDaily = only.replace('a.doctor_id', 'r.doctor_id');
+    const [sums, perDay] = await Promise.all([
+      this.run<Record<string, unknown>>(
+        `select to_days(r.day) as day, r.doctor_id as doctor, r.appointments, r.completed, r.cancelled, r.no_show, r.scheduled, r.checked_in
+         from appointment_daily r where r.day >= ? and r.day <= ? and r.appointments > 0${onlyDaily}`,
+        [first, last, ...onlyParams],
+      ),
+      this.dailyPatients ? this.dailyDistinctPatients(only, onlyParams) : [],
+    ]);
+    return [...sums, ...perDay];
+  }
+
+  private dailyDistinctPatients(only: string, onlyParams: unknown[]): Promise<Array<Record<string, unknown>>> {
+    const visitDay = this.dayKey('a.starts_at');
+    return this.run(
+      `select ${visitDay.sql} as day, null as doctor, count(distinct a.patient_id) as patients
+       from appointment a where a.starts_at >= ? and a.starts_at < ?${only} group by day`,
+      [...visitDay.params, sqlTime(this.range.start), sqlTime(this.range.end), ...onlyParams],
+    );
   }
 
   async counts(): Promise<{ doctors: number; newPatients: number }> {
