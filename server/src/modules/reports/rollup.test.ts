@@ -29,7 +29,7 @@ async function rollupRows(): Promise<string[]> {
   const rows = await t.orm.em.fork().getConnection().execute<Array<Record<string, unknown>>>(
     `select day, doctor_id, appointments, scheduled, checked_in, completed, cancelled, no_show from appointment_daily
      where doctor_id in (?, ?) and appointments > 0 order by day, doctor_id`, [Number(doctor.doctorId), Number(other.doctorId)]);
-  return rows.map((r) => [r.day, r.doctor_id, r.appointments, r.scheduled, r.checked_in, r.completed, r.cancelled, r.no_show].join(' '));
+  return rows.map((r: Record<string, unknown>) => [r.day, r.doctor_id, r.appointments, r.scheduled, r.checked_in, r.completed, r.cancelled, r.no_show].join(' '));
 }
 
 /** The same, recounted here from the appointments with luxon's idea of the hospital day in `zone`. */
