@@ -188,8 +188,6 @@ class FigureQueries {
     const departmentOf = new Map(doctorRows.map((d) => [String(d.id), String(d.department_id)]));
     const only = f.params.length ? (doctorRows.length ? ` and a.doctor_id in (${doctorRows.map(() => '?').join(',')})` : ' and 1 = 0') : '';
     const onlyParams = f.params.length ? doctorRows.map((d) => d.id) : [];
-    const departmentCase = doctorRows.length ? `case a.doctor_id ${doctorRows.map(() => 'when ? then ?').join(' ')} end` : 'null';
-    const departmentParams = doctorRows.flatMap((d) => [d.id, d.department_id]);
     const visitDay = this.dayKey('a.starts_at');
     const invoiceDay = this.dayKey('i.issued_at');
     const paymentDay = this.dayKey('p.created_at');
@@ -204,12 +202,7 @@ class FigureQueries {
          group by day, a.doctor_id with rollup`,
         [...visitDay.params, ...bounds, ...onlyParams],
       ),
-      this.run<Row>(
-        `select ${departmentCase} as department, a.doctor_id as doctor, count(distinct a.patient_id) as patients
-         from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
-         group by department, a.doctor_id with rollup`,
-        [...departmentParams, ...bounds, ...onlyParams],
-      ),
+      this.distinctPatients(only, onlyParams, departmentOf),
       this.run<Row>(
         `select a.doctor_id as doctor, ${invoiceDay.sql} as day, count(*) as invoice_count, sum(i.total_minor) as invoiced,
            sum(case when i.status = 'ISSUED' then i.total_minor - i.paid_minor else 0 end) as outstanding
@@ -290,8 +283,8 @@ class FigureQueries {
     for (const r of payments) add(r, { collectedMinor: n(r.collected) });
     for (const r of patientsByDoctor) {
       if (r.department == null) {
-        // The grand total (the visits' rollup has it too, unless the figures came from appointment_daily).
-        if (r.doctor == null && this.rolledUp) all.patients = n(r.patients);
+        // The grand total.
+        if (r.doctor == null) all.patients = n(r.patients);
         continue;
       }
       if (r.doctor == null) entry(departments, r.department).patients = n(r.patients);
@@ -317,6 +310,29 @@ class FigureQueries {
       this.dailyPatients ? this.dailyDistinctPatients(only, onlyParams) : [],
     ]);
     return [...sums, ...perDay];
+  }
+
+  /**
+   * Distinct patients per doctor, per department and in all, as (department, doctor) rows with NULL
+   * for "all": three scans of the covering index in parallel, each de-duplicating (doctor, patient)
+   * pairs first (on MariaDB several times faster than COUNT(DISTINCT) per group WITH ROLLUP).
+   */
+  private async distinctPatients(only: string, onlyParams: unknown[], departmentOf: Map<string, string>): Promise<Array<Record<string, unknown>>> {
+    const bounds = [sqlTime(this.range.start), sqlTime(this.range.end), ...onlyParams];
+    const pairs = `select distinct a.doctor_id, a.patient_id from appointment a where a.starts_at >= ? and a.starts_at < ?${only}`;
+    const [doctors, departments, all] = await Promise.all([
+      this.run<{ doctor: number; patients: number }>(`select x.doctor_id as doctor, count(*) as patients from (${pairs}) x group by x.doctor_id`, bounds),
+      this.run<{ department: number; patients: number }>(
+        `select y.department_id as department, count(*) as patients from
+           (select distinct d.department_id, x.patient_id from (${pairs}) x join doctor d on d.id = x.doctor_id) y group by y.department_id`, bounds),
+      this.run<{ patients: number }>(`select count(*) as patients from (select distinct a.patient_id from appointment a
+         where a.starts_at >= ? and a.starts_at < ?${only}) x`, bounds),
+    ]);
+    return [
+      ...doctors.map((r) => ({ department: departmentOf.get(String(r.doctor)) ?? null, doctor: r.doctor, patients: r.patients })),
+      ...departments.map((r) => ({ department: r.department, doctor: null, patients: r.patients })),
+      { department: null, doctor: null, patients: all[0]?.patients ?? 0 },
+    ];
   }
 
   private dailyDistinctPatients(only: string, onlyParams: unknown[]): Promise<Array<Record<string, unknown>>> {
