@@ -4,7 +4,7 @@
 // of grouping ~90,000 appointments. The triggers need the hospital zone's UTC offsets; they are
 // written here, and the roll-up rebuilt from the appointments, whenever the configured zone is not
 // the one the roll-up was built for (first start, or HMS_TIMEZONE changed).
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { DeadlockException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { IANAZone } from 'luxon';
 import { clock } from '../../clock';
 
@@ -55,6 +55,20 @@ export async function rollupZone(em: EntityManager): Promise<string | null> {
  * shared locks), so none is lost or counted twice. Returns whether it rebuilt.
  */
 export async function ensureDailyRollup(orm: MikroORM, zone: string): Promise<boolean> {
+  // Processes starting together on a fresh database meet in the state row's gap lock: one is chosen
+  // as the deadlock victim, tries again and finds the roll-up built.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await rebuildUnlessBuilt(orm, zone);
+    } catch (error) {
+      const deadlock = error instanceof DeadlockException || (error as { errno?: number }).errno === 1213;
+      if (!deadlock || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100));
+    }
+  }
+}
+
+async function rebuildUnlessBuilt(orm: MikroORM, zone: string): Promise<boolean> {
   const em = orm.em.fork();
   if ((await rollupZone(em)) === zone) return false;
   return em.transactional(async (tx) => {
