@@ -3,7 +3,11 @@ import { clientIpOf } from '../../client-ip';
 import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+
+// pdfkit (~24 MB resident with its fonts and tables) loads with the first PDF, not at start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfKit = (): typeof PDFKitDocument => require('pdfkit') as typeof PDFKitDocument;
 import { buildContext, type AppDeps, type Context } from '../../context';
 import { HmsError } from '../../errors';
 import { recordRefusals } from '../audit/refusals';
@@ -83,7 +87,7 @@ function writeInvoicePdf(deps: AppDeps, invoice: Invoice, out: NodeJS.WritableSt
   const appointment = invoice.appointment;
   const doctor = appointment.doctor;
 
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}`, Author: hospitalName } });
+  const doc = new (pdfKit())({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}`, Author: hospitalName } });
   doc.pipe(out);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;

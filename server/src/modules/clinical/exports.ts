@@ -5,7 +5,11 @@ import type { Express, Request, Response } from 'express';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+
+// pdfkit (~24 MB resident with its fonts and tables) loads with the first PDF, not at start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfKit = (): typeof PDFKitDocument => require('pdfkit') as typeof PDFKitDocument;
 import { buildContext, type AppDeps, type Context } from '../../context';
 import { recordRefusals } from '../audit/refusals';
 import { HmsError } from '../../errors';
@@ -136,7 +140,7 @@ const VISIT_TYPE_LABEL: Record<string, string> = {
 
 function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res: Response): void {
   res.setHeader('Content-Type', 'application/pdf');
-  const doc = new PDFDocument({
+  const doc = new (pdfKit())({
     size: 'A4',
     margin: 56,
     bufferPages: true,
