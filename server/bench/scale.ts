@@ -11,6 +11,8 @@
 //   BENCH_REUSE=1             keep an already seeded ×100 database (skips the seeding when its row counts match)
 //   BENCH_SOAK_SECONDS        after the table, a mixed soak of this many seconds, twice, with RSS samples (default 0: none)
 //   BENCH_ONLY                comma-separated operation names to run (default: all)
+//   BENCH_NODE_ARGS           extra node flags for the ×100 server (e.g. V8 heap settings)
+//   BENCH_PROFILE             a directory: the ×100 server writes a V8 CPU profile there when it stops
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -209,10 +211,12 @@ async function counts(url: string): Promise<Record<string, number>> {
 
 async function startApi(url: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
+  const nodeArgs = [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
   const child = await startServer('src/main.ts', {
     ...process.env, PORT: String(port), DATABASE_URL: url, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_DATA_KEY: DATA_KEY.toString('base64'),
     HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development',
-  }, port, [], 90_000);
+  }, port, nodeArgs, 90_000);
   return { child, port };
 }
 

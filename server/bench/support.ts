@@ -156,11 +156,11 @@ export function serverEnv(databaseUrl: string, port: number, extra: Record<strin
 }
 
 /**
- * Starts `node --import tsx <script>` (not the tsx CLI: the child IS the server, so its CPU time and
+ * Starts `node --require tsx/cjs <script>` (as `npm start` does) (not the tsx CLI: the child IS the server, so its CPU time and
  * RSS can be read) and waits for /healthz.
  */
 export async function startServer(script: string, env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = [], timeoutMs = 60_000): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { cwd: SERVER_DIR, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--require', 'tsx/cjs', script], { cwd: SERVER_DIR, env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

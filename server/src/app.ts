@@ -43,6 +43,7 @@ import { apiKeyScopeRefusal } from './modules/integrations/scopes';
 import { registerCalendarFeeds } from './modules/integrations/calendar';
 import { registerFhir } from './modules/fhir/fhir.router';
 import { registerTestClock } from './test-clock';
+import { ensureDailyRollup } from './modules/reports/rollup';
 
 export interface App {
   httpServer: http.Server;
@@ -99,6 +100,8 @@ const DEFAULT_CLIENT_DIST = path.resolve(__dirname, '../../client/dist');
 export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   // A wrong HMS_DATA_KEY stops start-up here, before anything is served.
   await checkDataKeyAtStartup(orm, config);
+  // The dashboard's roll-up must be exact for this zone before the first request (rebuilt only when the zone changed).
+  await ensureDailyRollup(orm, config.timezone);
   const pubsubHandle = createPubSubHandle(config.redisUrl, config.redisPrefix);
   const rateLimits = createRateLimits(config.rateLimits, config.redisUrl, `${config.redisPrefix}:rl`);
   const deps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits } as AppDeps;

@@ -35,7 +35,7 @@ export function childClockEnv(env: Record<string, string> = {}): Record<string, 
 export function startMain(env: Record<string, string>): MainProcess {
   // tsx as a loader in one process (as `npm start`): the tsx CLI relays SIGTERM to a child and
   // SIGKILLs it when it does not confirm within 30 ms, which a busy process misses.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { PATH: process.env.PATH ?? '', HMS_LOG: 'info', PORT: '0', ...RATE_LIMITS_OFF, ...childClockEnv(env), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import { SystemSetting } from '../modules/identity/system-setting.entity';
 import { User } from '../modules/identity/user.entity';
 import { Notification } from '../modules/live/notification.entity';
 import { OutboxEvent } from '../modules/live/outbox-event.entity';
+import { AppointmentDaily, HospitalUtcOffset, ReportRollupState } from '../modules/reports/rollup.entity';
 import { AvailabilityBlock } from '../modules/scheduling/availability-block.entity';
 import { AvailabilityRule } from '../modules/scheduling/availability-rule.entity';
 import { Appointment } from '../modules/scheduling/appointment.entity';
@@ -41,4 +42,5 @@ export const entities = [
   ApiKey, CalendarFeed, WebhookEndpoint, WebhookDelivery, WebhookFeedState,
   Message, PasswordReset,
   ExportJob, ReportDelivery,
+  HospitalUtcOffset, AppointmentDaily, ReportRollupState,
 ];

@@ -2,7 +2,7 @@ import { clock } from '../clock';
 // Lists that grow: a page costs the same however deep it is, and totalCount is
 // counted only when the client asks for it. Patient search runs on indexes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createTestApp, type TestApp, uid } from '../../test/harness';
+import { codes, createTestApp, type TestApp, uid, recordStatements } from '../../test/harness';
 import { createAdmin, createDoctor, type DoctorSession, insertAppointment, registerPatient, type Session } from '../../test/factories';
 
 let t: TestApp;
@@ -18,19 +18,8 @@ afterAll(async () => { await t.close(); });
 
 /** The SQL statements the app runs while `work` runs (this file's tests run one at a time). */
 async function statements(work: () => Promise<unknown>): Promise<string[]> {
-  const connection = t.orm.em.getConnection() as unknown as { logQuery(query: string, context?: unknown): void };
-  const original = connection.logQuery;
-  const seen: string[] = [];
-  connection.logQuery = function logQuery(query: string, context?: unknown) {
-    seen.push(query);
-    return original.call(this, query, context);
-  };
-  try {
-    await work();
-  } finally {
-    connection.logQuery = original;
-  }
-  return seen;
+  // Through the ORM's logger, which every statement (the lean reads too) reports to.
+  return (await recordStatements(t, work)).statements;
 }
 const counts = (sql: string[]) => sql.filter((s) => /count\(\*\)/i.test(s)).length;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 /**
  * Every PDF HMS writes goes through `createPdf`: Noto fonts from npm packages
@@ -91,8 +91,12 @@ type TextArgs = [x?: number | PDFKit.Mixins.TextOptions, y?: number, options?: P
  * "Italic" (the current font starts as Regular). Use `doc.font(style)` and
  * `doc.text(...)` as usual; fallback happens inside `text`.
  */
+// pdfkit (~24 MB resident with its fonts and tables) loads with the first PDF, not at start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfKit = (): typeof PDFKitDocument => require('pdfkit') as typeof PDFKitDocument;
+
 export function createPdf(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
-  const doc = new PDFDocument(options);
+  const doc = new (pdfKit())(options);
   for (const [name, data] of fontBuffers()) doc.registerFont(name, data);
   const setFont = doc.font.bind(doc) as (name: string, size?: number) => PDFKit.PDFDocument;
   const text = doc.text.bind(doc) as (value: string, ...rest: unknown[]) => PDFKit.PDFDocument;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, recordStatements, uid, type TestApp } from '../../../test/harness';
 import { createAdmin, createDepartment, login, PASSWORD, registerPatient } from '../../../test/factories';
 
 let t: TestApp;
@@ -95,22 +95,15 @@ describe('login and lockout', () => {
 describe('tokens and me', () => {
   it('me { id email role mustChangePassword } answers from the viewer lookup alone: one statement, no entity', async () => {
     const p = await registerPatient(t);
-    const connection = t.orm.em.getConnection() as unknown as { logQuery(query: string, context?: unknown): void };
-    const logQuery = connection.logQuery;
-    const statements: string[] = [];
-    connection.logQuery = function log(query: string, context?: unknown) {
-      statements.push(query);
-      return logQuery.call(this, query, context);
-    };
     const fork = vi.spyOn(t.orm.em, 'fork');
     let me;
+    let statements: string[];
     let forks: EntityManager[];
     try {
-      me = (await t.ok('{ me { id email role mustChangePassword } }', {}, p.token)).me;
+      ({ result: me, statements } = await recordStatements(t, async () => (await t.ok('{ me { id email role mustChangePassword } }', {}, p.token)).me));
       forks = fork.mock.results.map((r) => r.value as EntityManager);
     } finally {
       fork.mockRestore();
-      connection.logQuery = logQuery;
     }
     expect(me).toEqual({ id: expect.any(String), email: p.email, role: 'PATIENT', mustChangePassword: false });
     expect(statements).toHaveLength(1);

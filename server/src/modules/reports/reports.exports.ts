@@ -1,5 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs (~28 MB resident) loads with the first spreadsheet, not at start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 import { spreadsheetCell } from '../../shared/spreadsheet';
 import type { Express, Request } from 'express';
 import type { AppDeps } from '../../context';
@@ -135,7 +139,7 @@ export function toCsv(d: Dashboard): string {
 }
 
 export function toXlsx(d: Dashboard): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.creator = 'HMS';
   for (const table of tables(d)) {
     const sheet = workbook.addWorksheet(table.name);

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { LocalDateScalar } from '../../shared/scalars';
 import { Role } from '../identity/user.entity';
@@ -21,8 +22,9 @@ export class ReportsResolver {
     @Arg('to', () => LocalDateScalar, { description: 'Last hospital day (included).' }) to: string,
     @Arg('departmentId', () => ID, { nullable: true, description: 'Only doctors of this department.' }) departmentId: string | null,
     @Arg('doctorId', () => ID, { nullable: true, description: 'Only this doctor.' }) doctorId: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Dashboard> {
-    return new ReportsService(ctx).dashboard({ from, to, departmentId, doctorId });
+    return new ReportsService(ctx).dashboard({ from, to, departmentId, doctorId, dailyPatients: asksDailyPatients(info) });
   }
 
   @Authorized(Role.DOCTOR, Role.ADMIN)
@@ -64,4 +66,24 @@ export class ReportsResolver {
   myExports(@Ctx() ctx: Context): Promise<ExportJobView[]> {
     return new ExportJobService(ctx).mine();
   }
+}
+
+/** Whether the operation selects `daily { patients }` (fragments count as asking: they are not followed here). */
+function asksDailyPatients(info: GraphQLResolveInfo): boolean {
+  const within = (set: SelectionSetNode | undefined, name: string): SelectionSetNode[] | boolean => {
+    const found: SelectionSetNode[] = [];
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind !== 'Field') return true;
+      if (selection.name.value === name && selection.selectionSet) found.push(selection.selectionSet);
+    }
+    return found;
+  };
+  for (const node of info.fieldNodes) {
+    const daily = within(node.selectionSet, 'daily');
+    if (daily === true) return true;
+    for (const set of daily as SelectionSetNode[]) {
+      if (set.selections.some((s) => s.kind !== 'Field' || s.name.value === 'patients')) return true;
+    }
+  }
+  return false;
 }

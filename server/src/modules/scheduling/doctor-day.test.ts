@@ -1,7 +1,7 @@
 import { clock } from '../../clock';
 import type { EntityManager } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { codes, createTestApp, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, type TestApp, recordStatements } from '../../../test/harness';
 import {
   bookAppointment, createAdmin, createDoctor, hospitalTime, openAllWeek, quickPatients, type DoctorSession, type Session,
 } from '../../../test/factories';
@@ -25,18 +25,8 @@ const DAY = `query($d: ID!, $date: LocalDate!, $c: Boolean) {
 
 /** Counts the SQL statements the app's connection runs while `work` runs (this file's tests run one at a time). */
 async function countStatements(work: () => Promise<unknown>): Promise<{ count: number; statements: string[] }> {
-  const connection = t.orm.em.getConnection() as unknown as { logQuery(query: string, context?: unknown): void };
-  const original = connection.logQuery;
-  const statements: string[] = [];
-  connection.logQuery = function logQuery(query: string, context?: unknown) {
-    statements.push(query);
-    return original.call(this, query, context);
-  };
-  try {
-    await work();
-  } finally {
-    connection.logQuery = original;
-  }
+  // Through the ORM's logger, which every statement (the lean reads too) reports to.
+  const { statements } = await recordStatements(t, work);
   return { count: statements.length, statements };
 }
 
