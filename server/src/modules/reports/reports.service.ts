@@ -188,17 +188,18 @@ class FigureQueries {
     const paymentDay = this.dayKey('p.created_at');
     type Row = Record<string, unknown>;
     const [visits, patientsByDoctor, invoices, payments] = await Promise.all([
+      // "Patients seen" counts only visits that happened (checked in or completed).
       // (day, doctor) rows carry the sums; the ROLLUP rows (day, NULL) and (NULL, NULL) the distinct patients of a day and of the range.
       this.run<Row>(
         `select ${visitDay.sql} as day, a.doctor_id as doctor, count(*) as appointments,
            sum(a.status = 'COMPLETED') as completed, sum(a.status = 'CANCELLED') as cancelled, sum(a.status = 'NO_SHOW') as no_show,
-           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, count(distinct a.patient_id) as patients
+           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, count(distinct case when a.status in ('CHECKED_IN', 'COMPLETED') then a.patient_id end) as patients
          from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
          group by day, a.doctor_id with rollup`,
         [...visitDay.params, ...bounds, ...onlyParams],
       ),
       this.run<Row>(
-        `select ${departmentCase} as department, a.doctor_id as doctor, count(distinct a.patient_id) as patients
+        `select ${departmentCase} as department, a.doctor_id as doctor, count(distinct case when a.status in ('CHECKED_IN', 'COMPLETED') then a.patient_id end) as patients
          from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
          group by department, a.doctor_id with rollup`,
         [...departmentParams, ...bounds, ...onlyParams],
