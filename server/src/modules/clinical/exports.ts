@@ -1,3 +1,4 @@
+import { Role } from '../identity/user.entity';
 import { requestIdOf } from '../../request-id';
 import { clientIpOf } from '../../client-ip';
 import { stringify } from 'csv-stringify';
@@ -60,7 +61,7 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   try {
-    if (format === 'csv') writeCsv(deps, history.entries, res);
+    if (format === 'csv') writeCsv(deps, history.entries, res, ctx.viewer?.role === Role.DOCTOR);
     else writePdf(deps, history.patient, history.entries, res);
   } catch (error) {
     // Headers may be out already: log and cut the response rather than send a half file as complete.
@@ -84,12 +85,14 @@ function cell(value: string | null | undefined): string {
 
 const CSV_COLUMNS = [
   'Visit', 'Recorded at', 'Doctor', 'Department', 'Visit type', 'Diagnosis', 'ICD-10', 'Prescription',
-  'Medicines', 'Tests ordered', 'Precautions', 'Notes', 'Follow-up date',
+  'Medicines', 'Tests ordered', 'Precautions', 'Notes for the patient', 'Follow-up date',
 ];
+/** Only a clinician's export carries the private clinical notes. */
+const CSV_PRIVATE_COLUMN = 'Private clinical notes';
 
-function writeCsv(deps: AppDeps, entries: HistoryEntry[], res: Response): void {
+function writeCsv(deps: AppDeps, entries: HistoryEntry[], res: Response, clinician: boolean): void {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  const csv = stringify({ header: true, columns: CSV_COLUMNS, bom: true });
+  const csv = stringify({ header: true, columns: clinician ? [...CSV_COLUMNS, CSV_PRIVATE_COLUMN] : CSV_COLUMNS, bom: true });
   csv.pipe(res);
   for (const entry of entries) {
     const c = entry.content;
@@ -105,8 +108,9 @@ function writeCsv(deps: AppDeps, entries: HistoryEntry[], res: Response): void {
       cell(c.medicines.map(medicineLine).join('; ')),
       cell(c.testsOrdered),
       cell(c.precautions),
-      cell(c.notes),
+      cell(c.patientNotes),
       c.followUpDate ?? '',
+      ...(clinician ? [cell(c.notes)] : []),
     ]);
   }
   csv.end();
@@ -198,7 +202,9 @@ function writePdf(deps: AppDeps, patient: Patient, entries: HistoryEntry[], res:
     }
     field('Tests ordered', c.testsOrdered);
     field('Precautions', c.precautions);
-    field('Notes', c.notes);
+    field('Notes for the patient', c.patientNotes);
+    // content() already leaves private notes out for a patient; say what they are for a clinician.
+    field('Private clinical notes', c.notes);
     field('Follow-up', c.followUpDate);
     doc.moveDown(0.5);
   });
