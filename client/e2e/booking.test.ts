@@ -178,6 +178,15 @@ describe('booking through the pages', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('table', { name: 'Audit events' }).getByText('appointment.cancel').first().waitFor();
     await screenshot(page, 'admin-audit');
+    // Issue 15 item 10: the booking's changes read in words and hospital times, not `patientId 1` / ISO UTC.
+    await page.getByRole('table', { name: 'Audit events' }).getByRole('row').filter({ hasText: 'appointment.book' }).first()
+      .getByRole('button', { name: 'Show changes' }).click();
+    const changes = page.getByRole('table', { name: 'Changes' });
+    await changes.getByRole('row', { name: /Starts at/ }).waitFor();
+    const text = (await changes.textContent()) ?? '';
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(text).not.toContain('patientId');
+    await screenshot(page, 'admin-audit-changes');
     await page.context().close();
   });
 });

@@ -42,3 +42,8 @@ export function displayZone(): string {
 export function hospitalDayStart(date: string): DateTime {
   return DateTime.fromISO(date, { zone: hospitalZone() ?? 'local' }).startOf('day');
 }
+
+/** "Dr. Vikram Mehta" for a doctor's name, without doubling a title the name already carries ("Dr. Dr."). */
+export function doctorTitle(fullName: string): string {
+  return /^dr\b\.?/i.test(fullName.trim()) ? fullName.trim() : `Dr. ${fullName.trim()}`;
+}

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../auth/CurrentUser';
 import { LinkCard } from '../../components/LinkCard';
 import { PageHeader } from '../../components/PageHeader';
 import { graphql } from '../../gql';
-import { formatTime } from '../../lib/format';
+import { doctorTitle, formatTime } from '../../lib/format';
 
 const DoctorTodayDocument = graphql(`
   query DoctorToday($doctorId: ID!) {
@@ -27,7 +27,7 @@ export function DoctorDashboardPage() {
   const doctorId = user?.doctor?.id ?? '';
   return (
     <>
-      <PageHeader title={user?.doctor ? `Dr. ${user.doctor.fullName}` : 'Doctor'} subtitle="Your schedule and patients." />
+      <PageHeader title={user?.doctor ? doctorTitle(user.doctor.fullName) : 'Doctor'} subtitle="Your schedule and patients." />
       <Grid container spacing={2}>
         <Grid size={12}>
           {doctorId && <TodayCard doctorId={doctorId} />}
