@@ -109,7 +109,9 @@ describe('booking through the pages', () => {
   });
 
   it('a doctor edits their weekly hours', async () => {
-    const page = await newPage(browser);
+    // The browser in another zone than the hospital's: blocks are still entered in hospital time (issue 15 item 6).
+    const hospital = process.env.HMS_TIMEZONE || 'UTC';
+    const page = await newPage(browser, undefined, { timezoneId: hospital === 'Asia/Kolkata' ? 'America/New_York' : 'Asia/Kolkata' });
     await signIn(page, doctor.email, doctor.password);
     await page.waitForURL('**/doctor');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Weekly hours' }).click();
@@ -133,6 +135,8 @@ describe('booking through the pages', () => {
     await page.getByRole('button', { name: 'Add block' }).click();
     const blocks = page.getByRole('list', { name: 'Blocks' });
     await blocks.getByText('Conference').waitFor();
+    expect(await blocks.textContent()).toContain('10:00');
+    await page.getByText(`Times are in the hospital's time zone, ${hospital}.`).waitFor();
     await screenshot(page, 'doctor-hours');
     await blocks.getByRole('button', { name: 'Remove block' }).click();
     await page.getByText('No upcoming blocks').waitFor();
