@@ -37,7 +37,9 @@ describe('accounts', () => {
     await doctorPage.locator('#field-confirmPassword').fill(PASSWORD);
     await doctorPage.getByRole('button', { name: 'Set password and sign in' }).click();
     await doctorPage.waitForURL('**/doctor');
-    await doctorPage.getByRole('heading', { name: `Dr. ${doctorName}` }).waitFor();
+    // A name stored with its title is not titled twice (issue 15 item 10: no "Dr. Dr.").
+    await doctorPage.getByRole('heading', { name: doctorName, exact: true }).waitFor();
+    expect(await doctorPage.getByRole('heading', { level: 1 }).first().textContent()).not.toMatch(/Dr\.? Dr/);
     await doctorPage.context().close();
 
     // The link works once.
@@ -56,7 +58,7 @@ describe('accounts', () => {
     const doctor = await seedDoctor(token, department.id);
     const doctorPage = await newPage(browser);
     await signIn(doctorPage, doctor.email, doctor.password);
-    await doctorPage.getByRole('heading', { name: `Dr. ${doctor.fullName}` }).waitFor();
+    await doctorPage.getByRole('heading', { name: doctor.fullName, exact: true }).waitFor();
 
     const admin = adminCredentials();
     const page = await newPage(browser);
@@ -83,7 +85,7 @@ describe('accounts', () => {
     await row.getByRole('button', { name: 'Reactivate' }).click();
     await row.getByText('Active', { exact: true }).waitFor();
     await signIn(doctorPage, doctor.email, doctor.password);
-    await doctorPage.getByRole('heading', { name: `Dr. ${doctor.fullName}` }).waitFor();
+    await doctorPage.getByRole('heading', { name: doctor.fullName, exact: true }).waitFor();
     await page.context().close();
     await doctorPage.context().close();
   });

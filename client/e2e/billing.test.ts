@@ -266,3 +266,45 @@ describe('patient records pages', () => {
     await page.context().close();
   });
 });
+
+describe('issue 15 item 8: billed visits and part-paid invoices', () => {
+  it('"Bill a visit" leaves billed visits out, links a billed pick to its invoice, and labels a part-paid invoice "Part paid"', async () => {
+    const patient = await newBilledPatient();
+    const appointmentId = await checkedInVisit(patient);
+    const { issueInvoice } = await apiOk<{ issueInvoice: { id: string; number: string } }>(
+      'mutation($id: ID!) { issueInvoice(appointmentId: $id) { id number } }', { id: appointmentId }, token,
+    );
+    await apiOk('mutation($id: ID!) { recordPayment(invoiceId: $id, amount: "30.00", method: CASH) { id } }', { id: issueInvoice.id }, token);
+
+    for (const width of [1280, 390]) {
+      const admin = await newPage(browser, { width, height: 860 });
+      const { email, password } = adminCredentials();
+      await signIn(admin, email, password);
+      await admin.goto('/admin/billing');
+      await admin.getByRole('heading', { name: 'Billing' }).waitFor();
+      // The list says "Part paid", not "Unpaid".
+      const row = admin.getByRole('table', { name: 'Invoices' }).getByRole('row', { name: new RegExp(patient.fullName) });
+      await row.getByText('Part paid').waitFor();
+      expect(await row.textContent()).not.toContain('Unpaid');
+
+      // The billed visit is not offered.
+      await admin.getByRole('button', { name: 'Bill a visit' }).first().click();
+      await admin.getByLabel('Find patient or doctor').fill(patient.fullName);
+      await admin.getByText('No visits to bill.').waitFor();
+      await screenshot(admin, `billing-no-billed-visits-${width}`);
+      await admin.getByRole('button', { name: 'Cancel' }).click();
+
+      // Picked from the appointments list: a link to its invoice instead of an error.
+      await admin.goto(`/admin/billing?bill=${appointmentId}`);
+      const link = admin.getByRole('dialog').getByRole('link', { name: `invoice ${issueInvoice.number}` });
+      await link.waitFor();
+      expect(await admin.getByRole('button', { name: 'Issue invoice' }).isDisabled()).toBe(true);
+      await screenshot(admin, `billing-billed-pick-${width}`);
+      await link.click();
+      await admin.waitForURL(new RegExp(`/admin/billing/${issueInvoice.id}$`));
+      await admin.getByRole('heading', { name: `Invoice ${issueInvoice.number}` }).waitFor();
+      await admin.getByText('Part paid').first().waitFor();
+      await admin.context().close();
+    }
+  });
+});

@@ -109,7 +109,9 @@ describe('booking through the pages', () => {
   });
 
   it('a doctor edits their weekly hours', async () => {
-    const page = await newPage(browser);
+    // The browser in another zone than the hospital's: blocks are still entered in hospital time (issue 15 item 6).
+    const hospital = process.env.HMS_TIMEZONE || 'UTC';
+    const page = await newPage(browser, undefined, { timezoneId: hospital === 'Asia/Kolkata' ? 'America/New_York' : 'Asia/Kolkata' });
     await signIn(page, doctor.email, doctor.password);
     await page.waitForURL('**/doctor');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Weekly hours' }).click();
@@ -133,6 +135,8 @@ describe('booking through the pages', () => {
     await page.getByRole('button', { name: 'Add block' }).click();
     const blocks = page.getByRole('list', { name: 'Blocks' });
     await blocks.getByText('Conference').waitFor();
+    expect(await blocks.textContent()).toContain('10:00');
+    await page.getByText(`Times are in the hospital's time zone, ${hospital}.`).waitFor();
     await screenshot(page, 'doctor-hours');
     await blocks.getByRole('button', { name: 'Remove block' }).click();
     await page.getByText('No upcoming blocks').waitFor();
@@ -178,6 +182,15 @@ describe('booking through the pages', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('table', { name: 'Audit events' }).getByText('appointment.cancel').first().waitFor();
     await screenshot(page, 'admin-audit');
+    // Issue 15 item 10: the booking's changes read in words and hospital times, not `patientId 1` / ISO UTC.
+    await page.getByRole('table', { name: 'Audit events' }).getByRole('row').filter({ hasText: 'appointment.book' }).first()
+      .getByRole('button', { name: 'Show changes' }).click();
+    const changes = page.getByRole('table', { name: 'Changes' });
+    await changes.getByRole('row', { name: /Starts at/ }).waitFor();
+    const text = (await changes.textContent()) ?? '';
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(text).not.toContain('patientId');
+    await screenshot(page, 'admin-audit-changes');
     await page.context().close();
   });
 });

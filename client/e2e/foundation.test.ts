@@ -170,7 +170,9 @@ describe('admin directory', () => {
     await doctorPage.locator('#field-confirmPassword').fill(PASSWORD);
     await doctorPage.getByRole('button', { name: 'Save new password' }).click();
     await doctorPage.waitForURL('**/doctor');
-    await doctorPage.getByRole('heading', { name: `Dr. ${doctorName}` }).waitFor();
+    // A name stored with its title is not titled twice (issue 15 item 10: no "Dr. Dr.").
+    await doctorPage.getByRole('heading', { name: doctorName, exact: true }).waitFor();
+    expect(await doctorPage.getByRole('heading', { level: 1 }).first().textContent()).not.toMatch(/Dr\.? Dr/);
     await doctorPage.context().close();
   });
 

@@ -50,8 +50,9 @@ export function serverNow(): Date {
  * A page in its own context (own localStorage, so its own session). Page errors and CSP violations
  * fail the test. With E2E_HOSPITAL_TIME the page's clock starts at the server's "now" and runs on.
  */
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport });
+export async function newPage(browser: Browser, viewport = { width: 1280, height: 860 }, options: { timezoneId?: string } = {}): Promise<Page> {
+  // timezoneId: the browser's zone, for pages that must read times in the hospital's zone whatever the browser's.
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport, ...options });
   if (inject('clockOffsetMs') !== 0) await context.clock.install({ time: serverNow() });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

@@ -5,7 +5,7 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminCredentials, adminToken, apiOk, launchBrowser, liveReady, newPage, newPatient, nextFreeSlots, screenshot, seedDepartment, seedDoctor, settled, signIn,
+  baseUrl, adminCredentials, adminToken, apiOk, launchBrowser, liveReady, newPage, newPatient, nextFreeSlots, screenshot, seedDepartment, seedDoctor, settled, signIn,
 } from './helpers';
 
 let browser: Browser;
@@ -312,13 +312,20 @@ describe('treatment from the day view', () => {
     await page.getByRole('button', { name: 'Remove medicine 2' }).click();
     await page.locator('#field-testsOrdered').fill('Chest X-ray');
     await page.locator('#field-precautions').fill('Avoid smoke');
+    // Two notes, and the form says who sees which (issue 15 item 2).
+    await page.locator('#field-patientNotes').fill('Come back if the cough lasts past two weeks');
     await page.locator('#field-notes').fill('Crackles in the lower left lobe');
+    expect(await page.locator('#field-patientNotes-helper-text').textContent()).toContain('The patient sees this');
+    expect(await page.locator('#field-notes-helper-text').textContent()).toContain('never the patient');
     await screenshot(page, 'doctor-visit-form');
     await page.getByRole('button', { name: 'Save treatment' }).click();
     const entry = page.getByRole('article', { name: /Visit on/ });
     await entry.getByRole('heading', { name: 'Acute bronchitis' }).waitFor();
     await expect.poll(() => entry.textContent()).toContain('Amoxicillin');
     expect(await entry.textContent()).not.toContain('Paracetamol');
+    // The doctor reads both notes.
+    expect(await entry.textContent()).toContain('Crackles in the lower left lobe');
+    expect(await entry.textContent()).toContain('Come back if the cough lasts');
 
     // An edit keeps a revision the doctor can read.
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -351,6 +358,22 @@ describe('treatment from the day view', () => {
     await patientPage.goto('/patient/history');
     await patientPage.getByRole('heading', { name: 'Acute bronchitis, viral' }).waitFor();
     await expect.poll(() => patientPage.getByRole('article').first().textContent()).toContain('Amoxicillin');
+    // The patient reads the notes meant for them, never the private clinical notes: page, CSV, PDF.
+    const article = await patientPage.getByRole('article').first().textContent();
+    expect(article).toContain('Come back if the cough lasts');
+    expect(article).not.toContain('Crackles');
+    expect(await patientPage.content()).not.toContain('Crackles');
+    for (const ext of ['csv', 'pdf']) {
+      const file = await fetch(`${baseUrl()}/exports/patients/${patient.id}/history.${ext}`, { headers: { authorization: `Bearer ${patient.token}` } });
+      expect(file.status).toBe(200);
+      const bytes = Buffer.from(await file.arrayBuffer());
+      if (ext === 'csv') {
+        expect(bytes.toString()).toContain('Come back if the cough lasts');
+        expect(bytes.toString()).not.toContain('Crackles');
+      } else {
+        expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    }
     await screenshot(patientPage, 'patient-history-after-visit');
     await patientPage.context().close();
   });

@@ -116,6 +116,7 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'Treatment.testsOrdered': { weight: 2 },
   'Treatment.precautions': { weight: 2 },
   'Treatment.notes': { weight: 2 },
+  'Treatment.patientNotes': { weight: 2 },
   'Treatment.revisionCount': { weight: 3 },
   'User.patient': { weight: 2 },
   'User.doctor': { weight: 2 },

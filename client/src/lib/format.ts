@@ -77,3 +77,8 @@ export function localizeTimesInText(text: string): string {
 export function displayZone(): string {
   return hospitalZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** "Dr. Vikram Mehta" for a doctor's name, without doubling a title the name already carries ("Dr. Dr."). */
+export function doctorTitle(fullName: string): string {
+  return /^dr\b\.?/i.test(fullName.trim()) ? fullName.trim() : `Dr. ${fullName.trim()}`;
+}

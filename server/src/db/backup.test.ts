@@ -59,7 +59,7 @@ const tool = (script: string, args: string[], env: Record<string, string>) =>
   run(process.execPath, [TSX, script, ...args], { cwd: SERVER_DIR, env: { ...process.env, HMS_LOG: 'silent', ...env } });
 
 describe('npm run backup / npm run restore', () => {
-  const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { diagnosis notes } }';
+  const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { diagnosis patientNotes } }';
   const RECORD = 'mutation($a: ID!, $input: TreatmentInput!) { recordTreatment(appointmentId: $a, input: $input) { id } }';
   const secrets = { HMS_DATA_KEY: DATA_KEY, HMS_JWT_SECRET: JWT_SECRET };
 
@@ -72,7 +72,7 @@ describe('npm run backup / npm run restore', () => {
     const patient = await registerPatient(a);
     const visit = await insertAppointment(a, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(clock.nowMs() - 3600_000), status: 'COMPLETED' });
     const diagnosis = `Backup diagnosis ${uid()}`;
-    await a.ok(RECORD, { a: visit, input: { diagnosis, notes: 'Sealed notes' } }, doctor.token);
+    await a.ok(RECORD, { a: visit, input: { diagnosis, patientNotes: 'Sealed notes' } }, doctor.token);
     await a.close();
 
     const { stdout } = await tool('src/db/backup.ts', ['--out', dir], { DATABASE_URL: urlOf(source), ...secrets });
@@ -103,7 +103,7 @@ describe('npm run backup / npm run restore', () => {
     // The same key (and JWT secret: the old tokens still work) reads the clinical text; another key does not start.
     const b = await appOn(urlOf(target), secrets);
     const history = (await b.ok(HISTORY, { p: patient.patientId }, patient.token)).patientHistory;
-    expect(history).toEqual([{ diagnosis, notes: 'Sealed notes' }]);
+    expect(history).toEqual([{ diagnosis, patientNotes: 'Sealed notes' }]);
     await b.close();
     await expect(appOn(urlOf(target), { ...secrets, HMS_DATA_KEY: randomBytes(32).toString('base64') })).rejects.toThrow(/HMS_DATA_KEY does not open/);
 

@@ -14,8 +14,13 @@ export function invoiceStatusLabel(status: InvoiceStatus): string {
   return LOOK[status].label;
 }
 
-/** ISSUED reads "Unpaid" to people: what matters to them is whether money is owed. */
-export function InvoiceStatusChip({ status }: { status: InvoiceStatus }) {
-  const look = LOOK[status];
+/** An ISSUED invoice with some of it paid (balance below total) reads "Part paid", not "Unpaid". */
+export function isPartPaid(status: InvoiceStatus, total?: { amount: string }, balance?: { amount: string }): boolean {
+  return status === 'ISSUED' && !!total && !!balance && Number(balance.amount) > 0 && Number(balance.amount) < Number(total.amount);
+}
+
+/** ISSUED reads "Unpaid" to people (or "Part paid"): what matters to them is whether money is owed. */
+export function InvoiceStatusChip({ status, total, balance }: { status: InvoiceStatus; total?: { amount: string }; balance?: { amount: string } }) {
+  const look = isPartPaid(status, total, balance) ? { label: 'Part paid', color: 'info' as const } : LOOK[status];
   return <Chip label={look.label} size="small" color={look.color} variant={status === 'VOID' ? 'outlined' : 'filled'} />;
 }

@@ -1,12 +1,13 @@
-// Bill a visit (admin): pick a checked-in or recently completed appointment, issue its invoice
+// Bill a visit (admin): pick an unbilled checked-in or recently completed appointment, issue its invoice
 // (or start a draft to add lines before the patient sees it).
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItem, ListItemButton,
+  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Link, List, ListItem, ListItemButton,
   ListItemText, Switch, TextField, Typography,
 } from '@mui/material';
 import RadioButtonChecked from '@mui/icons-material/RadioButtonChecked';
 import RadioButtonUnchecked from '@mui/icons-material/RadioButtonUnchecked';
+import { Link as RouterLink } from 'react-router-dom';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorState, Loading } from '../QueryState';
@@ -17,17 +18,17 @@ import { formatDateTime } from '../../lib/format';
 const BillableVisitsDocument = graphql(`
   query BillableVisits($checkedIn: AppointmentFilter!, $completed: AppointmentFilter!) {
     checkedIn: appointments(filter: $checkedIn, first: 100) {
-      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }
+      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } invoice { id number } }
     }
     completed: appointments(filter: $completed, first: 100) {
-      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }
+      items { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } invoice { id number } }
     }
   }
 `);
 
 const PickedVisitDocument = graphql(`
   query PickedVisit($id: ID!) {
-    appointment(id: $id) { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } }
+    appointment(id: $id) { id startsAt status patient { id fullName medicalRecordNumber } doctor { id fullName department { id name } } invoice { id number } }
   }
 `);
 
@@ -59,7 +60,8 @@ export function IssueInvoiceDialog(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const variables = useMemo(() => {
     const from = DateTime.now().minus({ days: LOOKBACK_DAYS }).startOf('day').toUTC().toISO()!;
-    return { checkedIn: { status: 'CHECKED_IN' as const, from }, completed: { status: 'COMPLETED' as const, from } };
+    // unbilled: the server leaves out visits that already have a live invoice.
+    return { checkedIn: { status: 'CHECKED_IN' as const, from, unbilled: true }, completed: { status: 'COMPLETED' as const, from, unbilled: true } };
     // Recomputed each time the dialog opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.open]);
@@ -88,8 +90,11 @@ export function IssueInvoiceDialog(props: {
       [visit.patient.fullName, visit.patient.medicalRecordNumber, visit.doctor.fullName].some((text) => text.toLowerCase().includes(needle)));
   }, [data, search, picked.data]);
 
+  // A visit picked elsewhere that is already billed: point to its invoice instead of failing.
+  const billedPick = picked.data?.appointment?.id === selected ? picked.data?.appointment?.invoice ?? null : null;
+
   const submit = async () => {
-    if (!selected) return;
+    if (!selected || billedPick) return;
     setFailure(null);
     try {
       const result = draft
@@ -98,6 +103,9 @@ export function IssueInvoiceDialog(props: {
       if (result) props.onIssued(result.id);
     } catch (e) {
       setFailure(errorMessage(e));
+      // Billed meanwhile (another desk): reload so the visit's invoice can be linked.
+      if (props.appointmentId === selected) void picked.refetch();
+      void refetch();
     }
   };
 
@@ -132,7 +140,7 @@ export function IssueInvoiceDialog(props: {
                   primary={`${visit.patient.fullName} · ${visit.patient.medicalRecordNumber}`}
                   secondary={`${formatDateTime(visit.startsAt)} · ${visit.doctor.fullName}, ${visit.doctor.department.name}`}
                 />
-                <Chip size="small" variant="outlined" label={visit.status === 'CHECKED_IN' ? 'Checked in' : 'Completed'} />
+                <Chip size="small" variant="outlined" label={visit.invoice ? `Billed: ${visit.invoice.number}` : visit.status === 'CHECKED_IN' ? 'Checked in' : 'Completed'} />
               </ListItemButton>
               </ListItem>
             ))}
@@ -143,11 +151,15 @@ export function IssueInvoiceDialog(props: {
           control={<Switch checked={draft} onChange={(event) => setDraft(event.target.checked)} />}
           label="Start as a draft (add lines before the patient sees it)"
         />
-        {failure && <Alert severity="error" sx={{ mt: 1 }}>{failure}</Alert>}
+        {billedPick ? (
+          <Alert severity="info" sx={{ mt: 1 }}>
+            This visit is already billed: <Link component={RouterLink} to={`/admin/billing/${billedPick.id}`} onClick={props.onClose}>invoice {billedPick.number}</Link>.
+          </Alert>
+        ) : failure && <Alert severity="error" sx={{ mt: 1 }}>{failure}</Alert>}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!selected || issuing.loading || drafting.loading} onClick={() => void submit()}>
+        <Button variant="contained" disabled={!selected || Boolean(billedPick) || issuing.loading || drafting.loading} onClick={() => void submit()}>
           {draft ? 'Create draft' : 'Issue invoice'}
         </Button>
       </DialogActions>

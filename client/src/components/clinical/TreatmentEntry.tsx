@@ -16,6 +16,7 @@ export const TreatmentEntryFragment = graphql(`
     testsOrdered
     precautions
     notes
+    patientNotes
     followUpDate
     appointment { id startsAt }
     doctor { id fullName specialization }
@@ -75,7 +76,9 @@ export function TreatmentEntry(props: { treatment: FragmentType<typeof Treatment
           )}
           {t.testsOrdered && <Section title="Tests ordered">{t.testsOrdered}</Section>}
           {t.precautions && <Section title="Precautions">{t.precautions}</Section>}
-          {t.notes && <Section title="Notes">{t.notes}</Section>}
+          {t.patientNotes && <Section title="Notes for the patient">{t.patientNotes}</Section>}
+          {/* Null for a patient viewer (the server never sends it to them). */}
+          {t.notes && <Section title="Private clinical notes (clinicians only)">{t.notes}</Section>}
           {t.followUpDate && (
             <Section title="Follow-up">{formatLocalDate(t.followUpDate, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</Section>
           )}

@@ -1,5 +1,5 @@
 // The doctor's treatment form: diagnosis (with ICD-10 code), visit type, prescription,
-// medicines rows, tests, precautions, notes and follow-up date. Records a new entry for a
+// medicines rows, tests, precautions, notes (for the patient / private) and follow-up date. Records a new entry for a
 // visit, or edits an existing one (sending only what changed, with the version edited).
 import { useMutation } from '@apollo/client/react';
 import {
@@ -23,14 +23,14 @@ const RecordTreatmentDocument = graphql(`
 const UpdateTreatmentDocument = graphql(`
   mutation UpdateTreatment($id: ID!, $input: UpdateTreatmentInput!) {
     updateTreatment(id: $id, input: $input) {
-      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate
+      id version updatedAt revisionCount diagnosis icdCode prescription testsOrdered precautions notes patientNotes visitType followUpDate
       medicines { name dose frequency duration instructions }
     }
   }
 `);
 
-type Text = 'diagnosis' | 'icdCode' | 'visitType' | 'prescription' | 'testsOrdered' | 'precautions' | 'notes' | 'followUpDate';
-const TEXT_FIELDS: Text[] = ['diagnosis', 'icdCode', 'visitType', 'prescription', 'testsOrdered', 'precautions', 'notes', 'followUpDate'];
+type Text = 'diagnosis' | 'icdCode' | 'visitType' | 'prescription' | 'testsOrdered' | 'precautions' | 'notes' | 'patientNotes' | 'followUpDate';
+const TEXT_FIELDS: Text[] = ['diagnosis', 'icdCode', 'visitType', 'prescription', 'testsOrdered', 'precautions', 'notes', 'patientNotes', 'followUpDate'];
 type MedicineField = 'name' | 'dose' | 'frequency' | 'duration' | 'instructions';
 interface MedicineRow extends Record<MedicineField, string> { key: number }
 
@@ -45,6 +45,7 @@ export interface TreatmentValues {
   testsOrdered?: string | null;
   precautions?: string | null;
   notes?: string | null;
+  patientNotes?: string | null;
   followUpDate?: string | null;
   medicines: Array<{ name: string; dose?: string | null; frequency?: string | null; duration?: string | null; instructions?: string | null }>;
 }
@@ -61,6 +62,7 @@ function initialText(existing?: TreatmentValues): Record<Text, string> {
     testsOrdered: existing?.testsOrdered ?? '',
     precautions: existing?.precautions ?? '',
     notes: existing?.notes ?? '',
+    patientNotes: existing?.patientNotes ?? '',
     followUpDate: existing?.followUpDate ?? '',
   };
 }
@@ -144,6 +146,7 @@ export function TreatmentForm(props: {
               testsOrdered: orNull(v.testsOrdered),
               precautions: orNull(v.precautions),
               notes: orNull(v.notes),
+              patientNotes: orNull(v.patientNotes),
               followUpDate: orNull(v.followUpDate),
             },
           },
@@ -243,8 +246,24 @@ export function TreatmentForm(props: {
           <Grid size={{ xs: 12, md: 6 }}>
             <TextField {...form.field('precautions')} label="Precautions and advice" fullWidth multiline minRows={2} />
           </Grid>
-          <Grid size={{ xs: 12, md: 8 }}>
-            <TextField {...form.field('notes', 'Clinical notes; stored encrypted')} label="Notes" fullWidth multiline minRows={3} />
+          {/* Who sees which note is said on the form itself (issue 15 item 2). */}
+          <Grid size={{ xs: 12, md: 6 }}>
+            <TextField
+              {...form.field('patientNotes', 'The patient sees this in their history and its CSV/PDF; stored encrypted')}
+              label="Notes for the patient"
+              fullWidth
+              multiline
+              minRows={3}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <TextField
+              {...form.field('notes', 'Only clinicians see this, never the patient; stored encrypted')}
+              label="Private clinical notes"
+              fullWidth
+              multiline
+              minRows={3}
+            />
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
             <TextField {...form.field('followUpDate')} label="Follow-up date" type="date" fullWidth slotProps={{ inputLabel: { shrink: true } }} />

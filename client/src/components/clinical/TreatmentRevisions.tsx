@@ -15,7 +15,7 @@ const TreatmentRevisionsDocument = graphql(`
       editedAt
       changedFields
       previous {
-        diagnosis icdCode prescription testsOrdered precautions notes visitType followUpDate
+        diagnosis icdCode prescription testsOrdered precautions notes patientNotes visitType followUpDate
         medicines { name dose frequency duration instructions }
       }
     }
@@ -29,7 +29,8 @@ const FIELD_LABELS: Record<string, string> = {
   medicines: 'Medicines',
   testsOrdered: 'Tests ordered',
   precautions: 'Precautions',
-  notes: 'Notes',
+  notes: 'Private clinical notes',
+  patientNotes: 'Notes for the patient',
   visitType: 'Visit type',
   followUpDate: 'Follow-up date',
 };

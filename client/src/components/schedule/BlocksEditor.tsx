@@ -10,7 +10,9 @@ import { graphql } from '../../gql';
 import type { BlockReason } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { blankToNull, useForm } from '../../lib/form';
-import { formatDateTime } from '../../lib/format';
+import { displayZone, formatDateTime } from '../../lib/format';
+import { hospitalZone } from '../../lib/hospital-zone';
+import { DateTime } from 'luxon';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
 
 const AvailabilityBlocksDocument = graphql(`
@@ -37,11 +39,14 @@ const REASONS: Array<{ value: BlockReason; label: string }> = [
 
 const reasonLabel = (reason: BlockReason) => REASONS.find((r) => r.value === reason)?.label ?? reason;
 
-/** <input type="datetime-local"> gives local wall time; the API wants a UTC instant. */
+/**
+ * <input type="datetime-local"> gives a wall time with no zone: read it in the hospital's zone (like
+ * the weekly hours), not the browser's, and send the UTC instant the API wants.
+ */
 function toInstant(local: string): string | null {
   if (!local) return null;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  const time = DateTime.fromISO(local, { zone: hospitalZone() ?? 'local' });
+  return time.isValid ? time.toUTC().toISO() : null;
 }
 
 export function BlocksEditor({ doctorId, canCancelAppointments = false }: { doctorId: string; canCancelAppointments?: boolean }) {
@@ -92,6 +97,7 @@ export function BlocksEditor({ doctorId, canCancelAppointments = false }: { doct
       <Typography variant="h6" component="h2">Time off and blocked slots</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Patients cannot book inside a block. A block over booked appointments is refused{canCancelAppointments ? ' unless you cancel them' : ''}.
+        {' '}Times are in the hospital's time zone, {displayZone()}.
       </Typography>
       <Box component="form" onSubmit={submit} noValidate sx={{ mb: 3 }}>
         {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}

@@ -58,8 +58,25 @@ function parseChanges(raw: string | null | undefined): Changes | null {
   }
 }
 
-function show(value: unknown): string {
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A field name in words: "startsAt" -> "Starts at", "patientId" -> "Patient". */
+function fieldLabel(field: string): string {
+  const words = field.replace(/Id$/, '').replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A changed value as people read it: instants in the hospital's time (not ISO UTC), the event's
+ * patient by name (not "patientId 1"), other ids as "#n".
+ */
+function show(value: unknown, field: string, event: { subjectPatientId?: string | null; subjectName?: string | null }): string {
   if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return formatDateTime(value);
+  if (field.endsWith('Id') && (typeof value === 'string' || typeof value === 'number')) {
+    if (field === 'patientId' && event.subjectName && String(value) === event.subjectPatientId) return event.subjectName;
+    return `#${value}`;
+  }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -210,7 +227,7 @@ export function AuditLogPage() {
                           ) : <Typography variant="body2" color="text.secondary">system</Typography>}
                           {event.actorRole && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{ROLE_LABEL[event.actorRole] ?? event.actorRole}</Typography>}
                         </TableCell>
-                        <TableCell sx={{ display: { xs: 'none', md: 'table-cell' }, color: 'text.secondary' }}>{fields.join(', ') || '—'}</TableCell>
+                        <TableCell sx={{ display: { xs: 'none', md: 'table-cell' }, color: 'text.secondary' }}>{fields.map(fieldLabel).join(', ') || '—'}</TableCell>
                       </TableRow>
                       {expanded && changes && (
                         <TableRow>
@@ -224,9 +241,9 @@ export function AuditLogPage() {
                                   <TableBody>
                                     {Object.entries(changes).map(([field, value]) => (
                                       <TableRow key={field}>
-                                        <TableCell>{field}</TableCell>
-                                        <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{show(value?.before)}</TableCell>
-                                        <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{show(value?.after)}</TableCell>
+                                        <TableCell>{fieldLabel(field)}</TableCell>
+                                        <TableCell sx={{ wordBreak: 'break-word' }}>{show(value?.before, field, event)}</TableCell>
+                                        <TableCell sx={{ wordBreak: 'break-word' }}>{show(value?.after, field, event)}</TableCell>
                                       </TableRow>
                                     ))}
                                   </TableBody>

@@ -34,6 +34,7 @@ const AdminInvoiceDocument = graphql(`
       paidAt
       voidedAt
       voidReason
+      total { amount currency }
       paid { amount currency }
       balance { amount currency }
       payments { id }
@@ -117,7 +118,7 @@ export function InvoicePage() {
       </Breadcrumbs>
       <PageHeader
         title={`Invoice ${invoice.number}`}
-        subtitle={<Stack direction="row" spacing={1} component="span" sx={{ alignItems: 'center' }}><InvoiceStatusChip status={invoice.status} /><span>{invoice.patient.fullName}</span></Stack>}
+        subtitle={<Stack direction="row" spacing={1} component="span" sx={{ alignItems: 'center' }}><InvoiceStatusChip status={invoice.status} total={invoice.total} balance={invoice.balance} /><span>{invoice.patient.fullName}</span></Stack>}
         actions={
           <>
             {invoice.status === 'DRAFT' && (

@@ -153,7 +153,7 @@ export function InvoicesPage() {
                         {invoice.appointment.doctor.department.name} · {formatDateTime(invoice.appointment.startsAt)}
                       </Typography>
                     </TableCell>
-                    <TableCell><InvoiceStatusChip status={invoice.status} /></TableCell>
+                    <TableCell><InvoiceStatusChip status={invoice.status} total={invoice.total} balance={invoice.balance} /></TableCell>
                     <TableCell align="right">{formatMoney(invoice.total)}</TableCell>
                     <TableCell align="right" sx={{ fontWeight: 600 }}>{formatMoney(invoice.balance)}</TableCell>
                   </TableRow>

@@ -12,7 +12,7 @@ import { DateTime } from 'luxon';
 import { PageHeader } from '../../components/PageHeader';
 import { CalendarFeedCard } from '../../components/integrations/CalendarFeedCard';
 import { graphql } from '../../gql';
-import { formatTime } from '../../lib/format';
+import { doctorTitle, formatTime } from '../../lib/format';
 
 const DoctorTodayDocument = graphql(`
   query DoctorToday($doctorId: ID!) {
@@ -31,7 +31,7 @@ export function DoctorDashboardPage() {
   const doctorId = user?.doctor?.id ?? '';
   return (
     <>
-      <PageHeader title={user?.doctor ? `Dr. ${user.doctor.fullName}` : 'Doctor'} subtitle="Your schedule and patients." />
+      <PageHeader title={user?.doctor ? doctorTitle(user.doctor.fullName) : 'Doctor'} subtitle="Your schedule and patients." />
       <Grid container spacing={2}>
         <Grid size={12}>
           {doctorId && <TodayCard doctorId={doctorId} />}

@@ -41,7 +41,7 @@ const DoctorVisitHistoryDocument = graphql(`
       revisionCount
       appointment { id }
       doctor { id }
-      diagnosis icdCode visitType prescription testsOrdered precautions notes followUpDate
+      diagnosis icdCode visitType prescription testsOrdered precautions notes patientNotes followUpDate
       medicines { name dose frequency duration instructions }
       ...TreatmentEntry_treatment
     }

@@ -81,7 +81,7 @@ export function BillsPage() {
                         {formatDateTime(invoice.appointment.startsAt)} · {invoice.appointment.doctor.fullName}, {invoice.appointment.doctor.department.name}
                       </Typography>
                     </Box>
-                    <InvoiceStatusChip status={invoice.status} />
+                    <InvoiceStatusChip status={invoice.status} total={invoice.total} balance={invoice.balance} />
                     <Box sx={{ textAlign: { sm: 'right' }, minWidth: 120 }}>
                       <Typography variant="body2" color="text.secondary">Balance</Typography>
                       <Typography sx={{ fontWeight: 600 }}>{formatMoney(invoice.balance)}</Typography>

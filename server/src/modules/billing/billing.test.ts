@@ -242,6 +242,24 @@ describe('billing a visit again after a void', () => {
   });
 });
 
+describe('appointments(filter: { unbilled })', () => {
+  it('offers "Bill a visit" only visits without a live invoice (a voided one counts as unbilled), and the billed ones with false', async () => {
+    const own = await createDoctor(t, admin, { consultationFee: '10.00' });
+    const billed = await visit({ doctorId: own.doctorId });
+    const voided = await visit({ doctorId: own.doctorId, status: 'CHECKED_IN' });
+    const open = await visit({ doctorId: own.doctorId });
+    await t.ok(ISSUE, { id: billed }, admin.token);
+    const v = (await t.ok(ISSUE, { id: voided }, admin.token)).issueInvoice;
+    await t.ok(VOID, { id: v.id, reason: 'wrong visit' }, admin.token);
+    const list = async (unbilled: boolean) => (await t.ok(
+      'query($f: AppointmentFilter) { appointments(filter: $f, first: 50) { items { id invoice { id } } } }',
+      { f: { doctorId: own.doctorId, unbilled } }, admin.token,
+    )).appointments.items.map((a: { id: string }) => a.id).sort();
+    expect(await list(true)).toEqual([voided, open].sort());
+    expect(await list(false)).toEqual([billed]);
+  });
+});
+
 describe('draft invoices and lines', () => {
   it('keeps a draft hidden from the patient, adds lines with exact arithmetic, and issues it', async () => {
     const draft = (await t.ok(DRAFT, { id: await visit() }, admin.token)).createDraftInvoice;

@@ -137,9 +137,14 @@ export class TreatmentResolver {
     return new ClinicalService(ctx).content(treatment).precautions;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Clinical notes.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Private clinical notes: clinicians only; always null for the patient.' })
   notes(@Root() treatment: Treatment, @Ctx() ctx: Context): string | null {
     return new ClinicalService(ctx).content(treatment).notes;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Notes written for the patient (in their history, CSV and PDF).' })
+  patientNotes(@Root() treatment: Treatment, @Ctx() ctx: Context): string | null {
+    return new ClinicalService(ctx).content(treatment).patientNotes;
   }
 
   @FieldResolver(() => Int, { description: 'How many times the entry was edited (each edit kept as a revision).' })

@@ -26,14 +26,17 @@ export interface TreatmentContent {
   medicines: Medicine[];
   testsOrdered: string | null;
   precautions: string | null;
+  /** Private clinical notes: clinicians only (null for a patient viewer). */
   notes: string | null;
+  /** Notes for the patient. */
+  patientNotes: string | null;
   visitType: VisitType;
   followUpDate: string | null;
 }
 
 /** Field names of TreatmentContent, in the order forms and revisions list them. */
 export const TREATMENT_FIELDS = [
-  'diagnosis', 'icdCode', 'prescription', 'medicines', 'testsOrdered', 'precautions', 'notes', 'visitType', 'followUpDate',
+  'diagnosis', 'icdCode', 'prescription', 'medicines', 'testsOrdered', 'precautions', 'notes', 'patientNotes', 'visitType', 'followUpDate',
 ] as const satisfies ReadonlyArray<keyof TreatmentContent>;
 type TreatmentField = (typeof TREATMENT_FIELDS)[number];
 
@@ -68,6 +71,7 @@ function fieldSchemas(today: string) {
     testsOrdered: optionalText(5000),
     precautions: optionalText(5000),
     notes: optionalText(20000),
+    patientNotes: optionalText(20000),
     visitType: z.enum(VisitType).nullish().transform((v) => v ?? VisitType.CONSULTATION),
     followUpDate: z
       .string()
@@ -98,6 +102,7 @@ export function treatmentContent(keyring: Keyring, treatment: Treatment): Treatm
       testsOrdered: keyring.decryptNullable(treatment.testsOrderedEnc),
       precautions: keyring.decryptNullable(treatment.precautionsEnc),
       notes: keyring.decryptNullable(treatment.notesEnc),
+      patientNotes: keyring.decryptNullable(treatment.patientNotesEnc),
       visitType: treatment.visitType,
       followUpDate: treatment.followUpDate ?? null,
     };
@@ -118,6 +123,7 @@ function seal(keyring: Keyring, treatment: Treatment, content: TreatmentContent)
   treatment.testsOrderedEnc = keyring.encryptNullable(content.testsOrdered);
   treatment.precautionsEnc = keyring.encryptNullable(content.precautions);
   treatment.notesEnc = keyring.encryptNullable(content.notes);
+  treatment.patientNotesEnc = keyring.encryptNullable(content.patientNotes);
   treatment.visitType = content.visitType;
   treatment.followUpDate = content.followUpDate;
   contents.set(treatment, content);
@@ -279,8 +285,10 @@ export class ClinicalService {
     this.keyring = keyringOf(ctx.deps);
   }
 
+  /** What the viewer may see of a treatment: a patient never gets the private clinical notes (fields, CSV, PDF). */
   content(treatment: Treatment): TreatmentContent {
-    return treatmentContent(this.keyring, treatment);
+    const content = treatmentContent(this.keyring, treatment);
+    return this.ctx.viewer?.role === Role.DOCTOR ? content : { ...content, notes: null };
   }
 
   private today(): string {

@@ -47,8 +47,11 @@ export class TreatmentInput {
   @Field(() => String, { nullable: true, description: 'Prescription as free text (at most 5,000 characters).' })
   prescription?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Clinical notes (at most 20,000 characters).' })
+  @Field(() => String, { nullable: true, description: 'Private clinical notes, only clinicians see them, never the patient (at most 20,000 characters).' })
   notes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes for the patient: shown in their history and exports (at most 20,000 characters).' })
+  patientNotes?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the patient should come back; today or later (hospital calendar).' })
   followUpDate?: string | null;
@@ -77,8 +80,11 @@ export class UpdateTreatmentInput {
   @Field(() => String, { nullable: true, description: 'Prescription as free text.' })
   prescription?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Clinical notes.' })
+  @Field(() => String, { nullable: true, description: 'Private clinical notes (clinicians only).' })
   notes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes for the patient.' })
+  patientNotes?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the patient should come back; today or later when changed.' })
   followUpDate?: string | null;
@@ -122,8 +128,11 @@ export class TreatmentSnapshot {
   @Field(() => String, { nullable: true, description: 'Precautions before the edit.' })
   precautions?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Notes before the edit.' })
+  @Field(() => String, { nullable: true, description: 'Private clinical notes before the edit.' })
   notes?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes for the patient before the edit.' })
+  patientNotes?: string | null;
 
   @Field(() => VisitType, { nullable: true, description: 'Visit type before the edit.' })
   visitType?: VisitType | null;

@@ -131,7 +131,7 @@ export async function verifyDataKey(orm: MikroORM, keyring: Keyring): Promise<vo
 
 /** Columns that hold sealed values, per table. */
 export const ENCRYPTED_COLUMNS: Record<string, string[]> = {
-  treatment: ['diagnosis_enc', 'prescription_enc', 'medicines_enc', 'tests_ordered_enc', 'precautions_enc', 'notes_enc'],
+  treatment: ['diagnosis_enc', 'prescription_enc', 'medicines_enc', 'tests_ordered_enc', 'precautions_enc', 'notes_enc', 'patient_notes_enc'],
   treatment_revision: ['previous_enc'],
   // Webhook signing secrets (integrations): sealed so a database dump cannot forge deliveries.
   webhook_endpoint: ['secret_sealed'],

@@ -33,7 +33,7 @@ function otherDatabase(name: string): string {
 
 
 
-const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { id diagnosis notes medicines { name } } }';
+const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { id diagnosis patientNotes medicines { name } } }';
 const REVISIONS = 'query($id: ID!) { treatmentRevisions(treatmentId: $id) { changedFields previous { diagnosis } } }';
 const RECORD = 'mutation($a: ID!, $input: TreatmentInput!) { recordTreatment(appointmentId: $a, input: $input) { id } }';
 
@@ -80,7 +80,7 @@ describe('npm run rotate-data-key', () => {
       const visit = await insertAppointment(a, {
         doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(clock.nowMs() - (i + 1) * 3600_000), status: 'COMPLETED',
       });
-      ids.push((await a.ok(RECORD, { a: visit, input: { diagnosis: `Old diagnosis ${i}`, notes: `Old notes ${i}`, medicines: [{ name: `Med ${i}` }] } }, doctor.token)).recordTreatment.id);
+      ids.push((await a.ok(RECORD, { a: visit, input: { diagnosis: `Old diagnosis ${i}`, patientNotes: `Old notes ${i}`, medicines: [{ name: `Med ${i}` }] } }, doctor.token)).recordTreatment.id);
     }
     await a.ok('mutation($id: ID!) { updateTreatment(id: $id, input: { diagnosis: "Edited" }) { id } }', { id: ids[0] }, doctor.token);
     await a.close();
@@ -103,13 +103,13 @@ describe('npm run rotate-data-key', () => {
     expect(stdout).toMatch(/treatment 5, treatment_revision 1, webhook_endpoint 0 rows re-encrypted/);
 
     const raw = await mysql.createConnection(databaseUrl);
-    const [rows] = await raw.query('select diagnosis_enc, prescription_enc, medicines_enc, tests_ordered_enc, precautions_enc, notes_enc from treatment');
+    const [rows] = await raw.query('select diagnosis_enc, prescription_enc, medicines_enc, tests_ordered_enc, precautions_enc, notes_enc, patient_notes_enc from treatment');
     const [revisions] = await raw.query('select previous_enc from treatment_revision');
     const [check] = await raw.query("select value from system_setting where name = 'data_key_check'");
     await raw.end();
     const values = [...(rows as Array<Record<string, string | null>>), ...(revisions as Array<Record<string, string>>), ...(check as Array<Record<string, string>>)]
       .flatMap((r) => Object.values(r)).filter((v): v is string => v !== null);
-    expect(values.length).toBe(5 * 3 + 1 + 1 + 1); // 5 entries x (diagnosis, notes, medicines), the new entry, the revision, the check value
+    expect(values.length).toBe(5 * 3 + 1 + 1 + 1); // 5 entries x (diagnosis, patient notes, medicines), the new entry, the revision, the check value
     const prefix = `${keyId(Buffer.from(nextKey, 'base64'))}:`;
     expect(values.filter((v) => !v.startsWith(prefix))).toEqual([]);
 
@@ -134,7 +134,7 @@ describe('npm run rotate-data-key', () => {
     a = await appOn(databaseUrl, { HMS_DATA_KEY: nextKey });
     const history = (await a.ok(HISTORY, { p: patient.patientId }, patient.token)).patientHistory;
     expect(history).toHaveLength(6);
-    expect(history.find((e: { id: string }) => e.id === ids[4])).toEqual({ id: ids[4], diagnosis: 'Old diagnosis 4', notes: 'Old notes 4', medicines: [{ name: 'Med 4' }] });
+    expect(history.find((e: { id: string }) => e.id === ids[4])).toEqual({ id: ids[4], diagnosis: 'Old diagnosis 4', patientNotes: 'Old notes 4', medicines: [{ name: 'Med 4' }] });
     expect((await a.ok(REVISIONS, { id: ids[0] }, doctor.token)).treatmentRevisions).toEqual([{ changedFields: ['diagnosis'], previous: { diagnosis: 'Old diagnosis 0' } }]);
     expect(codes(await a.gql(HISTORY, { p: patient.patientId }, admin.token))).toEqual(['FORBIDDEN']);
     await a.close();

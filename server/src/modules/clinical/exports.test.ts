@@ -31,7 +31,8 @@ beforeAll(async () => {
   await t.ok(RECORD, {
     a: older,
     input: {
-      diagnosis: 'Seasonal influenza', icdCode: 'J11.1', prescription: 'Oseltamivir course', notes: 'Fever 39C, aches, "quoted", comma, here',
+      diagnosis: 'Seasonal influenza', icdCode: 'J11.1', prescription: 'Oseltamivir course', notes: 'Private: query malingering, "quoted", comma',
+      patientNotes: 'Fever 39C, aches, "quoted", comma, here',
       medicines: [{ name: 'Oseltamivir', dose: '75 mg', frequency: 'twice daily', duration: '5 days', instructions: 'with food' }],
       testsOrdered: 'Rapid flu test', precautions: 'Stay home', visitType: 'CONSULTATION',
     },
@@ -75,14 +76,16 @@ describe('history exports', () => {
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([
       'Visit', 'Recorded at', 'Doctor', 'Department', 'Visit type', 'Diagnosis', 'ICD-10', 'Prescription',
-      'Medicines', 'Tests ordered', 'Precautions', 'Notes', 'Follow-up date',
+      'Medicines', 'Tests ordered', 'Precautions', 'Notes for the patient', 'Follow-up date',
     ]);
     expect(rows).toHaveLength(2);
+    // Issue 15 item 2: the private clinical notes never reach the patient's CSV.
+    expect(text).not.toContain('malingering');
     const record = Object.fromEntries(header.map((h, i) => [h, rows[0][i]]));
     expect(record).toMatchObject({
       Doctor: author.fullName, 'Visit type': 'CONSULTATION', Diagnosis: 'Seasonal influenza', 'ICD-10': 'J11.1',
       Prescription: 'Oseltamivir course', Medicines: 'Oseltamivir, 75 mg, twice daily, 5 days (with food)',
-      'Tests ordered': 'Rapid flu test', Precautions: 'Stay home', Notes: 'Fever 39C, aches, "quoted", comma, here',
+      'Tests ordered': 'Rapid flu test', Precautions: 'Stay home', 'Notes for the patient': 'Fever 39C, aches, "quoted", comma, here',
     });
     // A cell a spreadsheet would run as a formula is kept as text.
     expect(rows[1][5]).toBe('\'=HYPERLINK("x") follow-up fine');
@@ -107,6 +110,26 @@ describe('history exports', () => {
       expect(flat, expected).toContain(expected);
     }
     expect(flat.indexOf('Seasonal influenza')).toBeLessThan(flat.indexOf('=HYPERLINK'));
+    expect(flat).toContain('Fever 39C');
+    expect(flat).not.toContain('malingering');
+    expect(flat).not.toContain('Private clinical notes');
+  });
+
+  it('the private clinical notes reach clinicians (GraphQL, CSV, PDF) and never the patient (GraphQL)', async () => {
+    const HISTORY = 'query($p: ID!) { patientHistory(patientId: $p) { notes patientNotes } }';
+    const mine = (await t.ok(HISTORY, { p: patient.patientId }, patient.token)).patientHistory;
+    expect(mine.map((e: { notes: string | null }) => e.notes)).toEqual([null, null]);
+    expect(mine.map((e: { patientNotes: string | null }) => e.patientNotes)).toContain('Fever 39C, aches, "quoted", comma, here');
+    const theirs = (await t.ok(HISTORY, { p: patient.patientId }, author.token)).patientHistory;
+    expect(theirs.map((e: { notes: string | null }) => e.notes)).toContain('Private: query malingering, "quoted", comma');
+    const csv = await (await download(`/exports/patients/${patient.patientId}/history.csv`, author.token)).text();
+    expect(parseCsv(csv.replace(/^\uFEFF/, ''))[0].at(-1)).toBe('Private clinical notes');
+    expect(csv).toContain('malingering');
+    const parser = new PDFParse({ data: new Uint8Array(await (await download(`/exports/patients/${patient.patientId}/history.pdf`, author.token)).arrayBuffer()) });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    expect(text.replace(/\s+/g, ' ')).toContain('Private clinical notes');
+    expect(text).toContain('malingering');
   });
 
   it('doctors with an appointment with the patient may download; others get JSON errors with 401/403/404/400', async () => {
@@ -147,7 +170,7 @@ describe('history exports', () => {
     const fresh = await registerPatient(t);
     const visit = await insertAppointment(t, { doctorId: author.doctorId, patientId: fresh.patientId, startsAt: at(-30 * HOUR), status: 'COMPLETED' });
     const notes = Array.from({ length: 2500 }, (_, i) => `word${i}`).join(' ').slice(0, 20000);
-    for (let i = 0; i < 3; i += 1) await t.ok(RECORD, { a: visit, input: { diagnosis: `Long entry ${i}`, notes } }, author.token);
+    for (let i = 0; i < 3; i += 1) await t.ok(RECORD, { a: visit, input: { diagnosis: `Long entry ${i}`, patientNotes: notes } }, author.token);
     const pdf = await download(`/exports/patients/${fresh.patientId}/history.pdf`, fresh.token);
     const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
     const { text, total } = await parser.getText();

@@ -1,3 +1,4 @@
+import { Role } from '../identity/user.entity';
 import { requestIdOf } from '../../request-id';
 import { clientIpOf } from '../../client-ip';
 import { stringify } from 'csv-stringify';
@@ -61,7 +62,7 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   res.setHeader('X-Content-Type-Options', 'nosniff');
   try {
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
-    if (format === 'csv') writeHistoryCsv(deps, history.entries, res);
+    if (format === 'csv') writeHistoryCsv(deps, history.entries, res, ctx.viewer?.role === Role.DOCTOR);
     else writeHistoryPdf(deps, history.patient, history.entries, res);
   } catch (error) {
     // Headers may be out already: log and cut the response rather than send a half file as complete.
@@ -85,12 +86,14 @@ function cell(value: string | null | undefined): string {
 
 const CSV_COLUMNS = [
   'Visit', 'Recorded at', 'Doctor', 'Department', 'Visit type', 'Diagnosis', 'ICD-10', 'Prescription',
-  'Medicines', 'Tests ordered', 'Precautions', 'Notes', 'Follow-up date',
+  'Medicines', 'Tests ordered', 'Precautions', 'Notes for the patient', 'Follow-up date',
 ];
+/** Only a clinician's export carries the private clinical notes. */
+const CSV_PRIVATE_COLUMN = 'Private clinical notes';
 
-/** The history as CSV into `out` (also used by the export jobs of reports/export-jobs.ts). */
-export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryEntry[], out: NodeJS.WritableStream): void {
-  const csv = stringify({ header: true, columns: CSV_COLUMNS, bom: true });
+/** The history as CSV into `out` (also used by the export jobs of reports/export-jobs.ts); only a clinician's carries private notes. */
+export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryEntry[], out: NodeJS.WritableStream, clinician = false): void {
+  const csv = stringify({ header: true, columns: clinician ? [...CSV_COLUMNS, CSV_PRIVATE_COLUMN] : CSV_COLUMNS, bom: true });
   csv.pipe(out);
   for (const entry of entries) {
     const c = entry.content;
@@ -106,8 +109,9 @@ export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryE
       cell(c.medicines.map(medicineLine).join('; ')),
       cell(c.testsOrdered),
       cell(c.precautions),
-      cell(c.notes),
+      cell(c.patientNotes),
       c.followUpDate ?? '',
+      ...(clinician ? [cell(c.notes)] : []),
     ]);
   }
   csv.end();
@@ -168,7 +172,9 @@ export function writeHistoryPdf(deps: Pick<AppDeps, 'config'>, patient: Patient,
     }
     field('Tests ordered', c.testsOrdered);
     field('Precautions', c.precautions);
-    field('Notes', c.notes);
+    field('Notes for the patient', c.patientNotes);
+    // content() already leaves private notes out for a patient; say what they are for a clinician.
+    field('Private clinical notes', c.notes);
     field('Follow-up', c.followUpDate);
     doc.moveDown(0.5);
   });

@@ -71,8 +71,13 @@ export class Treatment {
   @Property({ type: 'text', nullable: true })
   precautionsEnc?: string | null;
 
+  /** Private clinical notes: clinicians only, never the patient's views or exports. */
   @Property({ type: 'text', nullable: true })
   notesEnc?: string | null;
+
+  /** Notes written for the patient (shown in their history, CSV and PDF). */
+  @Property({ type: 'text', nullable: true })
+  patientNotesEnc?: string | null;
 
   @Field(() => VisitType, { description: 'What kind of visit this was.' })
   @Property({ type: 'string', length: 16, default: 'CONSULTATION' })

@@ -268,7 +268,7 @@ async function historyFile(ctx: Context, job: ExportJob, progress: Progress): Pr
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
   if (job.format === ExportFormat.PDF) writeHistoryPdf(ctx.deps, history.patient, history.entries, out);
-  else writeHistoryCsv(ctx.deps, history.entries, out);
+  else writeHistoryCsv(ctx.deps, history.entries, out, ctx.viewer?.role === Role.DOCTOR);
   await finished;
   const extension = job.format === ExportFormat.PDF ? 'pdf' : 'csv';
   return { data: Buffer.concat(chunks), fileName: `medical-history-${history.patient.medicalRecordNumber}.${extension}` };

@@ -202,10 +202,11 @@ class FigureQueries {
     type Row = Record<string, unknown>;
     const [visits, patientsByDoctor, invoices, payments] = await Promise.all([
       this.rolledUp ? this.rolledUpVisits(only, onlyParams) : this.run<Row>(
+        // "Patients seen" counts only visits that happened (checked in, with the doctor or completed).
         // (day, doctor) rows carry the sums; the ROLLUP rows (day, NULL) and (NULL, NULL) the distinct patients of a day and of the range.
         `select ${visitDay.sql} as day, a.doctor_id as doctor, sum(a.status not in ('HELD','RELEASED')) as appointments,
            sum(a.status = 'COMPLETED') as completed, sum(a.status = 'CANCELLED') as cancelled, sum(a.status = 'NO_SHOW') as no_show,
-           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, sum(a.status = 'IN_CONSULTATION') as in_consultation, count(distinct a.patient_id) as patients
+           sum(a.status = 'SCHEDULED') as scheduled, sum(a.status = 'CHECKED_IN') as checked_in, sum(a.status = 'IN_CONSULTATION') as in_consultation, count(distinct case when a.status in ('CHECKED_IN', 'IN_CONSULTATION', 'COMPLETED') then a.patient_id end) as patients
          from appointment a where a.starts_at >= ? and a.starts_at < ?${only}
          group by day, a.doctor_id with rollup`,
         [...visitDay.params, ...bounds, ...onlyParams],
@@ -328,14 +329,15 @@ class FigureQueries {
    */
   private async distinctPatients(only: string, onlyParams: unknown[], departmentOf: Map<string, string>): Promise<Array<Record<string, unknown>>> {
     const bounds = [sqlTime(this.range.start), sqlTime(this.range.end), ...onlyParams];
-    const pairs = `select distinct a.doctor_id, a.patient_id from appointment a where a.starts_at >= ? and a.starts_at < ?${only}`;
+    // "Patients seen": only visits that happened.
+    const pairs = `select distinct a.doctor_id, a.patient_id from appointment a where a.starts_at >= ? and a.starts_at < ? and a.status in ('CHECKED_IN', 'IN_CONSULTATION', 'COMPLETED')${only}`;
     const [doctors, departments, all] = await Promise.all([
       this.run<{ doctor: number; patients: number }>(`select x.doctor_id as doctor, count(*) as patients from (${pairs}) x group by x.doctor_id`, bounds),
       this.run<{ department: number; patients: number }>(
         `select y.department_id as department, count(*) as patients from
            (select distinct d.department_id, x.patient_id from (${pairs}) x join doctor d on d.id = x.doctor_id) y group by y.department_id`, bounds),
       this.run<{ patients: number }>(`select count(*) as patients from (select distinct a.patient_id from appointment a
-         where a.starts_at >= ? and a.starts_at < ?${only}) x`, bounds),
+         where a.starts_at >= ? and a.starts_at < ? and a.status in ('CHECKED_IN', 'IN_CONSULTATION', 'COMPLETED')${only}) x`, bounds),
     ]);
     return [
       ...doctors.map((r) => ({ department: departmentOf.get(String(r.doctor)) ?? null, doctor: r.doctor, patients: r.patients })),
@@ -347,7 +349,7 @@ class FigureQueries {
   private dailyDistinctPatients(only: string, onlyParams: unknown[]): Promise<Array<Record<string, unknown>>> {
     const visitDay = this.dayKey('a.starts_at');
     return this.run(
-      `select ${visitDay.sql} as day, null as doctor, count(distinct a.patient_id) as patients
+      `select ${visitDay.sql} as day, null as doctor, count(distinct case when a.status in ('CHECKED_IN', 'IN_CONSULTATION', 'COMPLETED') then a.patient_id end) as patients
        from appointment a where a.starts_at >= ? and a.starts_at < ?${only} group by day`,
       [...visitDay.params, sqlTime(this.range.start), sqlTime(this.range.end), ...onlyParams],
     );

@@ -39,7 +39,7 @@ const DASHBOARD = `query($from: LocalDate!, $to: LocalDate!, $departmentId: ID, 
     totals { doctors newPatients appointments completed cancelled noShow patients invoiceCount
       invoiced { amount currency } collected { amount } outstanding { amount } appointmentsByStatus { status count } }
     daily { date appointments completed patients invoiceCount invoiced { amount } collected { amount } outstanding { amount } }
-    byDoctor { doctorId doctorName departmentId departmentName appointments completed invoiceCount invoiced { amount } collected { amount } outstanding { amount } }
+    byDoctor { doctorId doctorName departmentId departmentName appointments completed patients invoiceCount invoiced { amount } collected { amount } outstanding { amount } }
     byDepartment { departmentId departmentName appointments patients invoiceCount invoiced { amount } collected { amount } outstanding { amount } }
   } }`;
 
@@ -115,7 +115,8 @@ function expected(keep: (doctor: DoctorSession) => boolean) {
     completed: inRange.filter((v) => v.status === 'COMPLETED').length,
     cancelled: inRange.filter((v) => v.status === 'CANCELLED').length,
     noShow: inRange.filter((v) => v.status === 'NO_SHOW').length,
-    patients: new Set(inRange.map((v) => v.patient)).size,
+    // "Patients seen": only visits that happened (checked in or completed), not cancelled or missed ones.
+    patients: new Set(inRange.filter((v) => v.status === 'CHECKED_IN' || v.status === 'COMPLETED').map((v) => v.patient)).size,
     invoiceCount: revenue.length,
     invoiced: amount(revenue.reduce((s, b) => s + b.totalMinor, 0)),
     collected: amount(bills.filter((b) => keep(b.doctor)).reduce((s, b) => s + b.collectedMinor, 0)),
@@ -170,10 +171,12 @@ describe('dashboard', () => {
     for (const doctor of [x, y]) {
       const ed = expected((d) => d === doctor);
       expect(doctors.get(doctor.doctorId)).toMatchObject({
-        doctorName: doctor.fullName, departmentId, appointments: ed.appointments, completed: ed.completed, invoiceCount: ed.invoiceCount,
+        doctorName: doctor.fullName, departmentId, appointments: ed.appointments, completed: ed.completed, patients: ed.patients, invoiceCount: ed.invoiceCount,
         invoiced: { amount: ed.invoiced }, collected: { amount: ed.collected }, outstanding: { amount: ed.outstanding },
       });
     }
+    // x saw patients 0 and 1; patient 2 only missed a visit.
+    expect(doctors.get(x.doctorId)).toMatchObject({ patients: 2 });
     expect(doctors.get(x.doctorId)).toMatchObject({ invoiced: { amount: '299.99' }, collected: { amount: '240.00' }, outstanding: { amount: '59.99' } });
   });
 

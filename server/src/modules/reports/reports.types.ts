@@ -26,7 +26,7 @@ export class Figures {
   @Field(() => Int, { description: 'Of those, NO_SHOW.' })
   noShow!: number;
 
-  @Field(() => Int, { description: 'Distinct patients with an appointment starting in the range.' })
+  @Field(() => Int, { description: 'Distinct patients seen (a CHECKED_IN or COMPLETED visit) starting in the range.' })
   patients!: number;
 
   @Field(() => Int, { description: 'Invoices issued in the range (ISSUED or PAID now; drafts and void ones are not revenue).' })

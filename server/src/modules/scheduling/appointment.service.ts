@@ -320,6 +320,10 @@ export class AppointmentService {
     // A join, not `doctor_id in (select ...)`: MariaDB would read every visit of the department's doctors and sort them.
     if (f.departmentId) { where.push('d.department_id = ?'); params.push(parseId(f.departmentId, 'departmentId')); }
     if (f.status) { where.push('a.status = ?'); params.push(f.status); } else where.push("a.status <> 'RELEASED'");
+    // A voided invoice no longer bills the visit (it may be billed again).
+    if (f.unbilled != null) {
+      where.push(`${f.unbilled ? 'not ' : ''}exists (select 1 from invoice i where i.appointment_id = a.id and i.status <> 'VOID')`);
+    }
     if (f.from) { where.push('a.starts_at >= ?'); params.push(sqlTime(f.from)); }
     if (f.to) { where.push('a.starts_at < ?'); params.push(sqlTime(f.to)); }
     return this.page(where, params, 'asc', first, after, Boolean(f.departmentId));

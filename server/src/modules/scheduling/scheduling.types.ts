@@ -172,6 +172,9 @@ export class AppointmentFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only this patient.' })
   patientId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only visits without a live (non-VOID) invoice, for "Bill a visit"; false: only billed ones.' })
+  unbilled?: boolean | null;
 }
 
 @ObjectType({ description: 'A page of appointments.' })
