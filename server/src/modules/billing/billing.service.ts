@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor, pageSize, type TotalCount, withTotalCount }
 import { optionalText, parseId, requiredText, validate } from '../../shared/validation';
 import { type AuditChanges, diff, recordAudit } from '../audit/audit.service';
 import { Doctor } from '../directory/doctor.entity';
+import { recordDomainEvent } from '../live/domain-events';
 import { Role } from '../identity/user.entity';
 import { dayRange, hospitalYear } from '../reports/hospital-days';
 import { Appointment, AppointmentStatus } from '../scheduling/appointment.entity';
@@ -275,6 +276,10 @@ export class BillingService {
           unitPriceMinor: doctor.consultationFeeMinor,
         });
         await em.flush();
+        // In this transaction: the invoice.issued webhook exists exactly when the invoice does.
+        if (status === InvoiceStatus.ISSUED) {
+          recordDomainEvent(em, { kind: 'INVOICE_ISSUED', doctorId: appointment.doctor.id, appointmentId: appointment.id, subjectId: invoice.id });
+        }
         recordAudit(em, this.ctx, {
           action: status === InvoiceStatus.ISSUED ? 'invoice.issue' : 'invoice.draft',
           entityType: 'invoice',
@@ -320,6 +325,12 @@ export class BillingService {
       recordAudit(em, this.ctx, { action, entityType: 'invoice', entityId: invoice.id, changes: { ...diff(before, snapshot(invoice)), ...extra } });
       return invoice;
     }));
+  }
+
+  /** The invoice.issued outbox row of a DRAFT being issued (in the caller's transaction). */
+  private async recordIssued(invoice: Invoice, em: EntityManager): Promise<void> {
+    const appointment = await em.findOneOrFail(Appointment, invoice.appointment.id);
+    recordDomainEvent(em, { kind: 'INVOICE_ISSUED', doctorId: appointment.doctor.id, appointmentId: appointment.id, subjectId: invoice.id });
   }
 
   /** Lines may change while DRAFT, or ISSUED before any payment was taken. */
@@ -378,10 +389,11 @@ export class BillingService {
 
   /** DRAFT -> ISSUED: the patient sees it and may pay it. */
   async finalize(invoiceId: string): Promise<Invoice> {
-    return this.change(invoiceId, 'invoice.finalize', async (invoice) => {
+    return this.change(invoiceId, 'invoice.finalize', async (invoice, em) => {
       if (invoice.status !== InvoiceStatus.DRAFT) throw new InvalidTransitionError(`A ${invoice.status} invoice cannot be issued again`);
       invoice.status = InvoiceStatus.ISSUED;
       invoice.issuedAt = clock.now();
+      await this.recordIssued(invoice, em);
     });
   }
 
@@ -426,6 +438,8 @@ export class BillingService {
         invoice.paidAt = clock.now();
       }
       await em.flush();
+      const appointment = await em.findOneOrFail(Appointment, invoice.appointment.id);
+      recordDomainEvent(em, { kind: 'PAYMENT_RECORDED', doctorId: appointment.doctor.id, appointmentId: appointment.id, subjectId: payment.id });
       return { payment: { before: null, after: { id: payment.id, amountMinor, method, reference: data.reference } } };
     });
   }

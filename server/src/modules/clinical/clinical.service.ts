@@ -7,6 +7,7 @@ import type { Context } from '../../context';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError } from '../../errors';
 import { optionalText, parseId, requiredText, validate } from '../../shared/validation';
 import { clock } from '../../clock';
+import { recordDomainEvent } from '../live/domain-events';
 import { recordAudit, recordNow, type AuditChanges } from '../audit/audit.service';
 import { Department } from '../directory/department.entity';
 import { Doctor } from '../directory/doctor.entity';
@@ -319,6 +320,8 @@ export class ClinicalService {
       });
       seal(this.keyring, treatment, content);
       await em.flush();
+      // Ids only (the webhook body never carries clinical text), committed with the treatment.
+      recordDomainEvent(em, { kind: 'TREATMENT_RECORDED', doctorId: locked.doctor.id, appointmentId: locked.id, subjectId: treatment.id });
       const recorded = TREATMENT_FIELDS.filter((f) => !isEmpty(content[f]));
       recordAudit(em, this.ctx, { action: 'treatment.record', entityType: 'treatment', entityId: treatment.id, changes: auditChanges(recorded, null, content) });
       return treatment;

@@ -6,6 +6,8 @@ import { clock } from '../../clock';
 import type { AppDeps, Context } from '../../context';
 import { BadInputError, NotFoundError } from '../../errors';
 import { logger } from '../../logger';
+import { formatMinor } from '../../shared/money';
+import { currencyDigits } from '../billing/billing.service';
 import { parseId, validate } from '../../shared/validation';
 import { recordAudit } from '../audit/audit.service';
 import { keyringOf } from '../clinical/crypto';
@@ -31,6 +33,9 @@ const OUTBOX_KIND_TO_EVENT: Record<string, WebhookEventType> = {
   RESCHEDULED: 'appointment.rescheduled',
   CANCELLED: 'appointment.cancelled',
   STATUS_CHANGED: 'appointment.status_changed',
+  INVOICE_ISSUED: 'invoice.issued',
+  PAYMENT_RECORDED: 'payment.recorded',
+  TREATMENT_RECORDED: 'treatment.recorded',
 };
 
 // Where a webhook must not point: this host, its network, cloud metadata.
@@ -145,7 +150,32 @@ export class WebhookService {
   }
 }
 
-interface OutboxRow { id: string | number; kind: string; doctor_id: number; appointment_id: number; previous_starts_at: Date | null; starts_at: Date | null; ends_at: Date | null; status: string | null; created_at: Date; patient_id: number | null }
+interface OutboxRow {
+  id: string | number; kind: string; doctor_id: number; appointment_id: number; subject_id: number | null; previous_starts_at: Date | null;
+  starts_at: Date | null; ends_at: Date | null; status: string | null; created_at: Date; patient_id: number | null;
+  invoice_id: number | null; invoice_number: string | null; invoice_total_minor: number | null; invoice_currency: string | null;
+  payment_amount_minor: number | null; payment_method: string | null; treatment_created_at: Date | null;
+}
+
+/**
+ * The `data` of one event. No clinical text, no names: ids, times, amounts and status; a reader
+ * with a key fetches the rest. A treatment is only its ids and time (never diagnosis, notes,
+ * prescription or medicines: those columns are not even read).
+ */
+function eventData(row: OutboxRow): Record<string, unknown> {
+  const ids = { appointmentId: String(row.appointment_id), doctorId: String(row.doctor_id), patientId: row.patient_id == null ? null : String(row.patient_id) };
+  const amount = (minor: number | null) => (minor == null || !row.invoice_currency ? null : formatMinor(Number(minor), currencyDigits(row.invoice_currency)));
+  switch (row.kind) {
+    case 'INVOICE_ISSUED':
+      return { invoiceId: String(row.subject_id), number: row.invoice_number, total: amount(row.invoice_total_minor), currency: row.invoice_currency, ...ids };
+    case 'PAYMENT_RECORDED':
+      return { paymentId: String(row.subject_id), invoiceId: row.invoice_id == null ? null : String(row.invoice_id), amount: amount(row.payment_amount_minor), currency: row.invoice_currency, method: row.payment_method, ...ids };
+    case 'TREATMENT_RECORDED':
+      return { treatmentId: String(row.subject_id), ...ids, createdAt: iso(row.treatment_created_at) };
+    default:
+      return { ...ids, startsAt: iso(row.starts_at), endsAt: iso(row.ends_at), status: row.status, previousStartsAt: iso(row.previous_starts_at) };
+  }
+}
 
 const iso = (value: Date | string | null | undefined) => (value == null ? null : new Date(value).toISOString());
 
@@ -161,8 +191,14 @@ export async function fanOutWebhooks(deps: Pick<AppDeps, 'orm'>): Promise<number
     const [state] = (await connection.execute('select last_outbox_id from webhook_feed_state where id = 1 for update', [], 'all', trx)) as Array<{ last_outbox_id: string | number }>;
     let cursor = Number(state?.last_outbox_id ?? 0);
     const rows = (await connection.execute(
-      'select o.id, o.kind, o.doctor_id, o.appointment_id, o.previous_starts_at, o.starts_at, o.ends_at, o.status, o.created_at, a.patient_id ' +
-        'from outbox_event o left join appointment a on a.id = o.appointment_id where o.id > ? order by o.id limit ?',
+      'select o.id, o.kind, o.doctor_id, o.appointment_id, o.subject_id, o.previous_starts_at, o.starts_at, o.ends_at, o.status, o.created_at, a.patient_id, ' +
+        'coalesce(i.id, pi.id) as invoice_id, i.number as invoice_number, i.total_minor as invoice_total_minor, coalesce(i.currency, pi.currency) as invoice_currency, ' +
+        'p.amount_minor as payment_amount_minor, p.method as payment_method, t.created_at as treatment_created_at ' +
+        'from outbox_event o left join appointment a on a.id = o.appointment_id ' +
+        "left join invoice i on o.kind = 'INVOICE_ISSUED' and i.id = o.subject_id " +
+        "left join payment p on o.kind = 'PAYMENT_RECORDED' and p.id = o.subject_id left join invoice pi on pi.id = p.invoice_id " +
+        "left join treatment t on o.kind = 'TREATMENT_RECORDED' and t.id = o.subject_id " +
+        'where o.id > ? order by o.id limit ?',
       [cursor, FANOUT_BATCH], 'all', trx)) as OutboxRow[];
     const endpoints = await em.find(WebhookEndpoint, { active: true });
     let queued = 0;
@@ -176,15 +212,7 @@ export async function fanOutWebhooks(deps: Pick<AppDeps, 'orm'>): Promise<number
       const occurredAt = new Date(row.created_at);
       for (const endpoint of endpoints) {
         if (!endpoint.events.includes(type) || endpoint.createdAt.getTime() > occurredAt.getTime()) continue;
-        // No clinical text, no names: ids, times and status; a reader with a key fetches the rest.
-        const body = JSON.stringify({
-          type,
-          timestamp: occurredAt.toISOString(),
-          data: {
-            appointmentId: String(row.appointment_id), doctorId: String(row.doctor_id), patientId: row.patient_id == null ? null : String(row.patient_id),
-            startsAt: iso(row.starts_at), endsAt: iso(row.ends_at), status: row.status, previousStartsAt: iso(row.previous_starts_at),
-          },
-        });
+        const body = JSON.stringify({ type, timestamp: occurredAt.toISOString(), data: eventData(row) });
         const result = (await connection.execute(
           'insert ignore into webhook_delivery (endpoint_id, source_id, ordering_key, type, body, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)',
           [endpoint.id, id, `appointment:${row.appointment_id}`, type, body, WebhookDeliveryStatus.PENDING, clock.now(), clock.now()], 'run', trx)) as { affectedRows?: number };

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createTestApp, setClock, type TestApp } from '../../../test/harness';
-import { bookAppointment, createAdmin, createDoctor, hospitalTime, openAllWeek, registerPatient, type DoctorSession, type PatientSession, type Session } from '../../../test/factories';
+import { bookAppointment, createAdmin, createDoctor, hospitalTime, insertAppointment, openAllWeek, registerPatient, type DoctorSession, type PatientSession, type Session } from '../../../test/factories';
 import { clock } from '../../clock';
+import { failurePoints } from '../../test-hooks';
 import { deliverDueWebhooks, fanOutWebhooks } from './webhooks.service';
 
 interface Received { headers: http.IncomingHttpHeaders; body: string }
@@ -195,6 +196,90 @@ describe('deliveries', () => {
       expect((await t.ok(DELIVERIES, { e: created.id }, admin.token)).webhookDeliveries[0].status).toBe('FAILED');
       const notes = await t.ok('{ myNotifications(first: 10) { items { kind message } } }', {}, admin.token);
       expect(notes.myNotifications.items.some((n: { kind: string }) => n.kind === 'WEBHOOK_DISABLED')).toBe(true);
+    } finally {
+      await hook.close();
+    }
+  });
+});
+
+describe('invoice, payment and treatment events', () => {
+  const verify = (secret: string, request: Received) => new Webhook(secret).verify(request.body, {
+    'webhook-id': String(request.headers['webhook-id']),
+    'webhook-timestamp': String(request.headers['webhook-timestamp']),
+    'webhook-signature': String(request.headers['webhook-signature']),
+  }) as { type: string; data: Record<string, unknown> };
+  const ISSUE = 'mutation($id: ID!) { issueInvoice(appointmentId: $id) { id number total { amount currency } } }';
+  const PAY = 'mutation($id: ID!, $amount: String!, $method: PaymentMethod!) { recordPayment(invoiceId: $id, amount: $amount, method: $method) { id } }';
+  const RECORD = 'mutation($a: ID!, $input: TreatmentInput!) { recordTreatment(appointmentId: $a, input: $input) { id createdAt } }';
+
+  it('each committed one arrives once, signed, in order; a rolled-back issue sends nothing; treatments carry no clinical text', async () => {
+    const hook = await receiver();
+    try {
+      const created = (await t.ok(CREATE, { input: { url: hook.url, events: ['invoice.issued', 'payment.recorded', 'treatment.recorded'] } }, admin.token)).createWebhook;
+      const visit = await insertAppointment(t, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(clock.nowMs() - 3600_000), status: 'CHECKED_IN' });
+
+      // Rolled back after its writes (outbox row included): no delivery.
+      failurePoints['invoice.create'] = async (em) => {
+        await em.flush();
+        throw new Error('injected failure after the invoice was written');
+      };
+      try {
+        expect(codes(await t.gql(ISSUE, { id: visit }, admin.token))).toEqual(['INTERNAL_SERVER_ERROR']);
+      } finally {
+        delete failurePoints['invoice.create'];
+      }
+      await pump();
+      expect(hook.received).toHaveLength(0);
+
+      const invoice = (await t.ok(ISSUE, { id: visit }, admin.token)).issueInvoice;
+      const payment = (await t.ok(PAY, { id: invoice.id, amount: '1.00', method: 'CARD' }, admin.token)).recordPayment;
+      expect(payment.id).toBe(invoice.id);
+      const secrets = ['Diagnosis-SECRET-d1', 'Prescription-SECRET-p1', 'Notes-SECRET-n1', 'Medicine-SECRET-m1', 'Precaution-SECRET-x1', 'Test-SECRET-t1'];
+      const treatment = (await t.ok(RECORD, {
+        a: visit,
+        input: {
+          diagnosis: secrets[0], prescription: secrets[1], notes: secrets[2], medicines: [{ name: secrets[3], dose: '5 mg' }],
+          precautions: secrets[4], testsOrdered: secrets[5],
+        },
+      }, doctor.token)).recordTreatment;
+
+      // The outbox holds ids only.
+      const outbox = await t.orm.em.getConnection().execute('select * from outbox_event where appointment_id = ?', [visit]);
+      expect(outbox.map((row: { kind: string }) => row.kind)).toEqual(['INVOICE_ISSUED', 'PAYMENT_RECORDED', 'TREATMENT_RECORDED']);
+      for (const secret of secrets) expect(JSON.stringify(outbox)).not.toContain(secret);
+
+      // The rolled-back issue left a gap in the outbox ids: the fan-out waits (30 s) in case it was
+      // a transaction still committing, then goes on past it.
+      expect(await pump()).toEqual([]);
+      const undo = setClock(new Date(clock.nowMs() + 31_000));
+      try {
+        // One visit's events go one at a time (each waits for the earlier one): a round each.
+        for (let round = 0; round < 3; round += 1) expect((await pump()).map((o) => o.statusCode)).toEqual([200]);
+        expect(await pump()).toEqual([]);
+        expect(await fanOutWebhooks(t.app.deps)).toBe(0);
+      } finally {
+        undo();
+      }
+      expect(hook.received).toHaveLength(3);
+      const payloads = hook.received.map((request) => verify(created.secret, request));
+      expect(payloads.map((p) => p.type)).toEqual(['invoice.issued', 'payment.recorded', 'treatment.recorded']);
+      expect(new Set(hook.received.map((r) => r.headers['webhook-id'])).size).toBe(3);
+      expect(payloads[0].data).toEqual({
+        invoiceId: invoice.id, number: invoice.number, total: invoice.total.amount, currency: invoice.total.currency,
+        appointmentId: visit, doctorId: doctor.doctorId, patientId: patient.patientId,
+      });
+      expect(payloads[1].data).toEqual({
+        paymentId: expect.any(String), invoiceId: invoice.id, amount: '1.00', currency: invoice.total.currency, method: 'CARD',
+        appointmentId: visit, doctorId: doctor.doctorId, patientId: patient.patientId,
+      });
+      expect(payloads[2].data).toEqual({
+        treatmentId: treatment.id, appointmentId: visit, doctorId: doctor.doctorId, patientId: patient.patientId,
+        createdAt: new Date(treatment.createdAt).toISOString(),
+      });
+      for (const secret of secrets) expect(hook.received[2].body).not.toContain(secret);
+      expect(hook.received[2].body).not.toMatch(/diagnosis|prescription|notes|medicine|precaution|testsOrdered/i);
+      // Not subscribed to appointment events: the check-in visit's own rows are not sent here.
+      await t.ok('mutation($id: ID!) { setWebhookActive(id: $id, active: false) { active } }', { id: created.id }, admin.token);
     } finally {
       await hook.close();
     }

@@ -12,10 +12,10 @@ import { Role } from '../identity/user.entity';
 import { ACTIVE_STATUSES, Appointment, type AppointmentStatus } from '../scheduling/appointment.entity';
 import { LiveStatus, NotificationPage, ScheduleChange, type ScheduleChangeKindEnum, SlotChange } from './live.types';
 import { Notification } from './notification.entity';
-import { OutboxEvent } from './outbox-event.entity';
+import { OutboxEvent, SCHEDULE_KINDS } from './outbox-event.entity';
 import { cachedAppointment } from './delivery-cache';
 import { configureScheduleEvents } from './schedule-events';
-import { OUTBOX_COLUMNS, outboxRowToEvent, startRelay } from './relay';
+import { OUTBOX_COLUMNS, outboxRowToEvent, SCHEDULE_KIND_SQL, startRelay } from './relay';
 import { signalLiveReady } from '../../test-hooks';
 import { clock } from '../../clock';
 
@@ -297,7 +297,7 @@ function hubsOf(deps: AppDeps) {
         newest: () => newest('outbox_event'),
         since: async (keys, after) => {
           const rows = await connection().execute(
-            `select ${OUTBOX_COLUMNS} from outbox_event where id > ? and doctor_id in (${keys.map(() => '?').join(',')}) order by id limit 5000`,
+            `select ${OUTBOX_COLUMNS} from outbox_event where id > ? and ${SCHEDULE_KIND_SQL} and doctor_id in (${keys.map(() => '?').join(',')}) order by id limit 5000`,
             [String(after), ...keys],
           );
           return (rows as Parameters<typeof outboxRowToEvent>[0][]).map(outboxRowToEvent);
@@ -466,7 +466,7 @@ export class LiveService {
         for (;;) {
           const rows = await deps.orm.em.fork().find(
             OutboxEvent,
-            { doctorId, id: { $gt: String(last) } } as FilterQuery<OutboxEvent>,
+            { doctorId, id: { $gt: String(last) }, kind: { $in: [...SCHEDULE_KINDS] } } as FilterQuery<OutboxEvent>,
             { orderBy: { id: 'asc' }, limit: BACKLOG_BATCH },
           );
           for (const row of rows) await deliver(toEvent(row));

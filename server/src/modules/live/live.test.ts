@@ -697,6 +697,35 @@ describe('across processes with Redis', () => {
     fa.stop(); fb.stop();
   });
 
+  it('invoice, payment and treatment outbox rows (webhooks only) reach no schedule subscriber, live or catching up', async () => {
+    const ready = whenReady('doctorScheduleChanged', doctor.doctorId);
+    const live = feed(b.wsClient(doctor.token), SCHEDULE, { d: doctor.doctorId });
+    await ready;
+    const [slot, next] = await api.freeSlots(a, patient.token, doctor.doctorId);
+    const first = await api.book(a, patient.token, doctor.doctorId, slot);
+    const [booked] = await live.waitFor(1);
+    const visit = await insertAppointment(a, { doctorId: doctor.doctorId, patientId: patient.patientId, startsAt: new Date(clock.nowMs() - 7200_000), status: 'CHECKED_IN' });
+    const invoice = (await a.ok('mutation($id: ID!) { issueInvoice(appointmentId: $id) { id } }', { id: visit }, admin.token)).issueInvoice;
+    await a.ok('mutation($id: ID!) { recordPayment(invoiceId: $id, amount: "1.00", method: CASH) { id } }', { id: invoice.id }, admin.token);
+    await a.ok('mutation($a: ID!) { recordTreatment(appointmentId: $a, input: { diagnosis: "Only for the record" }) { id } }', { a: visit }, doctor.token);
+    const kinds = await a.orm.em.getConnection().execute('select kind from outbox_event where appointment_id = ? order by id', [visit]);
+    expect(kinds.map((row: { kind: string }) => row.kind)).toEqual(['INVOICE_ISSUED', 'PAYMENT_RECORDED', 'TREATMENT_RECORDED']);
+    // A sentinel last: once it arrived, nothing else came before it.
+    const sentinel = await api.book(a, patient.token, doctor.doctorId, next);
+    const items = await live.waitFor(2);
+    expect(items.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([['BOOKED', first], ['BOOKED', sentinel]]);
+    // Catching up from the first cursor reads the outbox: it skips the webhook-only rows too.
+    const resumed = feed(a.wsClient(doctor.token), SCHEDULE, { d: doctor.doctorId, after: booked.doctorScheduleChanged.cursor });
+    const replayed = await resumed.waitFor(1);
+    await api.cancel(a, doctor.token, sentinel);
+    const after = await resumed.waitFor(2);
+    expect(after.map((i) => [i.doctorScheduleChanged.kind, i.doctorScheduleChanged.appointment.id])).toEqual([['BOOKED', sentinel], ['CANCELLED', sentinel]]);
+    expect(replayed[0].doctorScheduleChanged.appointment.id).toBe(sentinel);
+    expect(resumed.errors).toEqual([]);
+    await api.cancel(a, patient.token, first);
+    live.stop(); resumed.stop();
+  });
+
   it('after the Redis link drops, subscribers catch up from the outbox when it returns', async () => {
     const client = b.wsClient(doctor.token);
     // Ready = listening, and the warm-up outbox read of a new subscription is done: from here on only

@@ -3,6 +3,11 @@ import type { AppDeps } from '../../context';
 import { logger } from '../../logger';
 import type { HmsPubSub, NotificationAddedEvent, ScheduleChangedEvent } from '../../pubsub';
 import { clock } from '../../clock';
+import { SCHEDULE_KINDS } from './outbox-event.entity';
+
+const SCHEDULE_KIND_SET = new Set<string>(SCHEDULE_KINDS);
+/** SQL filter of the rows live subscribers get (the others are for webhooks only). */
+export const SCHEDULE_KIND_SQL = `kind in (${SCHEDULE_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
 /**
  * The outbox relay (with Redis only). Every committed outbox row and notification is published to
@@ -152,6 +157,8 @@ export class LiveRelay {
       `select ${OUTBOX_COLUMNS} from outbox_event where published_at is null order by id limit ${BATCH}`,
     );
     for (const row of rows) {
+      // Invoice, payment and treatment rows are for the webhook fan-out only: marked, not published.
+      if (!SCHEDULE_KIND_SET.has(row.kind)) continue;
       await withTimeout(redis.publish(this.deps.pubsubHandle.channel('SCHEDULE_CHANGED'), JSON.stringify(outboxRowToEvent(row))));
     }
     if (rows.length) {
