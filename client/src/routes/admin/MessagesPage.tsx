@@ -35,7 +35,7 @@ const RetryMessageDocument = graphql(`
   }
 `);
 
-const KINDS = ['BOOKING_CONFIRMATION', 'RESCHEDULE_NOTICE', 'CANCEL_NOTICE', 'REMINDER', 'PASSWORD_RESET', 'DOCTOR_INVITATION', 'DOCTOR_BOOKING_NOTICE'];
+const KINDS = ['BOOKING_CONFIRMATION', 'RESCHEDULE_NOTICE', 'CANCEL_NOTICE', 'REMINDER', 'PASSWORD_RESET', 'DOCTOR_INVITATION', 'DOCTOR_BOOKING_NOTICE', 'WAITLIST_OFFER'];
 const STATUSES = ['PENDING', 'SENT', 'FAILED', 'CANCELLED'];
 const STATUS_COLOR: Record<string, 'default' | 'success' | 'error' | 'warning'> = { PENDING: 'warning', SENT: 'success', FAILED: 'error', CANCELLED: 'default' };
 const words = (value: string) => value.toLowerCase().replace(/_/g, ' ');

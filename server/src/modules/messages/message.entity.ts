@@ -2,7 +2,7 @@ import { Check, Entity, Index, type Opt, PrimaryKey, Property, Unique } from '@m
 import { clock } from '../../clock';
 
 export const MESSAGE_KINDS = [
-  'BOOKING_CONFIRMATION', 'RESCHEDULE_NOTICE', 'CANCEL_NOTICE', 'REMINDER', 'PASSWORD_RESET', 'DOCTOR_INVITATION', 'DOCTOR_BOOKING_NOTICE',
+  'BOOKING_CONFIRMATION', 'RESCHEDULE_NOTICE', 'CANCEL_NOTICE', 'REMINDER', 'PASSWORD_RESET', 'DOCTOR_INVITATION', 'DOCTOR_BOOKING_NOTICE', 'WAITLIST_OFFER',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_CHANNELS = ['EMAIL', 'SMS'] as const;

@@ -1,5 +1,6 @@
 // Messages end to end in one process (the in-process job engine): a real SMTP server and a real HTTP
 // SMS gateway, bookings through the API, the clock moved to when reminders fall due.
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../clock';
 import { createTestApp, setClock, type TestApp } from '../../../test/harness';
@@ -7,6 +8,7 @@ import { bookAppointment, createAdmin, createDoctor, hospitalTime, login, openAl
 import { recipients, startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from '../../../test/message-sinks';
 import { enqueueDueMessages } from './messages.jobs';
 import { inQuietHours, reminderDueAt } from './planner';
+import { expireOffers } from '../waitlist/waitlist.service';
 
 let t: TestApp;
 let smtp: SmtpSink;
@@ -31,7 +33,9 @@ afterAll(async () => {
   await sms.close();
 });
 
-const mailsTo = (email: string) => smtp.mails.filter((m) => recipients(m).includes(email));
+// The pinned clock is the 1st of a month, so the drain's sweeps also mail every doctor and admin the
+// monthly report (reports module, its own tests): this file counts the ledger's messages only.
+const mailsTo = (email: string) => smtp.mails.filter((m) => recipients(m).includes(email) && !/monthly report/i.test(m.subject ?? ''));
 const smsTo = (phone: string) => sms.received.filter((m) => m.to === phone);
 /** Runs what is due; retries come back after their (short) delay, so keep going until `done`. */
 async function drain(done: () => boolean | Promise<boolean> = () => true, ms = 15_000): Promise<void> {
@@ -317,5 +321,81 @@ describe('who may see and do what', () => {
     expect(theirs.myAppointments.items).toHaveLength(0);
     const bad = await t.gql('{ messages(filter: { status: "NOPE" }) { totalCount } }', {}, admin.token);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('waitlist offers', () => {
+  const JOIN = 'mutation($i: JoinWaitlistInput!) { joinWaitlist(input: $i) { id } }';
+  const MINE = '{ myWaitlist { status offer { id startsAt expiresAt } } }';
+  const CANCEL = 'mutation($id: ID!) { cancelAppointment(id: $id) { id } }';
+  const offerRows = async (patientId: string) => (await t.orm.em.getConnection().execute(
+    "select kind, channel, status, last_error from message where patient_id = ? and kind in ('WAITLIST_OFFER', 'BOOKING_CONFIRMATION', 'REMINDER', 'CANCEL_NOTICE') order by id", [patientId])) as LedgerRow[];
+  /** A fresh doctor with one booked visit that is cancelled while `waiter` waits for that day: the waiter is offered it. */
+  async function offerTo(waiter: PatientSession): Promise<{ offerId: string; startsAt: string; expiresAt: string; doctorName: string }> {
+    const d = await createDoctor(t, admin);
+    await openAllWeek(t, d.token, d.doctorId);
+    const holder = await patientWith({});
+    const startsAt = await hospitalTime(t, 2, '10:30');
+    const booked = await bookAppointment(t, holder.token, { doctorId: d.doctorId, startsAt });
+    const day = DateTime.fromISO(startsAt).setZone(t.config.timezone).toISODate();
+    await t.ok(JOIN, { i: { doctorId: d.doctorId, from: day, to: day } }, waiter.token);
+    await t.ok(CANCEL, { id: booked }, holder.token);
+    const [entry] = (await t.ok(MINE, {}, waiter.token)).myWaitlist;
+    expect(entry).toMatchObject({ status: 'OFFERED', offer: { startsAt } });
+    return { offerId: entry.offer.id, startsAt, expiresAt: entry.offer.expiresAt, doctorName: d.fullName };
+  }
+
+  it('an offer mails (and texts) the waiter once, with the hospital time, the hold\'s expiry and the waitlist link; no booking mail for the hold', async () => {
+    const waiter = await patientWith({ email: true, sms: true });
+    const offer = await offerTo(waiter);
+    await drain(() => mailsTo(waiter.email).length >= 1 && smsTo(waiter.phone).length >= 1);
+    await drain();
+    await drain();
+    const mails = mailsTo(waiter.email);
+    expect(mails).toHaveLength(1);
+    const zone = t.config.timezone;
+    const at = DateTime.fromISO(offer.startsAt).setZone(zone).toFormat("cccc d LLLL yyyy 'at' HH:mm");
+    const until = DateTime.fromISO(offer.expiresAt).setZone(zone).toFormat('HH:mm');
+    expect(mails[0].subject).toContain(at);
+    expect(mails[0].text).toContain(offer.doctorName);
+    expect(mails[0].text).toContain(`until ${until}`);
+    expect(mails[0].text).toContain(`${t.config.publicUrl}/patient/waitlist`);
+    const texts = smsTo(waiter.phone);
+    expect(texts).toHaveLength(1);
+    expect(texts[0].body).toContain(`until ${until}`);
+    expect(texts[0].body).toContain('/patient/waitlist');
+    // One ledger row per channel, nothing planned for the hold itself.
+    expect((await offerRows(waiter.patientId)).map((r) => [r.kind, r.channel, r.status])).toEqual([['WAITLIST_OFFER', 'EMAIL', 'SENT'], ['WAITLIST_OFFER', 'SMS', 'SENT']]);
+
+    // Accepting books the visit: now (and only now) the booking confirmation goes out.
+    await t.ok('mutation($o: ID!) { acceptWaitlistOffer(offerId: $o) { id } }', { o: offer.offerId }, waiter.token);
+    await drain(() => mailsTo(waiter.email).length >= 2);
+    await drain();
+    expect(mailsTo(waiter.email)).toHaveLength(2);
+    expect(mailsTo(waiter.email)[1].subject).toContain('your appointment on');
+  });
+
+  it('an offer that expired before its send is not mailed (CANCELLED with the reason), nor is the hold\'s release', async () => {
+    const waiter = await patientWith({ email: true });
+    const offer = await offerTo(waiter);
+    const restore = setClock(new Date(new Date(offer.expiresAt).getTime() + 60_000));
+    try {
+      await drain();
+      await drain();
+      expect(mailsTo(waiter.email)).toHaveLength(0);
+      const rows = await offerRows(waiter.patientId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ kind: 'WAITLIST_OFFER', channel: 'EMAIL', status: 'CANCELLED' });
+      expect(rows[0].last_error).toMatch(/expired/);
+      // The hold ends (the sweep, here or in the drain above); its release sends no "cancelled" mail either.
+      await expireOffers(t.app.deps);
+      const [ended] = (await t.orm.em.getConnection().execute('select status from waitlist_offer where id = ?', [offer.offerId])) as Array<{ status: string }>;
+      expect(ended.status).toBe('EXPIRED');
+      await drain();
+      await drain();
+      expect(mailsTo(waiter.email)).toHaveLength(0);
+    } finally {
+      restore();
+    }
   });
 });

@@ -7,7 +7,7 @@ export class OutboxMessage {
   @Field(() => ID, { description: 'Stable id.' })
   id!: string;
 
-  @Field(() => String, { description: 'BOOKING_CONFIRMATION, RESCHEDULE_NOTICE, CANCEL_NOTICE, REMINDER, PASSWORD_RESET, DOCTOR_INVITATION or DOCTOR_BOOKING_NOTICE.' })
+  @Field(() => String, { description: 'BOOKING_CONFIRMATION, RESCHEDULE_NOTICE, CANCEL_NOTICE, REMINDER, PASSWORD_RESET, DOCTOR_INVITATION, DOCTOR_BOOKING_NOTICE or WAITLIST_OFFER.' })
   kind!: string;
 
   @Field(() => String, { description: 'EMAIL or SMS.' })

@@ -104,6 +104,9 @@ export function reminderRows(a: { id: number; patientId: number; startsAt: Date 
  */
 export async function planScheduleMessages(em: EntityManager, change: FlushedScheduleChange): Promise<void> {
   const { appointment, kind } = change;
+  // A waitlist hold is no visit: its offer has messages of its own (planOfferMessages); accepting
+  // it books the visit (BOOKED on a SCHEDULED row), which plans the confirmation then.
+  if (appointment.status === 'HELD' || appointment.status === 'RELEASED') return;
   const patientId = appointment.patient.id;
   const now = clock.now();
   const [people] = await em.getConnection().execute<PeopleRow[]>(
@@ -150,4 +153,21 @@ export async function planRemindersForPatient(em: EntityManager, patientId: numb
   const rows = visits.flatMap((v: { id: number; starts_at: Date; user_id: number | null; reminder_opt_in: number; reminder_sms_opt_in: number }) => reminderRows({ id: v.id, patientId, startsAt: new Date(v.starts_at) },
     { userId: v.user_id, email: Boolean(v.reminder_opt_in), sms: Boolean(v.reminder_sms_opt_in) }, now));
   await insertMessages(em, rows);
+}
+
+/**
+ * A waitlist offer's messages, per channel the waiter has switched on for reminders, written in the
+ * offer's transaction; one per offer and channel (`offer:<id>`). The sender drops them when the offer
+ * is no longer open. Returns whether any row was written (the caller wakes the sender after commit).
+ */
+export async function planOfferMessages(em: EntityManager, offer: { id: number; appointmentId: number; patientId: number; startsAt: Date }): Promise<boolean> {
+  const [patient] = await em.getConnection().execute<Array<{ user_id: number | null; reminder_opt_in: number | boolean; reminder_sms_opt_in: number | boolean }>>(
+    'select user_id, reminder_opt_in, reminder_sms_opt_in from patient where id = ?', [offer.patientId], 'all', em.getTransactionContext());
+  if (!patient) return false;
+  const channels: MessageChannel[] = [...(patient.reminder_opt_in ? ['EMAIL' as const] : []), ...(patient.reminder_sms_opt_in ? ['SMS' as const] : [])];
+  await insertMessages(em, channels.map((channel) => ({
+    kind: 'WAITLIST_OFFER', subject: `offer:${offer.id}`, channel, recipientUserId: patient.user_id,
+    patientId: offer.patientId, appointmentId: offer.appointmentId, appointmentStartsAt: offer.startsAt, dueAt: clock.now(),
+  })));
+  return channels.length > 0;
 }

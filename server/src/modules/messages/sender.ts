@@ -54,6 +54,11 @@ interface FactsRow {
   booking_notices: number | boolean;
 }
 
+/** DATETIME(3) values may arrive as UTC strings (the pool's dateStrings). */
+function instantOf(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
 export type SendOutcome = 'SENT' | 'CANCELLED' | 'RETRY' | 'FAILED' | 'SKIPPED';
 
 /** Why a message must not go out any more (checked at send time), or null when it still should. */
@@ -74,6 +79,11 @@ function staleReason(row: MessageRow, facts: FactsRow | undefined): string | nul
     case 'DOCTOR_BOOKING_NOTICE':
       if (facts.a_status === 'CANCELLED') return 'the visit was cancelled';
       if (row.kind === 'DOCTOR_BOOKING_NOTICE' && !facts.booking_notices) return 'the doctor switched booking notices off';
+      return null;
+    case 'WAITLIST_OFFER':
+      // Whether the offer is still open is checked on the offer itself (below).
+      if (row.channel === 'EMAIL' && !facts.reminder_opt_in) return 'the patient switched e-mail messages off';
+      if (row.channel === 'SMS' && !facts.reminder_sms_opt_in) return 'the patient switched SMS messages off';
       return null;
     case 'RESCHEDULE_NOTICE':
       if (facts.a_status === 'CANCELLED') return 'the visit was cancelled';
@@ -128,6 +138,16 @@ export async function sendMessage(deps: AppDeps, id: string, em: EntityManager =
       : 'select (used_at is null and expires_at > ?) as open from password_reset where id = ?', [clock.now(), linkId[2]]);
     if (!open || !Number(open.open)) stale = 'the link was used, replaced or expired before it was sent';
   }
+  // A waitlist offer taken, declined or expired before its message went out is not worth sending.
+  const offerId = /^offer:(\d+)$/.exec(row.subject ?? '');
+  let offer: { expiresAt: Date } | undefined;
+  if (!stale && row.kind === 'WAITLIST_OFFER' && offerId) {
+    const [current] = await conn.execute<Array<{ status: string; expires_at: Date | string }>>('select status, expires_at from waitlist_offer where id = ?', [offerId[1]]);
+    const expiresAt = current ? instantOf(current.expires_at) : null;
+    if (!current || current.status !== 'OPEN') stale = `the offer was ${current ? current.status.toLowerCase() : 'removed'} before it was sent`;
+    else if (expiresAt!.getTime() <= clock.nowMs()) stale = 'the offer expired before it was sent';
+    else offer = { expiresAt: expiresAt! };
+  }
   if (stale) {
     await finish('CANCELLED', { error: stale });
     return { outcome: 'CANCELLED' };
@@ -159,7 +179,7 @@ export async function sendMessage(deps: AppDeps, id: string, em: EntityManager =
     await finish('FAILED', { error: `the sealed link cannot be read: ${(error as Error).message}` });
     return { outcome: 'FAILED' };
   }
-  const rendered = render({ kind: row.kind, hospitalName: config.hospitalName, publicUrl: config.publicUrl, timezone: config.timezone, appointment, link, recipientName: user?.name ?? undefined });
+  const rendered = render({ kind: row.kind, hospitalName: config.hospitalName, publicUrl: config.publicUrl, timezone: config.timezone, appointment, link, offer, recipientName: user?.name ?? undefined });
   const transports = transportsOf(deps);
   try {
     const providerId = row.channel === 'SMS'

@@ -20,6 +20,8 @@ export interface TemplateInput {
   /** Reset or invitation link. */
   link?: string;
   recipientName?: string;
+  /** A waitlist offer: until when the slot is held. */
+  offer?: { expiresAt: Date };
 }
 
 export interface Rendered {
@@ -96,6 +98,16 @@ export function render(input: TemplateInput): Rendered {
       lines.push(`Dear ${a!.doctorName},`, `${a!.patientName} booked an appointment with you on ${at}.`);
       links.push(['Open your day', `${input.publicUrl}/doctor/day?date=${DateTime.fromJSDate(a!.startsAt, { zone: input.timezone }).toISODate()}`]);
       break;
+    case 'WAITLIST_OFFER': {
+      const until = DateTime.fromJSDate(input.offer!.expiresAt, { zone: input.timezone }).toFormat("HH:mm 'on' d LLLL");
+      const page = `${input.publicUrl}/patient/waitlist`;
+      subject = `${h}: a slot on ${at} is held for you`;
+      lines.push(`Dear ${a!.patientName},`, `a slot with ${a!.doctorName} (${a!.departmentName}) on ${at} has come free and is held for you until ${until}.`,
+        'Accept it on your waitlist page before then; after that it goes to the next person waiting.');
+      links.push(['Accept or decline it', page]);
+      sms = `${h}: a slot with ${a!.doctorName} on ${at} is held for you until ${until}. Accept: ${page}`;
+      break;
+    }
     case 'PASSWORD_RESET':
       subject = `${h}: choose a new password`;
       lines.push(`Dear ${input.recipientName ?? 'user'},`, 'someone (hopefully you) asked to reset the password of your account. The link works once, for 30 minutes.',

@@ -18,6 +18,8 @@ import { Role, User } from '../identity/user.entity';
 import { Notification } from '../live/notification.entity';
 import type { OutboxEvent } from '../live/outbox-event.entity';
 import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-events';
+import { kickMessages } from '../messages/messages.jobs';
+import { planOfferMessages } from '../messages/planner';
 import { Appointment, AppointmentStatus } from '../scheduling/appointment.entity';
 import { clashQuery, earliestOverlappingStart, isDuplicateKey, sql, sqlTime, weeklyRanges, withDeadlockRetry } from '../scheduling/scheduling.db';
 import { bookingWindow, type ComputedSlot, dayBounds, freeSlots, type Interval, localDateOf, localDay } from '../scheduling/slots';
@@ -385,10 +387,12 @@ async function offerSlot(deps: AppDeps, doctorId: number, slot: ComputedSlot, fr
   for (const candidate of candidates) {
     const events: OutboxEvent[] = [];
     let notification: Notification | null = null;
+    let messages = false;
     try {
       const made = await withDeadlockRetry(em, async (tx) => {
         events.length = 0;
         notification = null;
+        messages = false;
         if (!(await lockDoctorAndPatient(tx, doctorId, Number(candidate.patient_id)))) return 'stop' as const;
         const query = clashQuery(doctorId, Number(candidate.patient_id), slot, null);
         const what = new Set((await sql<{ what: string }>(tx, query.sql, query.params)).map((c) => c.what));
@@ -426,6 +430,8 @@ async function offerSlot(deps: AppDeps, doctorId: number, slot: ComputedSlot, fr
           changes: diff({}, { entryId: Number(candidate.id), appointmentId: held.id, doctorId, startsAt: slot.startsAt, expiresAt: offer.expiresAt }),
         });
         events.push(recordScheduleChange(tx, { kind: 'BOOKED', appointment: held }, null));
+        // E-mail/SMS in the offer's transaction (ledger rows): no offer without them, none without an offer.
+        messages = await planOfferMessages(tx, { id: offer.id, appointmentId: held.id, patientId: Number(candidate.patient_id), startsAt: slot.startsAt });
         if (candidate.user_id != null) {
           const [doctor] = await sql<{ full_name: string }>(tx, 'select full_name from doctor where id = ?', [doctorId]);
           const when = DateTime.fromJSDate(slot.startsAt, { zone }).toFormat('ccc d LLL yyyy, HH:mm');
@@ -443,6 +449,7 @@ async function offerSlot(deps: AppDeps, doctorId: number, slot: ComputedSlot, fr
       if (made === 'next') continue;
       if (made === 'stop') return false;
       await publishScheduleChanges({ deps }, events);
+      if (messages) kickMessages(deps);
       const sent = notification as Notification | null;
       if (sent) {
         try { deps.pubsub.publish('NOTIFICATION_ADDED', { recipientUserId: Number(candidate.user_id), notificationId: sent.id }); } catch { /* in the table; the client reloads */ }

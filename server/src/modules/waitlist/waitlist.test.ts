@@ -62,7 +62,7 @@ describe('waitlist', () => {
     // Live greying and the free-slot list treat it as taken.
     const free = (await a.ok(SLOTS, { d: d.doctorId, date: day })).availableSlots.map((s: { startsAt: string }) => s.startsAt);
     expect(free).not.toContain(startsAt);
-    // The waiter is told (a live notification; e-mail/SMS once messages exist).
+    // The waiter is told live (the e-mail/SMS: messages.test.ts, "waitlist offers").
     const notes = await a.ok('{ myNotifications(first: 5) { items { kind message } } }', {}, w1.token);
     expect(notes.myNotifications.items[0]).toMatchObject({ kind: 'WAITLIST_OFFER' });
 
