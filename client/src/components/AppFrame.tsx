@@ -35,7 +35,8 @@ export function AppFrame({ role }: { role: Role }) {
           <Brand to={items[0]?.to ?? '/'} />
           <Chip label={ROLE_LABEL[role]} size="small" sx={{ bgcolor: 'primary.dark', color: 'primary.contrastText', ml: 1 }} />
           {!compact && (
-            <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5, ml: 3 }}>
+            // The admin's many items wrap onto a second row of the bar instead of running off it.
+            <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, ml: 3, py: 0.5, flexShrink: 1, minWidth: 0 }}>
               {items.map((item) => (
                 <Button
                   key={item.to}

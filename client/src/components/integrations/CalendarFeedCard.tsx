@@ -35,7 +35,7 @@ export function CalendarFeedCard() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Subscribe to your appointments in Google, Apple or Outlook calendar. Anyone with the link can read it: keep it private.
       </Typography>
-      {shown && <TextField fullWidth value={shown} slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'calendar-feed-url' } }} sx={{ mb: 2 }} />}
+      {shown && <TextField fullWidth value={shown} label="Calendar feed URL" slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'calendar-feed-url' } }} sx={{ mb: 2 }} />}
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
       <Stack direction="row" spacing={1}>
         {!shown && <Button variant="outlined" disabled={loading} onClick={() => void run(async () => (await load()).data?.myCalendarFeed)}>Show my calendar link</Button>}

@@ -64,7 +64,7 @@ function SecretDialog(props: { secret: { title: string; value: string } | null; 
       <DialogTitle>{props.secret?.title}</DialogTitle>
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>Copy it now: it is shown only this once and stored only as a hash or sealed.</Alert>
-        <TextField fullWidth value={props.secret?.value ?? ''} slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'created-secret' } }} />
+        <TextField fullWidth value={props.secret?.value ?? ''} label="Secret (shown once)" slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'created-secret' } }} />
       </DialogContent>
       <DialogActions>
         <Button onClick={() => void navigator.clipboard?.writeText(props.secret?.value ?? '')}>Copy</Button>
