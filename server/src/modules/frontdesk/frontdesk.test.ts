@@ -13,11 +13,15 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
 let a: TestApp;
 let b: TestApp;
 let admin: Session;
+// These tests move the clock on within one hospital day (minutes waited, holds expiring): run them at
+// midday of the pinned date, whatever HMS_TEST_NOW says (the 23:50 run would cross midnight).
+let restoreClock: () => void = () => {};
 beforeAll(async () => {
+  restoreClock = setClock(`${clock.now().toISOString().slice(0, 10)}T12:00:00.000Z`);
   [a, b] = await Promise.all([createTestApp({ REDIS_URL }), createTestApp({ REDIS_URL })]);
   admin = await createAdmin(a);
 });
-afterAll(async () => { await Promise.all([a?.close(), b?.close()]); });
+afterAll(async () => { await Promise.all([a?.close(), b?.close()]); restoreClock(); });
 
 const STATUS = 'mutation($id: ID!, $s: AppointmentStatus!) { setAppointmentStatus(id: $id, status: $s) { id status queueNumber } }';
 const CALL_NEXT = 'mutation($d: ID!) { callNextPatient(doctorId: $d) { id status queueNumber } }';

@@ -14,11 +14,15 @@ let a: TestApp;
 let b: TestApp;
 let admin: Session;
 
+// These tests move the clock on within one hospital day (minutes waited, holds expiring): run them at
+// midday of the pinned date, whatever HMS_TEST_NOW says (the 23:50 run would cross midnight).
+let restoreClock: () => void = () => {};
 beforeAll(async () => {
+  restoreClock = setClock(`${clock.now().toISOString().slice(0, 10)}T12:00:00.000Z`);
   [a, b] = await Promise.all([createTestApp(), createTestApp()]);
   admin = await createAdmin(a);
 });
-afterAll(async () => { await Promise.all([a.close(), b.close()]); });
+afterAll(async () => { await Promise.all([a.close(), b.close()]); restoreClock(); });
 
 const JOIN = 'mutation($i: JoinWaitlistInput!) { joinWaitlist(input: $i) { id status offer { id startsAt expiresAt } doctorId departmentId from to periods } }';
 const MINE = '{ myWaitlist { id status offer { id startsAt endsAt expiresAt doctorName } } }';
