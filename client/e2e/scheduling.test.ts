@@ -46,7 +46,7 @@ describe('scheduling through the pages', () => {
     await page.locator('#field-seriesCount').fill('4');
     await page.getByRole('button', { name: 'Book the series' }).click();
     const result = page.getByTestId('series-result');
-    await result.waitFor();
+    await result.waitFor({ timeout: 40_000 }); // a series books each date in turn: slow on a loaded machine
     expect(await result.getByRole('alert').textContent()).toContain('Booked 2 visits. 2 dates could not be booked');
     expect(await page.getByTestId('series-clash').count()).toBe(2);
     await screenshot(page, 'series-clashes');
