@@ -95,25 +95,12 @@ export async function buildContext(
     return context;
   }
   // One indexed read per operation keeps "sign out everywhere" immediate.
-  const rows = await leanQuery<ViewerRow>(em,
-    'select u.id, u.role, u.email, u.active, u.token_version, u.must_change_password, p.id as patient_id, d.id as doctor_id ' +
-      'from `user` u left join patient p on p.user_id = u.id left join doctor d on d.user_id = u.id where u.id = ?',
-    [claims.userId],
-  );
-  const row = rows[0];
+  const row = await viewerRow(em, claims.userId);
   if (!row || !row.active || row.token_version !== claims.tokenVersion) {
     context.tokenError = 'Your session has ended; sign in again';
     return context;
   }
-  context.viewer = {
-    userId: row.id,
-    role: row.role,
-    email: row.email,
-    patientId: row.patient_id,
-    doctorId: row.doctor_id,
-    mustChangePassword: Boolean(row.must_change_password),
-    tokenVersion: Number(row.token_version),
-  };
+  context.viewer = viewerOf(row);
   return context;
 }
 
@@ -125,15 +112,25 @@ export async function buildContext(
 export async function contextForUser(deps: AppDeps, userId: number, requestId: string = randomUUID()): Promise<Context> {
   const em = deps.orm.em.fork();
   const context: Context = { deps, em, viewer: null, tokenError: 'The account is no longer active', requestId, clientIp: 'job' };
+  const row = await viewerRow(em, userId);
+  if (!row || !row.active) return context;
+  context.tokenError = null;
+  context.viewer = viewerOf(row);
+  return context;
+}
+
+/** One indexed read: the account with its patient/doctor ids (the same for requests and jobs). */
+async function viewerRow(em: EntityManager, userId: number): Promise<ViewerRow | undefined> {
   const rows = await leanQuery<ViewerRow>(em,
     'select u.id, u.role, u.email, u.active, u.token_version, u.must_change_password, p.id as patient_id, d.id as doctor_id ' +
       'from `user` u left join patient p on p.user_id = u.id left join doctor d on d.user_id = u.id where u.id = ?',
     [userId],
   );
-  const row = rows[0];
-  if (!row || !row.active) return context;
-  context.tokenError = null;
-  context.viewer = {
+  return rows[0];
+}
+
+function viewerOf(row: ViewerRow): Viewer {
+  return {
     userId: row.id,
     role: row.role,
     email: row.email,
@@ -142,5 +139,4 @@ export async function contextForUser(deps: AppDeps, userId: number, requestId: s
     mustChangePassword: Boolean(row.must_change_password),
     tokenVersion: Number(row.token_version),
   };
-  return context;
 }
