@@ -261,13 +261,20 @@ export async function seedAlwaysOpenWeek(token: string, doctorId: string, slotMi
 }
 
 /** Picks the first day with free slots, then the first free time, in the booking steps or the reschedule dialog. */
+/**
+ * Picks the first free day and in it the first slot that is not about to start (one seconds away
+ * can be refused as past by the time it is booked); returns the slot's start (ISO).
+ */
 export async function pickFirstFreeSlot(page: Page): Promise<string> {
   await page.locator('[role="option"]:not([disabled]):not(.Mui-disabled)').first().click();
-  const slot = page.locator('button[aria-pressed]').first();
-  await slot.waitFor();
-  const label = (await slot.textContent()) ?? '';
-  await slot.click();
-  return label;
+  const slots = page.locator('button[aria-pressed]:not([disabled])');
+  await slots.first().waitFor();
+  const soon = serverNow().getTime() + 2 * 60_000;
+  const starts = await slots.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-starts-at') ?? ''));
+  const startsAt = starts.find((at) => Date.parse(at) > soon);
+  if (!startsAt) throw new Error('no free slot on the first free day that is more than 2 minutes away');
+  await page.locator(`button[aria-pressed][data-starts-at="${startsAt}"]`).click();
+  return startsAt;
 }
 
 /** Signs a patient up over the API (no browser); returns the token. */

@@ -4,15 +4,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { startEarlyCurrentUser } from './auth/early-current-user';
+import { startI18n } from './i18n';
 import { SchemeAttribute } from './lib/SchemeAttribute';
 import { router } from './router';
 
 // Signed in: ask who, while the signed-in app downloads (auth/early-current-user.ts).
 startEarlyCurrentUser();
 
-createRoot(document.getElementById('root')!).render(
+// The chosen language's file (none for English) before the first render.
+void startI18n().finally(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SchemeAttribute />
     <RouterProvider router={router} />
   </StrictMode>,
-);
+));

@@ -1,14 +1,13 @@
-// The account menu: who is signed in, the look (system, light or dark colours) and 12- or
-// 24-hour times (lib/preferences.ts), change password, sign out.
+// The account menu: who is signed in, the look (system, light or dark colours), 12- or 24-hour
+// times (lib/preferences.ts), the language (i18n/), change password, sign out.
 import { Box, Divider, MenuItem, MenuList, Popover, Typography } from '@mui/material';
 import Check from '@mui/icons-material/Check';
 import { useNavigate } from 'react-router-dom';
+import { LANGUAGES, languageName, setLanguage, useLanguage, useT } from '../i18n';
 import {
   colorScheme, hourCycle, setColorScheme, setHourCycle, usePreferencesVersion, type ColorScheme, type HourCycle,
 } from '../lib/preferences';
 
-const SCHEMES: Array<[ColorScheme, string]> = [['system', 'Theme: as the system'], ['light', 'Theme: light'], ['dark', 'Theme: dark']];
-const CYCLES: Array<[HourCycle, string]> = [['auto', 'Times: as the browser'], ['h12', 'Times: 12-hour (2:30 PM)'], ['h23', 'Times: 24-hour (14:30)']];
 
 function Choice({ checked, label, onSelect }: { checked: boolean; label: string; onSelect(): void }) {
   return (
@@ -21,7 +20,13 @@ function Choice({ checked, label, onSelect }: { checked: boolean; label: string;
 
 export function AccountMenuList({ anchor, name, email, onClose }: { anchor: HTMLElement; name: string; email: string; onClose(): void }) {
   const navigate = useNavigate();
+  const { t } = useT();
+  const language = useLanguage();
   usePreferencesVersion();
+  const schemes: Array<[ColorScheme, string]> = [['system', t('Theme: as the system')], ['light', t('Theme: light')], ['dark', t('Theme: dark')]];
+  const cycles: Array<[HourCycle, string]> = [
+    ['auto', t('Times: as the browser')], ['h12', t('Times: 12-hour (2:30 PM)')], ['h23', t('Times: 24-hour (14:30)')],
+  ];
   const scheme = colorScheme();
   const cycle = hourCycle();
   return (
@@ -38,12 +43,17 @@ export function AccountMenuList({ anchor, name, email, onClose }: { anchor: HTML
         <Typography variant="body2" color="text.secondary">{email}</Typography>
       </Box>
       <Divider />
-      <MenuList aria-label="Account" autoFocusItem>
-      {SCHEMES.map(([value, label]) => <Choice key={value} checked={scheme === value} label={label} onSelect={() => setColorScheme(value)} />)}
-      {CYCLES.map(([value, label]) => <Choice key={value} checked={cycle === value} label={label} onSelect={() => setHourCycle(value)} />)}
+      <MenuList aria-label={t('Account')} autoFocusItem>
+      {schemes.map(([value, label]) => <Choice key={value} checked={scheme === value} label={label} onSelect={() => setColorScheme(value)} />)}
+      {cycles.map(([value, label]) => <Choice key={value} checked={cycle === value} label={label} onSelect={() => setHourCycle(value)} />)}
       <Divider />
-      <MenuItem onClick={() => { onClose(); navigate('/change-password'); }}>Change password</MenuItem>
-      <MenuItem onClick={() => { onClose(); navigate('/sign-out'); }}>Sign out</MenuItem>
+      {LANGUAGES.map((code) => (
+        // Each language named in itself, so a reader finds theirs whatever is on screen now.
+        <Choice key={code} checked={language === code} label={languageName(code)} onSelect={() => void setLanguage(code)} />
+      ))}
+      <Divider />
+      <MenuItem onClick={() => { onClose(); navigate('/change-password'); }}>{t('Change password')}</MenuItem>
+      <MenuItem onClick={() => { onClose(); navigate('/sign-out'); }}>{t('Sign out')}</MenuItem>
       </MenuList>
     </Popover>
   );

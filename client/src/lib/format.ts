@@ -2,13 +2,14 @@
 // the signed-in person's 12- or 24-hour choice (lib/preferences.ts): every time on screen
 // goes through formatTime / formatDateTime / formatTimeRange. Plain Intl, no date library,
 // so the pages that only show times do not download one.
+import { intlLocale } from '../i18n';
 import { hospitalZone } from './hospital-zone';
 import { hourCycle } from './preferences';
 
 export function formatMoney(money: { amount: string; currency: string }): string {
   const value = Number(money.amount);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(value);
+    return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: money.currency }).format(value);
   } catch {
     return `${money.amount} ${money.currency}`;
   }
@@ -20,7 +21,7 @@ function timeOptions(): Intl.DateTimeFormatOptions {
 }
 
 function inHospital(iso: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(undefined, { ...options, timeZone: hospitalZone() }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone: hospitalZone() }).format(new Date(iso));
 }
 
 /** 09:30 or 9:30 AM, as the person chose. */
@@ -53,7 +54,7 @@ export function hospitalDate(iso: string): string {
 
 /** A LocalDate (YYYY-MM-DD) as "Monday, 23 November". */
 export function formatLocalDate(date: string, format: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }): string {
-  return new Intl.DateTimeFormat(undefined, { ...format, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(), { ...format, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** The LocalDate `days` after (or before) `date`. */
@@ -70,7 +71,7 @@ export function addDays(date: string, days: number): string {
 export function localizeTimesInText(text: string): string {
   if (hourCycle() === 'h23') return text;
   return text.replace(/\b([01]\d|2[0-3]):([0-5]\d)\b/g, (_match, h: string, m: string) =>
-    new Intl.DateTimeFormat(undefined, { ...timeOptions(), timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, Number(h), Number(m)))));
+    new Intl.DateTimeFormat(intlLocale(), { ...timeOptions(), timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, Number(h), Number(m)))));
 }
 
 /** The zone times are shown in, e.g. "Europe/London", for a caption under time pickers. */
