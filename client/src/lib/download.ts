@@ -1,6 +1,7 @@
 // Files the server makes (PDFs, CSV, Excel) sit behind the same Bearer token as GraphQL,
 // so a plain link cannot fetch them: fetch with the token and save the blob via an object URL.
 import { getToken } from '../auth/token';
+import { locale } from '../i18n';
 
 /** The server's `{ error: { message } }` answer, or the HTTP status. */
 async function failure(response: Response): Promise<Error> {
@@ -23,7 +24,10 @@ function fileName(response: Response, fallback: string): string {
 /** Downloads `url` (same origin) as the signed-in person and saves it; throws a readable Error. */
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const token = getToken();
-  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  // The file is written in the reader's language (PDFs, spreadsheets: server/src/shared/i18n.ts).
+  const headers: Record<string, string> = { 'accept-language': locale() };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(url, { headers });
   if (!response.ok) throw await failure(response);
   const blob = await response.blob();
   const objectUrl = URL.createObjectURL(blob);
