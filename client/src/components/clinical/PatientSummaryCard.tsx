@@ -3,6 +3,7 @@ import { Alert, Box, Card, CardContent, Chip, Divider, Stack, Typography } from 
 import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useT } from '../../i18n';
 import { formatLocalDate } from '../../lib/format';
 
 export const PatientSummaryFragment = graphql(`
@@ -30,30 +31,31 @@ export function ageOf(dateOfBirth: string | null | undefined): number | null {
 export function PatientSummaryCard(props: { patient: FragmentType<typeof PatientSummaryFragment>; children?: ReactNode }) {
   const p = getFragmentData(PatientSummaryFragment, props.patient);
   const age = ageOf(p.dateOfBirth);
+  const { t } = useT();
   return (
-    <Card component="section" aria-label="Patient">
+    <Card component="section" aria-label={t('Patient')}>
       <CardContent>
-        <Typography variant="overline" color="text.secondary">Patient</Typography>
+        <Typography variant="overline" color="text.secondary">{t('Patient')}</Typography>
         <Typography variant="h5" component="h2" sx={{ fontWeight: 600 }}>{p.fullName}</Typography>
         <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
           <Chip size="small" label={p.medicalRecordNumber} />
-          {age !== null && <Chip size="small" variant="outlined" label={`${age} years`} />}
+          {age !== null && <Chip size="small" variant="outlined" label={t('{{count}} years', { count: age })} />}
           {p.gender && <Chip size="small" variant="outlined" label={p.gender} />}
-          {p.bloodGroup && <Chip size="small" color="error" variant="outlined" label={`Blood ${p.bloodGroup}`} />}
+          {p.bloodGroup && <Chip size="small" color="error" variant="outlined" label={t('Blood {{group}}', { group: p.bloodGroup })} />}
         </Stack>
         {p.allergies ? (
           <Alert severity="warning" sx={{ mt: 2 }} icon={false}>
-            <strong>Allergies:</strong> {p.allergies}
+            <strong>{t('Allergies:')}</strong> {p.allergies}
           </Alert>
         ) : (
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>No known allergies recorded.</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>{t('No known allergies recorded.')}</Typography>
         )}
         <Divider sx={{ my: 2 }} />
         <Stack spacing={0.75}>
-          <Fact label="Born">{p.dateOfBirth ? formatLocalDate(p.dateOfBirth, { day: 'numeric', month: 'short', year: 'numeric' }) : null}</Fact>
-          <Fact label="Height">{p.heightCm ? `${p.heightCm} cm` : null}</Fact>
-          <Fact label="Weight">{p.weightKg ? `${p.weightKg} kg` : null}</Fact>
-          <Fact label="Phone">{p.phone}</Fact>
+          <Fact label={t('Born')}>{p.dateOfBirth ? formatLocalDate(p.dateOfBirth, { day: 'numeric', month: 'short', year: 'numeric' }) : null}</Fact>
+          <Fact label={t('Height')}>{p.heightCm ? t('{{value, number}} cm', { value: p.heightCm }) : null}</Fact>
+          <Fact label={t('Weight')}>{p.weightKg ? t('{{value, number}} kg', { value: p.weightKg }) : null}</Fact>
+          <Fact label={t('Phone')}>{p.phone}</Fact>
         </Stack>
         {props.children}
       </CardContent>

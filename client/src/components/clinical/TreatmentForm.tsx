@@ -12,7 +12,8 @@ import { graphql } from '../../gql';
 import type { MedicineInput, VisitType } from '../../gql/graphql';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { useForm } from '../../lib/form';
-import { VISIT_TYPE_LABELS } from './visitTypes';
+import { t, useT } from '../../i18n';
+import { visitTypeLabel, VISIT_TYPES } from './visitTypes';
 
 const RecordTreatmentDocument = graphql(`
   mutation RecordTreatment($appointmentId: ID!, $input: TreatmentInput!) {
@@ -51,7 +52,25 @@ export interface TreatmentValues {
 }
 
 let nextKey = 1;
-const emptyMedicine = (): MedicineRow => ({ key: nextKey++, name: '', dose: '', frequency: '', duration: '', instructions: '' });
+type MedicineValues = TreatmentValues['medicines'][number];
+/** The form's rows for saved medicines (or one empty row): one place that turns null into ''. */
+function toRows(medicines: MedicineValues[]): MedicineRow[] {
+  return medicines.map((m) => ({
+    key: nextKey++, name: m.name, dose: m.dose ?? '', frequency: m.frequency ?? '', duration: m.duration ?? '', instructions: m.instructions ?? '',
+  }));
+}
+const emptyMedicine = (): MedicineRow => toRows([{ name: '' }])[0]!;
+
+/** The fields of one medicine, with their widths from md up (on a phone each takes the full width). */
+function medicineFields(): Array<[MedicineField, string, number]> {
+  return [
+    ['name', t('Name'), 4],
+    ['dose', t('Dose'), 2],
+    ['frequency', t('How often'), 3],
+    ['duration', t('For how long'), 3],
+    ['instructions', t('Instructions'), 11],
+  ];
+}
 
 function initialText(existing?: TreatmentValues): Record<Text, string> {
   return {
@@ -93,11 +112,8 @@ export function TreatmentForm(props: {
   const editing = Boolean(props.existing);
   const [initial] = useState(() => initialText(props.existing));
   const form = useForm(initial);
-  const [medicines, setMedicines] = useState<MedicineRow[]>(() =>
-    props.existing?.medicines.length
-      ? props.existing.medicines.map((m) => ({ key: nextKey++, name: m.name, dose: m.dose ?? '', frequency: m.frequency ?? '', duration: m.duration ?? '', instructions: m.instructions ?? '' }))
-      : [],
-  );
+  const { t } = useT();
+  const [medicines, setMedicines] = useState<MedicineRow[]>(() => toRows(props.existing?.medicines ?? []));
   const [failure, setFailure] = useState<string | null>(null);
   const [record, recording] = useMutation(RecordTreatmentDocument);
   const [update, updating] = useMutation(UpdateTreatmentDocument);
@@ -125,7 +141,7 @@ export function TreatmentForm(props: {
         for (const name of TEXT_FIELDS) {
           if (v[name] !== initial[name]) input[name] = name === 'visitType' ? v[name] : orNull(v[name]);
         }
-        const before = toMedicineInputs(initialMedicineRows(props.existing));
+        const before = toMedicineInputs(toRows(props.existing.medicines));
         if (JSON.stringify(before) !== JSON.stringify(medicineInputs)) input.medicines = medicineInputs;
         if (Object.keys(input).length === 1) {
           props.onCancel?.();
@@ -155,9 +171,9 @@ export function TreatmentForm(props: {
       }
     } catch (error) {
       if (form.showServerErrors(error)) {
-        setFailure('Please correct the highlighted fields.');
+        setFailure(t('Please correct the highlighted fields.'));
       } else if (errorCode(error) === 'CONFLICT') {
-        setFailure('Someone edited this entry meanwhile. Reload the page to see their version, then edit again.');
+        setFailure(t('Someone edited this entry meanwhile. Reload the page to see their version, then edit again.'));
       } else {
         setFailure(errorMessage(error));
       }
@@ -168,47 +184,49 @@ export function TreatmentForm(props: {
   const listError = form.errors.medicines;
 
   return (
-    <Box component="form" noValidate aria-label={editing ? 'Edit treatment' : 'Record treatment'} onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+    <Box component="form" noValidate aria-label={editing ? t('Edit treatment') : t('Record treatment')} onSubmit={(event) => { event.preventDefault(); void submit(); }}>
       <Stack spacing={2.5}>
         {failure && <Alert severity="error">{failure}</Alert>}
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, md: 8 }}>
-            <TextField {...form.field('diagnosis')} label="Diagnosis" required fullWidth multiline minRows={2} />
+            <TextField {...form.field('diagnosis')} label={t('Diagnosis')} required fullWidth multiline minRows={2} />
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
             <Stack spacing={2}>
-              <TextField {...form.field('icdCode', 'e.g. J45.909')} label="ICD-10 code" fullWidth />
-              <TextField {...form.field('visitType')} label="Visit type" select fullWidth>
-                {(Object.keys(VISIT_TYPE_LABELS) as VisitType[]).map((type) => (
-                  <MenuItem key={type} value={type}>{VISIT_TYPE_LABELS[type]}</MenuItem>
+              <TextField {...form.field('icdCode', t('e.g. J45.909'))} label={t('ICD-10 code')} fullWidth />
+              <TextField {...form.field('visitType')} label={t('Visit type')} select fullWidth>
+                {VISIT_TYPES.map((type) => (
+                  <MenuItem key={type} value={type}>{visitTypeLabel(type)}</MenuItem>
                 ))}
               </TextField>
             </Stack>
           </Grid>
           <Grid size={12}>
-            <TextField {...form.field('prescription')} label="Prescription" fullWidth multiline minRows={2} />
+            <TextField {...form.field('prescription')} label={t('Prescription')} fullWidth multiline minRows={2} />
           </Grid>
         </Grid>
 
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: medicines.length ? 2 : 0 }}>
             <Box>
-              <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>Medicines</Typography>
-              {medicines.length === 0 && <Typography variant="body2" color="text.secondary">None prescribed.</Typography>}
+              <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{t('Medicines')}</Typography>
+              {medicines.length === 0 && <Typography variant="body2" color="text.secondary">{t('None prescribed.')}</Typography>}
               {listError && <Typography variant="body2" color="error">{listError}</Typography>}
             </Box>
-            <Button startIcon={<Add />} onClick={() => setMedicines((rows) => [...rows, emptyMedicine()])}>Add medicine</Button>
+            <Button startIcon={<Add />} onClick={() => setMedicines((rows) => [...rows, emptyMedicine()])}>{t('Add medicine')}</Button>
           </Stack>
           <Stack spacing={2}>
             {medicines.map((row, index) => (
-              <Grid container spacing={1.5} key={row.key} aria-label={`Medicine ${index + 1}`} role="group" sx={{ alignItems: 'flex-start' }}>
-                {([
-                  ['name', 'Name', 4],
-                  ['dose', 'Dose', 2],
-                  ['frequency', 'How often', 3],
-                  ['duration', 'For how long', 3],
-                  ['instructions', 'Instructions', 11],
-                ] as Array<[MedicineField, string, number]>).map(([field, label, width]) => {
+              // One card per medicine: on a phone its fields stack at full width, nothing runs off-screen.
+              <Grid
+                container
+                spacing={1.5}
+                key={row.key}
+                aria-label={t('Medicine {{number}}', { number: index + 1 })}
+                role="group"
+                sx={{ alignItems: 'flex-start', ...(medicines.length > 1 ? { pb: { xs: 2, md: 0 }, borderBottom: { xs: 1, md: 0 }, borderColor: { xs: 'divider' } } : {}) }}
+              >
+                {medicineFields().map(([field, label, width]) => {
                   const error = form.errors[`medicines.${index}.${field}`];
                   return (
                     <Grid key={field} size={{ xs: 12, sm: 6, md: width }}>
@@ -228,8 +246,8 @@ export function TreatmentForm(props: {
                   );
                 })}
                 <Grid size={{ xs: 12, md: 1 }} sx={{ display: 'flex', justifyContent: { xs: 'flex-end', md: 'center' } }}>
-                  <Tooltip title="Remove this medicine">
-                    <IconButton aria-label={`Remove medicine ${index + 1}`} onClick={() => setMedicines((rows) => rows.filter((_, i) => i !== index))}>
+                  <Tooltip title={t('Remove this medicine')}>
+                    <IconButton aria-label={t('Remove medicine {{number}}', { number: index + 1 })} onClick={() => setMedicines((rows) => rows.filter((_, i) => i !== index))}>
                       <DeleteOutline />
                     </IconButton>
                   </Tooltip>
@@ -241,16 +259,16 @@ export function TreatmentForm(props: {
 
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField {...form.field('testsOrdered', 'e.g. full blood count, chest X-ray')} label="Tests ordered" fullWidth multiline minRows={2} />
+            <TextField {...form.field('testsOrdered', t('e.g. full blood count, chest X-ray'))} label={t('Tests ordered')} fullWidth multiline minRows={2} />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField {...form.field('precautions')} label="Precautions and advice" fullWidth multiline minRows={2} />
+            <TextField {...form.field('precautions')} label={t('Precautions and advice')} fullWidth multiline minRows={2} />
           </Grid>
           {/* Who sees which note is said on the form itself (issue 15 item 2). */}
           <Grid size={{ xs: 12, md: 6 }}>
             <TextField
-              {...form.field('patientNotes', 'The patient sees this in their history and its CSV/PDF; stored encrypted')}
-              label="Notes for the patient"
+              {...form.field('patientNotes', t('The patient sees this in their history and its CSV/PDF; stored encrypted'))}
+              label={t('Notes for the patient')}
               fullWidth
               multiline
               minRows={3}
@@ -258,29 +276,25 @@ export function TreatmentForm(props: {
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
             <TextField
-              {...form.field('notes', 'Only clinicians see this, never the patient; stored encrypted')}
-              label="Private clinical notes"
+              {...form.field('notes', t('Only clinicians see this, never the patient; stored encrypted'))}
+              label={t('Private clinical notes')}
               fullWidth
               multiline
               minRows={3}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
-            <TextField {...form.field('followUpDate')} label="Follow-up date" type="date" fullWidth slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField {...form.field('followUpDate')} label={t('Follow-up date')} type="date" fullWidth slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
         </Grid>
 
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-          {props.onCancel && <Button onClick={props.onCancel}>Cancel</Button>}
+          {props.onCancel && <Button onClick={props.onCancel}>{t('Cancel')}</Button>}
           <Button type="submit" variant="contained" disabled={busy}>
-            {busy ? 'Saving…' : editing ? 'Save changes' : 'Save treatment'}
+            {busy ? t('Saving…') : editing ? t('Save changes') : t('Save treatment')}
           </Button>
         </Stack>
       </Stack>
     </Box>
   );
-}
-
-function initialMedicineRows(existing: TreatmentValues): MedicineRow[] {
-  return existing.medicines.map((m) => ({ key: 0, name: m.name, dose: m.dose ?? '', frequency: m.frequency ?? '', duration: m.duration ?? '', instructions: m.instructions ?? '' }));
 }

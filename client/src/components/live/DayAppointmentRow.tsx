@@ -6,6 +6,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { AppointmentStatus, ScheduleChangeKind } from '../../gql/graphql';
 import { formatTime } from '../../lib/format';
+import { t, useT } from '../../i18n';
 import { AppointmentStatusChip, UrgentChip } from '../AppointmentStatusChip';
 
 export const DayAppointmentRowFragment = graphql(`
@@ -32,12 +33,15 @@ export interface LiveMark {
 
 export type DayAction = 'CHECK_IN' | 'COMPLETE' | 'NO_SHOW' | 'CANCEL';
 
-const MARK_LABEL: Record<ScheduleChangeKind, string> = {
-  BOOKED: 'New booking',
-  RESCHEDULED: 'Moved',
-  CANCELLED: 'Just cancelled',
-  STATUS_CHANGED: 'Updated',
-};
+function markLabelOf(kind: ScheduleChangeKind): string {
+  switch (kind) {
+    case 'BOOKED': return t('New booking');
+    case 'RESCHEDULED': return t('Moved');
+    case 'CANCELLED': return t('Just cancelled');
+    case 'STATUS_CHANGED': return t('Updated');
+  }
+  return kind;
+}
 
 export function DayAppointmentRow(props: {
   appointment: FragmentType<typeof DayAppointmentRowFragment>;
@@ -49,6 +53,7 @@ export function DayAppointmentRow(props: {
   onAction(action: DayAction): void;
 }) {
   const visitLinks = props.visitLinks ?? true;
+  const { t } = useT();
   const appointment = getFragmentData(DayAppointmentRowFragment, props.appointment);
   const status: AppointmentStatus = appointment.status;
   const gone = status === 'CANCELLED' || status === 'NO_SHOW';
@@ -56,8 +61,8 @@ export function DayAppointmentRow(props: {
   const mark = props.mark;
   const markLabel = mark
     ? mark.kind === 'RESCHEDULED' && mark.previousStartsAt
-      ? `Moved from ${formatTime(mark.previousStartsAt)}`
-      : MARK_LABEL[mark.kind]
+      ? t('Moved from {{time}}', { time: formatTime(mark.previousStartsAt) })
+      : markLabelOf(mark.kind)
     : null;
 
   return (
@@ -83,7 +88,7 @@ export function DayAppointmentRow(props: {
         <Typography variant="h6" component="p" sx={{ lineHeight: 1.2, textDecoration: gone ? 'line-through' : 'none', color: gone ? 'text.secondary' : 'text.primary' }}>
           {formatTime(appointment.startsAt)}
         </Typography>
-        <Typography variant="caption" color="text.secondary">until {formatTime(appointment.endsAt)}</Typography>
+        <Typography variant="caption" color="text.secondary">{t('until {{time}}', { time: formatTime(appointment.endsAt) })}</Typography>
       </Box>
 
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
@@ -101,20 +106,20 @@ export function DayAppointmentRow(props: {
           </Typography>
           <Typography variant="caption" color="text.secondary">{appointment.patient.medicalRecordNumber}</Typography>
           <UrgentChip urgent={appointment.urgent} reason={appointment.urgentReason} />
-          {appointment.seriesId && <Chip size="small" variant="outlined" label="Series" />}
+          {appointment.seriesId && <Chip size="small" variant="outlined" label={t('Series')} />}
           {appointment.queueNumber != null && (
-            <Chip size="small" variant="outlined" label={`No. ${appointment.queueNumber}`} data-testid="queue-number" aria-label={`Queue number ${appointment.queueNumber}`} />
+            <Chip size="small" variant="outlined" label={t('No. {{number}}', { number: appointment.queueNumber })} data-testid="queue-number" aria-label={t('Queue number {{number}}', { number: appointment.queueNumber })} />
           )}
           {markLabel && <Chip size="small" color="warning" label={markLabel} data-testid="live-mark" />}
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25, textDecoration: gone ? 'line-through' : 'none' }}>
-          {appointment.reason || 'No reason given'}
+          {appointment.reason || t('No reason given')}
         </Typography>
         {status === 'CANCELLED' && appointment.cancelReason && (
-          <Typography variant="caption" color="text.secondary">Cancelled: {appointment.cancelReason}</Typography>
+          <Typography variant="caption" color="text.secondary">{t('Cancelled: {{reason}}', { reason: appointment.cancelReason })}</Typography>
         )}
         {(status === 'CHECKED_IN' || status === 'IN_CONSULTATION') && appointment.checkedInAt && (
-          <Typography variant="caption" color="text.secondary">Arrived at {formatTime(appointment.checkedInAt)}</Typography>
+          <Typography variant="caption" color="text.secondary">{t('Arrived at {{time}}', { time: formatTime(appointment.checkedInAt) })}</Typography>
         )}
       </Box>
 
@@ -122,28 +127,28 @@ export function DayAppointmentRow(props: {
         <AppointmentStatusChip status={status} />
         {status === 'SCHEDULED' && (
           <>
-            <Button size="small" variant="contained" disabled={props.busy} onClick={() => props.onAction('CHECK_IN')}>Check in</Button>
+            <Button size="small" variant="contained" disabled={props.busy} onClick={() => props.onAction('CHECK_IN')}>{t('Check in')}</Button>
             <Button
               size="small"
               disabled={props.busy || !started}
-              title={started ? undefined : 'Possible once the appointment has started'}
+              title={started ? undefined : t('Possible once the appointment has started')}
               onClick={() => props.onAction('NO_SHOW')}
             >
-              No-show
+              {t('No-show')}
             </Button>
           </>
         )}
         {(status === 'CHECKED_IN' || status === 'IN_CONSULTATION') && (
           <>
-            {visitLinks && <Button size="small" variant="contained" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>Open visit</Button>}
-            <Button size="small" variant="outlined" color="success" disabled={props.busy} onClick={() => props.onAction('COMPLETE')}>Complete</Button>
+            {visitLinks && <Button size="small" variant="contained" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>{t('Open visit')}</Button>}
+            <Button size="small" variant="outlined" color="success" disabled={props.busy} onClick={() => props.onAction('COMPLETE')}>{t('Complete')}</Button>
           </>
         )}
         {status === 'COMPLETED' && visitLinks && (
-          <Button size="small" variant="outlined" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>View visit</Button>
+          <Button size="small" variant="outlined" component={RouterLink} to={`/doctor/visits/${appointment.id}`}>{t('View visit')}</Button>
         )}
         {(status === 'SCHEDULED' || status === 'CHECKED_IN') && (
-          <Button size="small" color="error" disabled={props.busy} onClick={() => props.onAction('CANCEL')}>Cancel</Button>
+          <Button size="small" color="error" disabled={props.busy} onClick={() => props.onAction('CANCEL')}>{t('Cancel')}</Button>
         )}
       </Stack>
     </Paper>

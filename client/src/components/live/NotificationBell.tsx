@@ -9,6 +9,7 @@ import { graphql } from '../../gql';
 import type { Role } from '../../gql/graphql';
 import { Hint } from '../Hint';
 import { useLiveConnection } from '../../live/connection';
+import { useT } from '../../i18n';
 
 const RECENT = 8;
 
@@ -38,6 +39,7 @@ const MarkNotificationsReadDocument = graphql(`
 
 export function NotificationBell({ role }: { role: Role }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const { t } = useT();
   const navigate = useNavigate();
   const { data, refetch } = useQuery(MyNotificationsDocument, { variables: { first: RECENT } });
   // A new notification means something on screen changed (a visit cancelled or moved): reload
@@ -71,10 +73,10 @@ export function NotificationBell({ role }: { role: Role }) {
 
   return (
     <>
-      <Hint title={unread ? `${unread} unread` : 'Notifications'}>
+      <Hint title={unread ? t('{{number}} unread', { number: unread }) : t('Notifications')}>
         <IconButton
           color="inherit"
-          aria-label={unread ? `Notifications: ${unread > 99 ? "99+" : unread} unread` : "Notifications"}
+          aria-label={unread ? t('Notifications: {{number}} unread', { number: unread > 99 ? '99+' : unread }) : t('Notifications')}
           onClick={(event) => setAnchor(event.currentTarget)}
         >
           {/* No badge at 0: its hidden "0" would be text the button's name does not contain (axe). */}

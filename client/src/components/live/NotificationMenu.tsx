@@ -1,6 +1,7 @@
 // The bell's list of recent notifications (loaded on the first click, NotificationBell).
 import { Box, Button, Divider, ListItemText, MenuItem, MenuList, Popover, Typography } from '@mui/material';
 import { formatDateTime, localizeTimesInText } from '../../lib/format';
+import { useT } from '../../i18n';
 
 export interface NotificationItem { id: string; message: string; read: boolean; createdAt: string; appointmentId?: string | null }
 
@@ -12,6 +13,7 @@ export function NotificationMenu({ anchor, onClose, items, unread, onMarkAll, on
   onMarkAll(): void;
   onOpen(notification: NotificationItem): void;
 }) {
+  const { t } = useT();
   return (
     // A popover with a heading and a button above the menu proper: a role=menu list may hold only menu items (axe).
     <Popover
@@ -23,15 +25,15 @@ export function NotificationMenu({ anchor, onClose, items, unread, onMarkAll, on
       slotProps={{ paper: { sx: { width: 380, maxWidth: 'calc(100vw - 32px)' } } }}
     >
       <Box sx={{ px: 2, py: 1, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2 }}>
-        <Typography sx={{ fontWeight: 600 }}>Notifications</Typography>
+        <Typography sx={{ fontWeight: 600 }}>{t('Notifications')}</Typography>
         <Button size="small" disabled={unread === 0} onClick={onMarkAll}>
-          Mark all read
+          {t('Mark all read')}
         </Button>
       </Box>
       <Divider />
-      <MenuList aria-label="Notifications" autoFocusItem={items.length > 0}>
+      <MenuList aria-label={t('Notifications')} autoFocusItem={items.length > 0}>
       {items.length === 0 && (
-        <MenuItem disabled sx={{ whiteSpace: 'normal', '&.Mui-disabled': { opacity: 1 } }}>Nothing yet. Bookings and changes to your visits show up here.</MenuItem>
+        <MenuItem disabled sx={{ whiteSpace: 'normal', '&.Mui-disabled': { opacity: 1 } }}>{t('Nothing yet. Bookings and changes to your visits show up here.')}</MenuItem>
       )}
       {items.map((notification) => (
         <MenuItem

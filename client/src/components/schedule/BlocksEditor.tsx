@@ -14,6 +14,7 @@ import { displayZone, formatDateTime } from '../../lib/format';
 import { hospitalZone } from '../../lib/hospital-zone';
 import { DateTime } from 'luxon';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
+import { t, useT } from '../../i18n';
 
 const AvailabilityBlocksDocument = graphql(`
   query AvailabilityBlocks($doctorId: ID!) {
@@ -31,13 +32,16 @@ const RemoveAvailabilityBlockDocument = graphql(`
   mutation RemoveAvailabilityBlock($id: ID!) { removeAvailabilityBlock(id: $id) }
 `);
 
-const REASONS: Array<{ value: BlockReason; label: string }> = [
-  { value: 'LEAVE', label: 'Leave' },
-  { value: 'SURGERY', label: 'Surgery' },
-  { value: 'BLOCKED_SLOT', label: 'Blocked time' },
-];
+const REASONS: BlockReason[] = ['LEAVE', 'SURGERY', 'BLOCKED_SLOT'];
 
-const reasonLabel = (reason: BlockReason) => REASONS.find((r) => r.value === reason)?.label ?? reason;
+function reasonLabel(reason: BlockReason): string {
+  switch (reason) {
+    case 'LEAVE': return t('Leave');
+    case 'SURGERY': return t('Surgery');
+    case 'BLOCKED_SLOT': return t('Blocked time');
+  }
+  return reason;
+}
 
 /**
  * <input type="datetime-local"> gives a wall time with no zone: read it in the hospital's zone (like
@@ -50,6 +54,7 @@ function toInstant(local: string): string | null {
 }
 
 export function BlocksEditor({ doctorId, canCancelAppointments = false }: { doctorId: string; canCancelAppointments?: boolean }) {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(AvailabilityBlocksDocument, { variables: { doctorId }, fetchPolicy: 'network-only' });
   const form = useForm({ startsAt: '', endsAt: '', reason: 'LEAVE', note: '' });
   const [cancelAppointments, setCancelAppointments] = useState(false);
@@ -64,7 +69,7 @@ export function BlocksEditor({ doctorId, canCancelAppointments = false }: { doct
     const startsAt = toInstant(form.values.startsAt);
     const endsAt = toInstant(form.values.endsAt);
     if (!startsAt || !endsAt) {
-      form.setErrors({ ...(startsAt ? {} : { startsAt: 'Pick a start' }), ...(endsAt ? {} : { endsAt: 'Pick an end' }) });
+      form.setErrors({ ...(startsAt ? {} : { startsAt: t('Pick a start') }), ...(endsAt ? {} : { endsAt: t('Pick an end') }) });
       return;
     }
     try {
@@ -94,52 +99,54 @@ export function BlocksEditor({ doctorId, canCancelAppointments = false }: { doct
   const blocks = data?.availabilityBlocks ?? [];
   return (
     <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
-      <Typography variant="h6" component="h2">Time off and blocked slots</Typography>
+      <Typography variant="h6" component="h2">{t('Time off and blocked slots')}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Patients cannot book inside a block. A block over booked appointments is refused{canCancelAppointments ? ' unless you cancel them' : ''}.
-        {' '}Times are in the hospital's time zone, {displayZone()}.
+        {canCancelAppointments
+          ? t('Patients cannot book inside a block. A block over booked appointments is refused unless you cancel them.')
+          : t('Patients cannot book inside a block. A block over booked appointments is refused.')}
+        {' '}{t("Times are in the hospital's time zone, {{zone}}.", { zone: displayZone() })}
       </Typography>
       <Box component="form" onSubmit={submit} noValidate sx={{ mb: 3 }}>
         {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField label="From" type="datetime-local" size="small" slotProps={{ inputLabel: { shrink: true } }} {...form.field('startsAt')} />
+            <TextField label={t('From')} type="datetime-local" size="small" slotProps={{ inputLabel: { shrink: true } }} {...form.field('startsAt')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField label="Until" type="datetime-local" size="small" slotProps={{ inputLabel: { shrink: true } }} {...form.field('endsAt')} />
+            <TextField label={t('Until')} type="datetime-local" size="small" slotProps={{ inputLabel: { shrink: true } }} {...form.field('endsAt')} />
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 2 }}>
-            <TextField select label="Reason" size="small" {...form.field('reason')}>
-              {REASONS.map((reason) => <MenuItem key={reason.value} value={reason.value}>{reason.label}</MenuItem>)}
+            <TextField select label={t('Reason')} size="small" {...form.field('reason')}>
+              {REASONS.map((reason) => <MenuItem key={reason} value={reason}>{reasonLabel(reason)}</MenuItem>)}
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 2 }}>
-            <TextField label="Note" size="small" {...form.field('note')} />
+            <TextField label={t('Note')} size="small" {...form.field('note')} />
           </Grid>
           <Grid size={{ xs: 12, md: 2 }}>
-            <Button type="submit" variant="outlined" fullWidth disabled={adding.loading} sx={{ height: 40 }}>Add block</Button>
+            <Button type="submit" variant="outlined" fullWidth disabled={adding.loading} sx={{ height: 40 }}>{t('Add block')}</Button>
           </Grid>
         </Grid>
         {canCancelAppointments && (
           <FormControlLabel
             sx={{ mt: 1 }}
             control={<Checkbox checked={cancelAppointments} onChange={(event) => setCancelAppointments(event.target.checked)} />}
-            label="Cancel appointments already booked inside this time"
+            label={t('Cancel appointments already booked inside this time')}
           />
         )}
       </Box>
       {removeError && <Alert severity="error" sx={{ mb: 2 }}>{removeError}</Alert>}
       {loading && !data ? <Loading /> : error ? <ErrorState error={error} onRetry={() => void refetch()} /> : blocks.length === 0 ? (
-        <EmptyState title="No upcoming blocks">All weekly hours are open for booking.</EmptyState>
+        <EmptyState title={t('No upcoming blocks')}>{t('All weekly hours are open for booking.')}</EmptyState>
       ) : (
-        <List disablePadding aria-label="Blocks">
+        <List disablePadding aria-label={t('Blocks')}>
           {blocks.map((block) => (
             <ListItem
               key={block.id}
               divider
               secondaryAction={
-                <Tooltip title="Remove block">
-                  <IconButton edge="end" aria-label="Remove block" onClick={() => void removeBlock(block.id)}><DeleteOutline /></IconButton>
+                <Tooltip title={t('Remove block')}>
+                  <IconButton edge="end" aria-label={t('Remove block')} onClick={() => void removeBlock(block.id)}><DeleteOutline /></IconButton>
                 </Tooltip>
               }
             >

@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import { graphql } from '../../gql';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { ErrorState, Loading } from '../QueryState';
+import { t, useT } from '../../i18n';
 
 const WeeklyAvailabilityDocument = graphql(`
   query WeeklyAvailability($doctorId: ID!) {
@@ -23,7 +24,11 @@ const SetWeeklyAvailabilityDocument = graphql(`
   }
 `);
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** ISO weekday 1-7 (Monday first) by name, in the interface's language. */
+function weekdayName(weekday: number): string {
+  return [t('Monday'), t('Tuesday'), t('Wednesday'), t('Thursday'), t('Friday'), t('Saturday'), t('Sunday')][weekday - 1] ?? String(weekday);
+}
+const WEEKDAY_NUMBERS = [1, 2, 3, 4, 5, 6, 7];
 const SLOT_LENGTHS = [10, 15, 20, 30, 45, 60, 90, 120];
 
 interface Range {
@@ -39,6 +44,7 @@ type RangeErrors = Partial<Record<'startTime' | 'endTime' | 'slotMinutes' | 'wee
 let nextKey = 1;
 
 export function WeeklyHoursEditor({ doctorId }: { doctorId: string }) {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(WeeklyAvailabilityDocument, { variables: { doctorId }, fetchPolicy: 'network-only' });
   const [ranges, setRanges] = useState<Range[]>([]);
   const [dirty, setDirty] = useState(false);
@@ -52,7 +58,7 @@ export function WeeklyHoursEditor({ doctorId }: { doctorId: string }) {
     setRanges(data.weeklyAvailability.map((rule) => ({ key: nextKey++, weekday: rule.weekday, startTime: rule.startTime, endTime: rule.endTime, slotMinutes: rule.slotMinutes })));
   }, [data, dirty]);
 
-  if (loading && !data) return <Loading label="Loading weekly hours…" />;
+  if (loading && !data) return <Loading label={t('Loading weekly hours…')} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
 
   const change = (key: number, patch: Partial<Range>) => {
@@ -107,7 +113,7 @@ export function WeeklyHoursEditor({ doctorId }: { doctorId: string }) {
         }
       }
       setErrors(byRange);
-      setFailure(other.length ? other.join(' ') : Object.keys(byRange).length ? 'Please fix the highlighted hours.' : errorMessage(e));
+      setFailure(other.length ? other.join(' ') : Object.keys(byRange).length ? t('Please fix the highlighted hours.') : errorMessage(e));
     }
   };
 
@@ -115,75 +121,92 @@ export function WeeklyHoursEditor({ doctorId }: { doctorId: string }) {
     <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' }, mb: 2 }}>
         <Box>
-          <Typography variant="h6" component="h2">Weekly hours</Typography>
+          <Typography variant="h6" component="h2">{t('Weekly hours')}</Typography>
           <Typography variant="body2" color="text.secondary">
-            Hospital time. Patients can book these hours, cut into slots. Booked appointments are kept when hours change.
+            {t('Hospital time. Patients can book these hours, cut into slots. Booked appointments are kept when hours change.')}
           </Typography>
         </Box>
         <Button variant="contained" onClick={() => void submit()} disabled={saving.loading || !dirty}>
-          {saving.loading ? 'Saving…' : 'Save weekly hours'}
+          {saving.loading ? t('Saving…') : t('Save weekly hours')}
         </Button>
       </Stack>
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
-      {saved && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setSaved(false)}>Weekly hours saved.</Alert>}
+      {saved && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setSaved(false)}>{t('Weekly hours saved.')}</Alert>}
       <Stack divider={<Divider flexItem />} spacing={1.5}>
-        {WEEKDAYS.map((name, index) => {
-          const weekday = index + 1;
+        {WEEKDAY_NUMBERS.map((weekday) => {
+          const name = weekdayName(weekday);
           const dayRanges = ranges.filter((range) => range.weekday === weekday);
           return (
             <Stack key={weekday} direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }} aria-label={name} role="group">
               <Typography sx={{ width: 120, fontWeight: 600, pt: { md: 1 } }}>{name}</Typography>
               <Stack spacing={1.5} sx={{ flexGrow: 1 }}>
-                {dayRanges.length === 0 && <Typography color="text.secondary" sx={{ pt: { md: 1 } }}>Not working</Typography>}
+                {dayRanges.length === 0 && <Typography color="text.secondary" sx={{ pt: { md: 1 } }}>{t('Not working')}</Typography>}
                 {dayRanges.map((range) => {
                   const rangeErrors = errors[range.key] ?? {};
                   return (
-                    <Stack key={range.key} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+                    // On a phone From and To share the first line, slot and remove the second: four fields in
+                    // one 390 px row cut the times to "09:(".
+                    <Box
+                      key={range.key}
+                      sx={{
+                        display: 'grid',
+                        gap: 1,
+                        alignItems: 'start',
+                        gridTemplateColumns: { xs: 'minmax(0, 1fr) minmax(0, 1fr)', sm: '150px 150px 130px auto' },
+                        gridTemplateAreas: { xs: '"from to" "slot remove"', sm: '"from to slot remove"' },
+                      }}
+                    >
                       <TextField
-                        label="From"
+                        label={t('From')}
                         type="time"
                         size="small"
                         value={range.startTime}
                         onChange={(event) => change(range.key, { startTime: event.target.value })}
                         error={Boolean(rangeErrors.startTime)}
                         helperText={rangeErrors.startTime}
-                        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 300, 'aria-label': `${name} from` } }}
-                        sx={{ maxWidth: 150 }}
+                        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 300, 'aria-label': t('{{day}} from', { day: name }) } }}
+                        sx={{ gridArea: 'from' }}
                       />
                       <TextField
-                        label="To"
+                        label={t('To')}
                         type="time"
                         size="small"
                         value={range.endTime === '24:00' ? '23:59' : range.endTime}
                         onChange={(event) => change(range.key, { endTime: event.target.value })}
                         error={Boolean(rangeErrors.endTime)}
                         helperText={rangeErrors.endTime}
-                        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 300, 'aria-label': `${name} to` } }}
-                        sx={{ maxWidth: 150 }}
+                        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 300, 'aria-label': t('{{day}} to', { day: name }) } }}
+                        sx={{ gridArea: 'to' }}
                       />
                       <TextField
                         select
-                        label="Slot"
+                        label={t('Slot')}
                         size="small"
                         value={range.slotMinutes}
                         onChange={(event) => change(range.key, { slotMinutes: Number(event.target.value) })}
                         error={Boolean(rangeErrors.slotMinutes)}
                         helperText={rangeErrors.slotMinutes}
-                        sx={{ maxWidth: 130 }}
+                        sx={{ gridArea: 'slot' }}
                       >
                         {(SLOT_LENGTHS.includes(range.slotMinutes) ? SLOT_LENGTHS : [...SLOT_LENGTHS, range.slotMinutes].sort((a, b) => a - b)).map((minutes) => (
-                          <MenuItem key={minutes} value={minutes}>{minutes} min</MenuItem>
+                          <MenuItem key={minutes} value={minutes}>{t('{{number}} min', { number: minutes })}</MenuItem>
                         ))}
                       </TextField>
-                      <Tooltip title="Remove these hours">
-                        <IconButton aria-label={`Remove ${name} ${range.startTime}`} onClick={() => remove(range.key)}><Close /></IconButton>
+                      <Tooltip title={t('Remove these hours')}>
+                        <IconButton
+                          aria-label={t('Remove {{day}} {{time}}', { day: name, time: range.startTime })}
+                          onClick={() => remove(range.key)}
+                          sx={{ gridArea: 'remove', justifySelf: 'start' }}
+                        >
+                          <Close />
+                        </IconButton>
                       </Tooltip>
-                    </Stack>
+                    </Box>
                   );
                 })}
                 <Box>
-                  <Button size="small" startIcon={<Add />} onClick={() => add(weekday)} aria-label={`Add hours on ${name}`}>
-                    Add hours
+                  <Button size="small" startIcon={<Add />} onClick={() => add(weekday)} aria-label={t('Add hours on {{day}}', { day: name })}>
+                    {t('Add hours')}
                   </Button>
                 </Box>
               </Stack>

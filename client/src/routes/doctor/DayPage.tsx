@@ -19,6 +19,7 @@ import type { AppointmentStatus } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { addDays, formatLocalDate, formatTime, hospitalDate } from '../../lib/format';
 import { useDoctorSchedule, type ScheduleChange } from '../../live/useDoctorSchedule';
+import { useT } from '../../i18n';
 
 // The cancel dialog (MUI Dialog, TextField) loads when a cancel is first asked for.
 const CancelDialog = lazy(() => import('./DayCancelDialog').then((m) => ({ default: m.DayCancelDialog })));
@@ -76,6 +77,7 @@ const ACTION_STATUS: Record<Exclude<DayAction, 'CANCEL'>, AppointmentStatus> = {
 
 /** The doctor's own day (/doctor/day), or any doctor's for the front desk (/admin/doctors/:doctorId/day). */
 export function DayPage() {
+  const { t } = useT();
   const { user } = useCurrentUser();
   const { doctorId: chosenDoctorId } = useParams();
   // Admins follow a chosen doctor: same live list and status actions, no clinical pages.
@@ -141,7 +143,7 @@ export function DayPage() {
       const result = await callNext({ variables: { doctorId } });
       const next = result.data?.callNextPatient;
       if (next) actedOn.current.set(next.id, Date.now());
-      setCalled(next ? `Calling No. ${next.queueNumber ?? '–'}: ${next.patient.fullName}` : 'Nobody is waiting');
+      setCalled(next ? t('Calling No. {{number}}: {{patient}}', { number: next.queueNumber ?? '–', patient: next.patient.fullName }) : t('Nobody is waiting'));
     } catch (error) {
       setFailure(errorMessage(error));
     }
@@ -191,56 +193,56 @@ export function DayPage() {
   return (
     <>
       <PageHeader
-        title={isToday ? 'Today' : date ? formatLocalDate(date, { weekday: 'long' }) : 'Day'}
+        title={isToday ? t('Today') : date ? formatLocalDate(date, { weekday: 'long' }) : t('Day')}
         subtitle={[
           doctor && `${doctor.fullName} · ${doctor.department.name}`,
           date && formatLocalDate(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
         ].filter(Boolean).join(' · ') || undefined}
         actions={
           <>
-            {frontDesk && <Button component={RouterLink} to="/admin/doctors" startIcon={<ArrowBack />}>All doctors</Button>}
+            {frontDesk && <Button component={RouterLink} to="/admin/doctors" startIcon={<ArrowBack />}>{t('All doctors')}</Button>}
             <ConnectionIndicator onReconnect={live.reconnect} />
           </>
         }
       />
 
       <Paper variant="outlined" sx={{ p: 1.5, mb: 2, display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Hint title="Previous day">
-          <IconButton aria-label="Previous day" onClick={() => shift(-1)}><ChevronLeft /></IconButton>
+        <Hint title={t('Previous day')}>
+          <IconButton aria-label={t('Previous day')} onClick={() => shift(-1)}><ChevronLeft /></IconButton>
         </Hint>
         <DayField value={date ?? ''} onChange={goTo} />
-        <Hint title="Next day">
-          <IconButton aria-label="Next day" onClick={() => shift(1)}><ChevronRight /></IconButton>
+        <Hint title={t('Next day')}>
+          <IconButton aria-label={t('Next day')} onClick={() => shift(1)}><ChevronRight /></IconButton>
         </Hint>
-        <Button disabled={isToday} onClick={() => goTo(todayDate)}>Today</Button>
+        <Button disabled={isToday} onClick={() => goTo(todayDate)}>{t('Today')}</Button>
         {isToday && (
           <Button variant="contained" disabled={calling.loading || !counts.CHECKED_IN || Boolean(counts.IN_CONSULTATION)} onClick={() => void onCallNext()}
-            title={counts.IN_CONSULTATION ? 'Complete the current visit first' : undefined}>
-            Call next patient
+            title={counts.IN_CONSULTATION ? t('Complete the current visit first') : undefined}>
+            {t('Call next patient')}
           </Button>
         )}
         <Stack direction="row" spacing={1} sx={{ ml: 'auto', flexWrap: 'wrap', rowGap: 1 }}>
-          <Chip size="small" label={`${appointments.filter((a) => a.status !== 'CANCELLED').length} booked`} />
-          {counts.CHECKED_IN ? <Chip size="small" color="secondary" variant="outlined" label={`${counts.CHECKED_IN} waiting`} /> : null}
-          {counts.IN_CONSULTATION ? <Chip size="small" color="info" variant="outlined" label="1 with the doctor" /> : null}
-          {counts.COMPLETED ? <Chip size="small" color="success" variant="outlined" label={`${counts.COMPLETED} seen`} /> : null}
-          {counts.CANCELLED ? <Chip size="small" variant="outlined" label={`${counts.CANCELLED} cancelled`} /> : null}
+          <Chip size="small" label={t('{{number}} booked', { number: appointments.filter((a) => a.status !== 'CANCELLED').length })} />
+          {counts.CHECKED_IN ? <Chip size="small" color="secondary" variant="outlined" label={t('{{number}} waiting', { number: counts.CHECKED_IN })} /> : null}
+          {counts.IN_CONSULTATION ? <Chip size="small" color="info" variant="outlined" label={t('1 with the doctor')} /> : null}
+          {counts.COMPLETED ? <Chip size="small" color="success" variant="outlined" label={t('{{number}} seen', { number: counts.COMPLETED })} /> : null}
+          {counts.CANCELLED ? <Chip size="small" variant="outlined" label={t('{{number}} cancelled', { number: counts.CANCELLED })} /> : null}
         </Stack>
       </Paper>
 
       <LiveBanner onReconnect={live.reconnect} />
       {!doctorId ? (
-        <Alert severity="warning">This account has no doctor profile.</Alert>
+        <Alert severity="warning">{t('This account has no doctor profile.')}</Alert>
       ) : header.error ? (
         <ErrorState error={header.error} onRetry={() => void header.refetch()} />
       ) : day.error && !day.data ? (
         <ErrorState error={day.error} onRetry={() => void day.refetch()} />
       ) : !day.data ? (
-        <Loading label="Loading the day…" />
+        <Loading label={t('Loading the day…')} />
       ) : appointments.length === 0 ? (
-        <EmptyState title="No appointments on this day">New bookings appear here as soon as patients make them.</EmptyState>
+        <EmptyState title={t('No appointments on this day')}>{t('New bookings appear here as soon as patients make them.')}</EmptyState>
       ) : (
-        <Stack spacing={1.5} aria-label="Appointments" role="list">
+        <Stack spacing={1.5} aria-label={t('Appointments')} role="list">
           {appointments.map((appointment) => (
             <div role="listitem" key={appointment.id}>
               <DayAppointmentRow
@@ -283,9 +285,10 @@ export function DayPage() {
 
 /** The day as a native date input (a full MUI TextField costs the day view ~13 KB gzipped). */
 function DayField({ value, onChange }: { value: string; onChange(date: string): void }) {
+  const { t } = useT();
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
-      <Box component="label" htmlFor="field-date" sx={{ fontSize: 12, color: 'text.secondary', fontWeight: 600 }}>Day</Box>
+      <Box component="label" htmlFor="field-date" sx={{ fontSize: 12, color: 'text.secondary', fontWeight: 600 }}>{t('Day')}</Box>
       <Box
         component="input"
         id="field-date"

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CalendarFeedCard } from '../../components/integrations/CalendarFeedCard';
 import { graphql } from '../../gql';
 import { doctorTitle, formatTime } from '../../lib/format';
+import { useT } from '../../i18n';
 
 const DoctorTodayDocument = graphql(`
   query DoctorToday($doctorId: ID!) {
@@ -27,23 +28,24 @@ const DoctorTodayAppointmentsDocument = graphql(`
 `);
 
 export function DoctorDashboardPage() {
+  const { t } = useT();
   const { user } = useCurrentUser();
   const doctorId = user?.doctor?.id ?? '';
   return (
     <>
-      <PageHeader title={user?.doctor ? doctorTitle(user.doctor.fullName) : 'Doctor'} subtitle="Your schedule and patients." />
+      <PageHeader title={user?.doctor ? doctorTitle(user.doctor.fullName) : t('Doctor')} subtitle={t('Your schedule and patients.')} />
       <Grid container spacing={2}>
         <Grid size={12}>
           {doctorId && <TodayCard doctorId={doctorId} />}
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <LinkCard to="/doctor/day" icon={<Today />} title="Day view">Your appointments as they happen: check-ins, visits, changes live.</LinkCard>
+          <LinkCard to="/doctor/day" icon={<Today />} title={t('Day view')}>{t('Your appointments as they happen: check-ins, visits, changes live.')}</LinkCard>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <LinkCard to="/doctor/patients" icon={<People />} title="Patients">Find your patients by name, record number or phone; read their history.</LinkCard>
+          <LinkCard to="/doctor/patients" icon={<People />} title={t('Patients')}>{t('Find your patients by name, record number or phone; read their history.')}</LinkCard>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <LinkCard to="/doctor/hours" icon={<Schedule />} title="Weekly hours">Set the hours patients can book, and block time off.</LinkCard>
+          <LinkCard to="/doctor/hours" icon={<Schedule />} title={t('Weekly hours')}>{t('Set the hours patients can book, and block time off.')}</LinkCard>
         </Grid>
         <Grid size={12}>
           <DoctorMonthlyReportCard />
@@ -52,7 +54,7 @@ export function DoctorDashboardPage() {
           <Stack spacing={2}>
             <div>
               <StartExportButton input={{ kind: 'DASHBOARD', format: 'XLSX', from: DateTime.now().minus({ days: 364 }).toISODate()!, to: DateTime.now().toISODate()! }}>
-                Export my last 12 months (Excel)
+                {t('Export my last 12 months (Excel)')}
               </StartExportButton>
             </div>
             <ExportJobList />
@@ -66,6 +68,7 @@ export function DoctorDashboardPage() {
 
 /** Today at a glance: how many visits, who is next. */
 function TodayCard({ doctorId }: { doctorId: string }) {
+  const { t } = useT();
   const today = useQuery(DoctorTodayDocument, { variables: { doctorId }, fetchPolicy: 'cache-first' });
   const date = today.data?.availableDays[0]?.date;
   const day = useQuery(DoctorTodayAppointmentsDocument, { variables: { doctorId, date: date ?? '' }, skip: !date });
@@ -74,26 +77,26 @@ function TodayCard({ doctorId }: { doctorId: string }) {
   const waiting = appointments.filter((a) => a.status === 'CHECKED_IN');
   const next = appointments.find((a) => a.status === 'SCHEDULED' && Date.parse(a.endsAt) > now);
   const summary = day.error
-    ? 'Today’s schedule could not be loaded.'
+    ? t('Today’s schedule could not be loaded.')
     : !day.data
-      ? 'Loading today’s schedule…'
+      ? t('Loading today’s schedule…')
       : appointments.length === 0
-        ? 'No appointments today yet.'
+        ? t('No appointments today yet.')
         : [
-            `${appointments.length} appointment${appointments.length === 1 ? '' : 's'} today`,
-            waiting.length ? `${waiting.length} waiting` : null,
-            next ? `next: ${next.patient.fullName} at ${formatTime(next.startsAt)}` : 'no one else scheduled',
+            t('{{count}} appointments today', { count: appointments.length }),
+            waiting.length ? t('{{number}} waiting', { number: waiting.length }) : null,
+            next ? t('next: {{patient}} at {{time}}', { patient: next.patient.fullName, time: formatTime(next.startsAt) }) : t('no one else scheduled'),
           ].filter(Boolean).join(' · ');
   return (
     <Card sx={{ bgcolor: 'primary.main', color: 'primary.contrastText' }}>
       <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}>
           <div>
-            <Typography variant="h6" component="h2">Today</Typography>
+            <Typography variant="h6" component="h2">{t('Today')}</Typography>
             <Typography sx={{ opacity: 0.9 }}>{summary}</Typography>
           </div>
           <Button component={RouterLink} to="/doctor/day" variant="contained" color="inherit" sx={{ color: 'primary.main', flexShrink: 0 }}>
-            Open day view
+            {t('Open day view')}
           </Button>
         </Stack>
       </CardContent>

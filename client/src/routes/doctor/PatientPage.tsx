@@ -8,6 +8,7 @@ import { TreatmentEntry } from '../../components/clinical/TreatmentEntry';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 
 const DoctorPatientDocument = graphql(`
   query DoctorPatient($patientId: ID!) {
@@ -17,6 +18,7 @@ const DoctorPatientDocument = graphql(`
 `);
 
 export function PatientPage() {
+  const { t } = useT();
   const { patientId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(DoctorPatientDocument, { variables: { patientId } });
   if (loading && !data) return <Loading />;
@@ -25,18 +27,18 @@ export function PatientPage() {
   const entries = data.patientHistory;
   return (
     <>
-      <Button component={RouterLink} to="/doctor/patients" startIcon={<ArrowBack />} sx={{ mb: 1 }}>Patients</Button>
-      <PageHeader title={data.patient.fullName} subtitle="Treatment history, newest first." />
+      <Button component={RouterLink} to="/doctor/patients" startIcon={<ArrowBack />} sx={{ mb: 1 }}>{t('Patients')}</Button>
+      <PageHeader title={data.patient.fullName} subtitle={t('Treatment history, newest first.')} />
       <Grid container spacing={3}>
         <Grid size={{ xs: 12, md: 4 }}>
           <PatientSummaryCard patient={data.patient} />
         </Grid>
         <Grid size={{ xs: 12, md: 8 }}>
           {entries.length === 0 ? (
-            <EmptyState title="No treatment records yet">Entries appear here once a doctor records a visit.</EmptyState>
+            <EmptyState title={t('No treatment records yet')}>{t('Entries appear here once a doctor records a visit.')}</EmptyState>
           ) : (
-            <Stack spacing={2} component="section" aria-label="Treatment history">
-              <Typography variant="body2" color="text.secondary">{entries.length} entr{entries.length === 1 ? 'y' : 'ies'}</Typography>
+            <Stack spacing={2} component="section" aria-label={t('Treatment history')}>
+              <Typography variant="body2" color="text.secondary">{t('{{count}} entries', { count: entries.length })}</Typography>
               {entries.map((entry) => <TreatmentEntry key={entry.id} treatment={entry} />)}
             </Stack>
           )}

@@ -10,6 +10,7 @@ import { ageOf } from '../../components/clinical/PatientSummaryCard';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +25,7 @@ const DoctorPatientsDocument = graphql(`
 `);
 
 export function PatientsPage() {
+  const { t } = useT();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const [text, setText] = useState(search);
@@ -50,11 +52,11 @@ export function PatientsPage() {
 
   return (
     <>
-      <PageHeader title="Patients" subtitle="Patients who have an appointment with you." />
+      <PageHeader title={t('Patients')} subtitle={t('Patients who have an appointment with you.')} />
       <TextField
         id="field-search"
-        placeholder="Name, record number or phone"
-        aria-label="Search patients"
+        placeholder={t('Name, record number or phone')}
+        aria-label={t('Search patients')}
         fullWidth
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -65,19 +67,19 @@ export function PatientsPage() {
       {loading && !data ? (
         <Loading />
       ) : page && page.items.length === 0 ? (
-        <EmptyState title={search ? `No patient matches “${search}”` : 'No patients yet'}>
-          {search ? 'Try part of the name, the record number or the phone number.' : 'Patients appear here once they book a visit with you.'}
+        <EmptyState title={search ? t('No patient matches “{{search}}”', { search }) : t('No patients yet')}>
+          {search ? t('Try part of the name, the record number or the phone number.') : t('Patients appear here once they book a visit with you.')}
         </EmptyState>
       ) : page ? (
         <>
-          <TableContainer component={Paper} variant="outlined" aria-label="Patients table">
-            <Table aria-label="Patients">
+          <TableContainer component={Paper} variant="outlined" aria-label={t('Patients table')}>
+            <Table aria-label={t('Patients')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Name</TableCell>
-                  <TableCell>Record number</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>Age</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Phone</TableCell>
+                  <TableCell>{t('Name')}</TableCell>
+                  <TableCell>{t('Record number')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{t('Age')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Phone')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -98,10 +100,10 @@ export function PatientsPage() {
           </TableContainer>
           <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center', justifyContent: 'flex-end' }}>
             <Typography variant="body2" color="text.secondary" sx={{ mr: 'auto' }}>
-              {page.totalCount} patient{page.totalCount === 1 ? '' : 's'}
+              {t('{{count}} patients', { count: page.totalCount })}
             </Typography>
-            <Button disabled={cursors.length <= 1} onClick={() => setCursors((list) => list.slice(0, -1))}>Previous</Button>
-            <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((list) => [...list, page.nextCursor!])}>Next</Button>
+            <Button disabled={cursors.length <= 1} onClick={() => setCursors((list) => list.slice(0, -1))}>{t('Previous')}</Button>
+            <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((list) => [...list, page.nextCursor!])}>{t('Next')}</Button>
           </Stack>
         </>
       ) : null}

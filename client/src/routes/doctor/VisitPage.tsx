@@ -17,6 +17,7 @@ import { graphql } from '../../gql';
 import type { DoctorVisitHistoryQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatTime, hospitalDate } from '../../lib/format';
+import { useT } from '../../i18n';
 
 const DoctorVisitDocument = graphql(`
   query DoctorVisit($id: ID!) {
@@ -57,6 +58,7 @@ const DoctorVisitSetStatusDocument = graphql(`
 type Entry = DoctorVisitHistoryQuery['patientHistory'][number];
 
 export function VisitPage() {
+  const { t } = useT();
   const { appointmentId = '' } = useParams();
   const { user } = useCurrentUser();
   const visit = useQuery(DoctorVisitDocument, { variables: { id: appointmentId } });
@@ -73,7 +75,7 @@ export function VisitPage() {
   if (visit.loading && !visit.data) return <Loading />;
   if (visit.error && !visit.data) return <ErrorState error={visit.error} onRetry={() => void visit.refetch()} />;
   if (!appointment) {
-    return <EmptyState title="No such visit" action={<Button component={RouterLink} to="/doctor/day">Back to the day</Button>}>It may have been removed, or it is not on your schedule.</EmptyState>;
+    return <EmptyState title={t('No such visit')} action={<Button component={RouterLink} to="/doctor/day">{t('Back to the day')}</Button>}>{t('It may have been removed, or it is not on your schedule.')}</EmptyState>;
   }
 
   const entries = history.data?.patientHistory ?? [];
@@ -99,18 +101,18 @@ export function VisitPage() {
 
   return (
     <>
-      <Button component={RouterLink} to={dayLink} startIcon={<ArrowBack />} sx={{ mb: 1 }}>Day view</Button>
+      <Button component={RouterLink} to={dayLink} startIcon={<ArrowBack />} sx={{ mb: 1 }}>{t('Day view')}</Button>
       <PageHeader
-        title={`Visit: ${appointment.patient.fullName}`}
+        title={t('Visit: {{patient}}', { patient: appointment.patient.fullName })}
         subtitle={`${formatDateTime(appointment.startsAt)} – ${formatTime(appointment.endsAt)}`}
         actions={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <AppointmentStatusChip status={appointment.status} />
             {mine && appointment.status === 'SCHEDULED' && (
-              <Button variant="contained" disabled={settingStatus.loading} onClick={() => void changeStatus('CHECKED_IN')}>Check in</Button>
+              <Button variant="contained" disabled={settingStatus.loading} onClick={() => void changeStatus('CHECKED_IN')}>{t('Check in')}</Button>
             )}
             {mine && appointment.status === 'CHECKED_IN' && (
-              <Button variant="outlined" color="success" disabled={settingStatus.loading} onClick={() => void changeStatus('COMPLETED')}>Complete visit</Button>
+              <Button variant="outlined" color="success" disabled={settingStatus.loading} onClick={() => void changeStatus('COMPLETED')}>{t('Complete visit')}</Button>
             )}
           </Stack>
         }
@@ -122,10 +124,10 @@ export function VisitPage() {
           <Stack spacing={2} sx={{ position: { md: 'sticky' }, top: { md: 88 } }}>
             <PatientSummaryCard patient={appointment.patient}>
               <Divider sx={{ my: 2 }} />
-              <Typography variant="subtitle2">Reason for the visit</Typography>
-              <Typography variant="body2" color="text.secondary">{appointment.reason || 'None given'}</Typography>
+              <Typography variant="subtitle2">{t('Reason for the visit')}</Typography>
+              <Typography variant="body2" color="text.secondary">{appointment.reason || t('None given')}</Typography>
               <Button component={RouterLink} to={`/doctor/patients/${appointment.patient.id}`} size="small" sx={{ mt: 1.5, px: 0 }}>
-                Full history
+                {t('Full history')}
               </Button>
             </PatientSummaryCard>
           </Stack>
@@ -133,23 +135,23 @@ export function VisitPage() {
 
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={3}>
-            <Box component="section" aria-label="This visit">
-              <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>Treatment</Typography>
+            <Box component="section" aria-label={t('This visit')}>
+              <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>{t('Treatment')}</Typography>
               {history.error && <ErrorState error={history.error} onRetry={() => void history.refetch()} />}
               <Stack spacing={2}>
                 {thisVisit.map((entry) => <VisitEntry key={entry.id} entry={entry} editable={entry.doctor.id === user?.doctor?.id} onSaved={saved} />)}
                 {!canRecord ? (
                   <Alert severity="info">
                     {appointment.status === 'SCHEDULED'
-                      ? 'Check the patient in to record the treatment (possible from one hour before the start).'
-                      : 'This visit did not take place, so no treatment can be recorded.'}
+                      ? t('Check the patient in to record the treatment (possible from one hour before the start).')
+                      : t('This visit did not take place, so no treatment can be recorded.')}
                   </Alert>
                 ) : !mine ? null : thisVisit.length > 0 && !adding ? (
-                  <Box><Button onClick={() => setAdding(true)}>Add another entry</Button></Box>
+                  <Box><Button onClick={() => setAdding(true)}>{t('Add another entry')}</Button></Box>
                 ) : history.data ? (
                   <Card variant="outlined">
                     <CardContent>
-                      <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 2 }}>{thisVisit.length ? 'Another entry' : 'Record the treatment'}</Typography>
+                      <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 2 }}>{thisVisit.length ? t('Another entry') : t('Record the treatment')}</Typography>
                       <TreatmentForm appointmentId={appointment.id} onSaved={saved} onCancel={thisVisit.length ? () => setAdding(false) : undefined} />
                     </CardContent>
                   </Card>
@@ -159,12 +161,12 @@ export function VisitPage() {
               </Stack>
             </Box>
 
-            <Box component="section" aria-label="Earlier visits">
-              <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>Earlier visits</Typography>
+            <Box component="section" aria-label={t('Earlier visits')}>
+              <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>{t('Earlier visits')}</Typography>
               {history.loading && !history.data ? (
                 <Loading />
               ) : earlier.length === 0 ? (
-                <Typography color="text.secondary">No earlier treatment records.</Typography>
+                <Typography color="text.secondary">{t('No earlier treatment records.')}</Typography>
               ) : (
                 <Stack spacing={2}>{earlier.map((entry) => <TreatmentEntry key={entry.id} treatment={entry} />)}</Stack>
               )}
@@ -177,13 +179,14 @@ export function VisitPage() {
 }
 
 function VisitEntry({ entry, editable, onSaved }: { entry: Entry; editable: boolean; onSaved(): void }) {
+  const { t } = useT();
   const [editing, setEditing] = useState(false);
   const [showEdits, setShowEdits] = useState(false);
   if (editing) {
     return (
       <Card variant="outlined">
         <CardContent>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 2 }}>Edit entry</Typography>
+          <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 2 }}>{t('Edit entry')}</Typography>
           <TreatmentForm existing={entry} onSaved={() => { setEditing(false); onSaved(); }} onCancel={() => setEditing(false)} />
         </CardContent>
       </Card>
@@ -193,9 +196,9 @@ function VisitEntry({ entry, editable, onSaved }: { entry: Entry; editable: bool
     <Box>
       <TreatmentEntry treatment={entry} />
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-        {editable && <Button size="small" variant="outlined" onClick={() => setEditing(true)}>Edit</Button>}
+        {editable && <Button size="small" variant="outlined" onClick={() => setEditing(true)}>{t('Edit')}</Button>}
         <Button size="small" disabled={entry.revisionCount === 0} onClick={() => setShowEdits((v) => !v)}>
-          {entry.revisionCount === 0 ? 'Never edited' : `${showEdits ? 'Hide' : 'Show'} edits (${entry.revisionCount})`}
+          {entry.revisionCount === 0 ? t('Never edited') : showEdits ? t('Hide edits ({{number}})', { number: entry.revisionCount }) : t('Show edits ({{number}})', { number: entry.revisionCount })}
         </Button>
       </Stack>
       <Collapse in={showEdits} unmountOnExit>

@@ -16,6 +16,7 @@ import type { AppointmentStatus, FlowBoardQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { formatLocalDate, formatTime } from '../../lib/format';
 import { useLiveConnection } from '../../live/connection';
+import { t, useT } from '../../i18n';
 
 const FlowBoardDocument = graphql(`
   query FlowBoard($date: LocalDate) {
@@ -48,15 +49,19 @@ const FlowBoardSetStatusDocument = graphql(`
 
 type Entry = FlowBoardQuery['flowBoard']['entries'][number];
 
-const STATES: Array<{ status: AppointmentStatus; label: string }> = [
-  { status: 'SCHEDULED', label: 'Booked' },
-  { status: 'CHECKED_IN', label: 'Waiting' },
-  { status: 'IN_CONSULTATION', label: 'With the doctor' },
-  { status: 'COMPLETED', label: 'Done' },
-  { status: 'NO_SHOW', label: 'No-show' },
-];
+/** The board's filters, named at render time in the interface's language. */
+function states(): Array<{ status: AppointmentStatus; label: string }> {
+  return [
+    { status: 'SCHEDULED', label: t('Booked') },
+    { status: 'CHECKED_IN', label: t('Waiting') },
+    { status: 'IN_CONSULTATION', label: t('With the doctor') },
+    { status: 'COMPLETED', label: t('Done') },
+    { status: 'NO_SHOW', label: t('No-show') },
+  ];
+}
 
 export function FlowBoardPage() {
+  const { t } = useT();
   const [params, setParams] = useSearchParams();
   const date = params.get('date');
   const board = useQuery(FlowBoardDocument, { variables: { date }, notifyOnNetworkStatusChange: false });
@@ -118,11 +123,11 @@ export function FlowBoardPage() {
   return (
     <>
       <PageHeader
-        title="Flow board"
+        title={t('Flow board')}
         subtitle={data ? formatLocalDate(data.date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) : undefined}
         actions={
           <>
-            <Button component={RouterLink} to="/admin/lobby-screens">Lobby screens</Button>
+            <Button component={RouterLink} to="/admin/lobby-screens">{t('Lobby screens')}</Button>
             <ConnectionIndicator onReconnect={() => void refetch()} />
           </>
         }
@@ -132,19 +137,19 @@ export function FlowBoardPage() {
           id="field-flow-date"
           type="date"
           size="small"
-          label="Day"
+          label={t('Day')}
           value={date ?? data?.date ?? ''}
           onChange={(event) => setParams(event.target.value ? { date: event.target.value } : {}, { replace: true })}
           slotProps={{ inputLabel: { shrink: true } }}
           sx={{ width: 190 }}
         />
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} role="group" aria-label="Show only">
-          <Chip label={`All ${entries.length}`} color={filter ? 'default' : 'primary'} onClick={() => setFilter(null)} />
-          {STATES.map((s) => (
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} role="group" aria-label={t('Show only')}>
+          <Chip label={t('All {{number}}', { number: entries.length })} color={filter ? 'default' : 'primary'} onClick={() => setFilter(null)} />
+          {states().map((s) => (
             <Chip
               key={s.status}
               data-testid={`flow-count-${s.status}`}
-              label={`${s.label} ${counts[s.status] ?? 0}`}
+              label={t('{{state}} {{number}}', { state: s.label, number: counts[s.status] ?? 0 })}
               color={filter === s.status ? 'primary' : 'default'}
               variant={filter === s.status ? 'filled' : 'outlined'}
               onClick={() => setFilter(filter === s.status ? null : s.status)}
@@ -156,21 +161,21 @@ export function FlowBoardPage() {
       {board.error && !board.data ? (
         <ErrorState error={board.error} onRetry={() => void refetch()} />
       ) : !data ? (
-        <Loading label="Loading the flow board…" />
+        <Loading label={t('Loading the flow board…')} />
       ) : shown.length === 0 ? (
-        <EmptyState title="Nobody on the board">Visits of this day appear here as they are booked.</EmptyState>
+        <EmptyState title={t('Nobody on the board')}>{t('Visits of this day appear here as they are booked.')}</EmptyState>
       ) : (
-        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label="Flow board">
+        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label={t('Flow board')}>
           <Table size="small">
             <TableHead>
               <TableRow>
-                <TableCell>Time</TableCell>
-                <TableCell>No.</TableCell>
-                <TableCell>Patient</TableCell>
-                <TableCell>Doctor</TableCell>
-                <TableCell>State</TableCell>
-                <TableCell>Waited</TableCell>
-                <TableCell align="right">Actions</TableCell>
+                <TableCell>{t('Time')}</TableCell>
+                <TableCell>{t('No.')}</TableCell>
+                <TableCell>{t('Patient')}</TableCell>
+                <TableCell>{t('Doctor')}</TableCell>
+                <TableCell>{t('State')}</TableCell>
+                <TableCell>{t('Waited')}</TableCell>
+                <TableCell align="right">{t('Actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -190,14 +195,14 @@ export function FlowBoardPage() {
                     </TableCell>
                     <TableCell><AppointmentStatusChip status={entry.status} /></TableCell>
                     <TableCell data-testid="flow-waited">
-                      {minutes == null ? '–' : `${minutes} min`}
-                      {entry.arrivedAt && <Typography variant="caption" color="text.secondary" component="div">since {formatTime(entry.arrivedAt)}</Typography>}
+                      {minutes == null ? '–' : t('{{number}} min', { number: minutes })}
+                      {entry.arrivedAt && <Typography variant="caption" color="text.secondary" component="div">{t('since {{time}}', { time: formatTime(entry.arrivedAt) })}</Typography>}
                     </TableCell>
                     <TableCell align="right">
                       {entry.status === 'SCHEDULED' && (
-                        <Button size="small" variant="contained" disabled={busy === entry.appointment.id} onClick={() => void act(entry, 'CHECKED_IN')}>Check in</Button>
+                        <Button size="small" variant="contained" disabled={busy === entry.appointment.id} onClick={() => void act(entry, 'CHECKED_IN')}>{t('Check in')}</Button>
                       )}
-                      <Button size="small" component={RouterLink} to={`/admin/doctors/${entry.appointment.doctor.id}/day`}>Day view</Button>
+                      <Button size="small" component={RouterLink} to={`/admin/doctors/${entry.appointment.doctor.id}/day`}>{t('Day view')}</Button>
                     </TableCell>
                   </TableRow>
                 );

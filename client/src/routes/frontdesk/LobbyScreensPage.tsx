@@ -15,6 +15,7 @@ import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useForm } from '../../lib/form';
+import { useT } from '../../i18n';
 
 const DisplayTokensDocument = graphql(`
   query DisplayTokens {
@@ -45,6 +46,7 @@ export function lobbyLink(secret: string): string {
 }
 
 export function LobbyScreensPage() {
+  const { t } = useT();
   const { data, error, refetch } = useQuery(DisplayTokensDocument);
   const [create, creating] = useMutation(CreateDisplayTokenDocument);
   const [rotate] = useMutation(RotateDisplayTokenDocument);
@@ -78,37 +80,37 @@ export function LobbyScreensPage() {
   return (
     <>
       <PageHeader
-        title="Lobby screens"
-        subtitle="Screens in waiting areas show the number each doctor is calling. No patient names are shown."
-        actions={<Button variant="contained" onClick={() => setAdding(true)}>New screen</Button>}
+        title={t('Lobby screens')}
+        subtitle={t('Screens in waiting areas show the number each doctor is calling. No patient names are shown.')}
+        actions={<Button variant="contained" onClick={() => setAdding(true)}>{t('New screen')}</Button>}
       />
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
       {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : !data ? <Loading /> : data.displayTokens.length === 0 ? (
-        <EmptyState title="No lobby screens yet">Add one, then open its link on the screen's browser.</EmptyState>
+        <EmptyState title={t('No lobby screens yet')}>{t("Add one, then open its link on the screen's browser.")}</EmptyState>
       ) : (
-        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label="Lobby screens">
+        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label={t('Lobby screens')}>
           <Table size="small">
             <TableHead>
               <TableRow>
-                <TableCell>Screen</TableCell>
-                <TableCell>Shows</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell>Created</TableCell>
-                <TableCell align="right">Actions</TableCell>
+                <TableCell>{t('Screen')}</TableCell>
+                <TableCell>{t('Shows')}</TableCell>
+                <TableCell>{t('Status')}</TableCell>
+                <TableCell>{t('Created')}</TableCell>
+                <TableCell align="right">{t('Actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {data.displayTokens.map((token) => (
                 <TableRow key={token.id} data-testid="lobby-screen">
                   <TableCell>{token.name}</TableCell>
-                  <TableCell>{token.department?.name ?? 'All departments'}</TableCell>
+                  <TableCell>{token.department?.name ?? t('All departments')}</TableCell>
                   <TableCell><ActiveChip active={token.active} /></TableCell>
                   <TableCell>{formatDateTime(token.createdAt)}</TableCell>
                   <TableCell align="right">
                     {token.active && (
                       <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-                        <Button size="small" onClick={() => void onRotate(token.id)}>New link</Button>
-                        <Button size="small" color="error" onClick={() => void onRevoke(token.id)}>Revoke</Button>
+                        <Button size="small" onClick={() => void onRotate(token.id)}>{t('New link')}</Button>
+                        <Button size="small" color="error" onClick={() => void onRevoke(token.id)}>{t('Revoke')}</Button>
                       </Stack>
                     )}
                   </TableCell>
@@ -121,11 +123,11 @@ export function LobbyScreensPage() {
 
       <FormDialog
         open={adding}
-        title="New lobby screen"
+        title={t('New lobby screen')}
         form={form}
         onOpen={() => { form.set('name', ''); form.set('departmentId', ''); }}
         busy={creating.loading}
-        submitLabel="Create"
+        submitLabel={t('Create')}
         onClose={() => setAdding(false)}
         onSubmit={async () => {
           const answer = await create({ variables: { input: { name: form.values.name, departmentId: form.values.departmentId || null } } });
@@ -135,22 +137,22 @@ export function LobbyScreensPage() {
           void refetch();
         }}
       >
-        <TextField {...form.field('name', 'Where the screen hangs, e.g. "Ground floor lobby"')} label="Name" fullWidth required sx={{ mt: 1 }} />
-        <TextField {...form.field('departmentId')} select label="Shows" fullWidth sx={{ mt: 2 }}>
-          <MenuItem value="">All departments</MenuItem>
+        <TextField {...form.field('name', t('Where the screen hangs, e.g. "Ground floor lobby"'))} label={t('Name')} fullWidth required sx={{ mt: 1 }} />
+        <TextField {...form.field('departmentId')} select label={t('Shows')} fullWidth sx={{ mt: 2 }}>
+          <MenuItem value="">{t('All departments')}</MenuItem>
           {data?.departments.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
         </TextField>
       </FormDialog>
 
       <Dialog open={Boolean(link)} onClose={() => setLink(null)} maxWidth="sm" fullWidth>
-        <DialogTitle>Link for {link?.name}</DialogTitle>
+        <DialogTitle>{t('Link for {{screen}}', { screen: link?.name })}</DialogTitle>
         <DialogContent>
-          <Typography sx={{ mb: 1 }}>Open this address on the screen. It is shown only now; make a new link if it is lost.</Typography>
-          <TextField value={link?.url ?? ''} fullWidth multiline slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'lobby-link', 'aria-label': 'Screen link' } }} />
+          <Typography sx={{ mb: 1 }}>{t('Open this address on the screen. It is shown only now; make a new link if it is lost.')}</Typography>
+          <TextField value={link?.url ?? ''} fullWidth multiline slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'lobby-link', 'aria-label': t('Screen link') } }} />
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => void navigator.clipboard?.writeText(link?.url ?? '')}>Copy</Button>
-          <Button variant="contained" onClick={() => setLink(null)}>Done</Button>
+          <Button onClick={() => void navigator.clipboard?.writeText(link?.url ?? '')}>{t('Copy')}</Button>
+          <Button variant="contained" onClick={() => setLink(null)}>{t('Done')}</Button>
         </DialogActions>
       </Dialog>
     </>

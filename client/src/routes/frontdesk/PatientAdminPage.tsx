@@ -20,6 +20,7 @@ import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { blankToNull, useForm } from '../../lib/form';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { useT } from '../../i18n';
 
 const AdminPatientDocument = graphql(`
   query AdminPatient($id: ID!) {
@@ -56,6 +57,7 @@ const MergePatientsDocument = graphql(`
 `);
 
 export function PatientAdminPage() {
+  const { t } = useT();
   const { patientId = '' } = useParams();
   const navigate = useNavigate();
   const { data, error, refetch } = useQuery(AdminPatientDocument, { variables: { id: patientId } });
@@ -71,7 +73,7 @@ export function PatientAdminPage() {
   const [mergeError, setMergeError] = useState<string | null>(null);
 
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  if (!data) return <Loading label="Loading the patient…" />;
+  if (!data) return <Loading label={t('Loading the patient…')} />;
   const p = data.patient;
 
   const toggleActive = async () => {
@@ -100,37 +102,37 @@ export function PatientAdminPage() {
     <>
       <PageHeader
         title={p.fullName}
-        subtitle={`${p.medicalRecordNumber} · ${p.hasAccount ? 'Registered account' : 'Walk-in record'}`}
-        actions={<Button component={RouterLink} to="/admin/patients" startIcon={<ArrowBack />}>All patients</Button>}
+        subtitle={`${p.medicalRecordNumber} · ${p.hasAccount ? t('Registered account') : t('Walk-in record')}`}
+        actions={<Button component={RouterLink} to="/admin/patients" startIcon={<ArrowBack />}>{t('All patients')}</Button>}
       />
       {p.mergedIntoId && (
-        <Alert severity="info" sx={{ mb: 2 }} action={<Button color="inherit" component={RouterLink} to={`/admin/patients/${p.mergedIntoId}`}>Open</Button>}>
-          This walk-in record was merged into the patient's registered account.
+        <Alert severity="info" sx={{ mb: 2 }} action={<Button color="inherit" component={RouterLink} to={`/admin/patients/${p.mergedIntoId}`}>{t('Open')}</Button>}>
+          {t("This walk-in record was merged into the patient's registered account.")}
         </Alert>
       )}
       <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(3, 1fr)', md: 'repeat(6, auto)' } }}>
-          <Detail label="Date of birth" value={p.dateOfBirth} />
-          <Detail label="Gender" value={p.gender} />
-          <Detail label="Phone" value={p.phone} />
-          <Detail label="E-mail" value={p.email} />
-          <Detail label="Address" value={p.address} />
-          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}><Typography variant="caption" color="text.secondary">Status</Typography><ActiveChip active={p.active} /></Stack>
+          <Detail label={t('Date of birth')} value={p.dateOfBirth} />
+          <Detail label={t('Gender')} value={p.gender} />
+          <Detail label={t('Phone')} value={p.phone} />
+          <Detail label={t('E-mail')} value={p.email} />
+          <Detail label={t('Address')} value={p.address} />
+          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}><Typography variant="caption" color="text.secondary">{t('Status')}</Typography><ActiveChip active={p.active} /></Stack>
         </Box>
         <Stack direction="row" spacing={1} sx={{ mt: 2, flexWrap: 'wrap', rowGap: 1 }}>
-          <Button variant="contained" onClick={() => setEditing(true)} disabled={Boolean(p.mergedIntoId)}>Correct details</Button>
+          <Button variant="contained" onClick={() => setEditing(true)} disabled={Boolean(p.mergedIntoId)}>{t('Correct details')}</Button>
           <Button color={p.active ? 'error' : 'primary'} onClick={() => setConfirmActive(true)} disabled={Boolean(p.mergedIntoId)}>
-            {p.active ? 'Deactivate' : 'Reactivate'}
+            {p.active ? t('Deactivate') : t('Reactivate')}
           </Button>
-          {!p.hasAccount && !p.mergedIntoId && <Button onClick={() => { setTarget(null); setMergeError(null); setMerging(true); }}>Merge into a registered account</Button>}
+          {!p.hasAccount && !p.mergedIntoId && <Button onClick={() => { setTarget(null); setMergeError(null); setMerging(true); }}>{t('Merge into a registered account')}</Button>}
         </Stack>
       </Paper>
 
-      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Appointments ({data.appointments.totalCount})</Typography>
-      {data.appointments.items.length === 0 ? <EmptyState title="No appointments" /> : (
-        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label="Appointments" sx={{ mb: 3 }}>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>{t('Appointments ({{number}})', { number: data.appointments.totalCount })}</Typography>
+      {data.appointments.items.length === 0 ? <EmptyState title={t('No appointments')} /> : (
+        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label={t('Appointments')} sx={{ mb: 3 }}>
           <Table size="small">
-            <TableHead><TableRow><TableCell>When</TableCell><TableCell>Doctor</TableCell><TableCell>Status</TableCell></TableRow></TableHead>
+            <TableHead><TableRow><TableCell>{t('When')}</TableCell><TableCell>{t('Doctor')}</TableCell><TableCell>{t('Status')}</TableCell></TableRow></TableHead>
             <TableBody>
               {data.appointments.items.map((a) => (
                 <TableRow key={a.id} data-testid="patient-appointment">
@@ -144,11 +146,11 @@ export function PatientAdminPage() {
         </TableContainer>
       )}
 
-      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Invoices ({data.invoices.totalCount})</Typography>
-      {data.invoices.items.length === 0 ? <EmptyState title="No invoices" /> : (
-        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label="Invoices">
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>{t('Invoices ({{number}})', { number: data.invoices.totalCount })}</Typography>
+      {data.invoices.items.length === 0 ? <EmptyState title={t('No invoices')} /> : (
+        <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label={t('Invoices')}>
           <Table size="small">
-            <TableHead><TableRow><TableCell>Number</TableCell><TableCell>Status</TableCell><TableCell>Total</TableCell><TableCell>Balance</TableCell></TableRow></TableHead>
+            <TableHead><TableRow><TableCell>{t('Number')}</TableCell><TableCell>{t('Status')}</TableCell><TableCell>{t('Total')}</TableCell><TableCell>{t('Balance')}</TableCell></TableRow></TableHead>
             <TableBody>
               {data.invoices.items.map((i) => (
                 <TableRow key={i.id} data-testid="patient-invoice">
@@ -165,12 +167,12 @@ export function PatientAdminPage() {
 
       <FormDialog
         open={editing}
-        title="Correct details"
+        title={t('Correct details')}
         form={form}
         resetKey={p.id}
         onOpen={() => form.setValues({ fullName: p.fullName, dateOfBirth: p.dateOfBirth ?? '', gender: p.gender ?? '', phone: p.phone ?? '', address: p.address ?? '' })}
         busy={updating.loading}
-        submitLabel="Save"
+        submitLabel={t('Save')}
         onClose={() => setEditing(false)}
         onSubmit={async () => {
           const v = form.values;
@@ -178,17 +180,17 @@ export function PatientAdminPage() {
           setEditing(false);
         }}
       >
-        <TextField {...form.field('fullName')} label="Full name" fullWidth required sx={{ mt: 1 }} />
-        <TextField {...form.field('dateOfBirth')} type="date" label="Date of birth" fullWidth sx={{ mt: 2 }} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField {...form.field('gender')} label="Gender" fullWidth sx={{ mt: 2 }} />
-        <TextField {...form.field('phone')} label="Phone" fullWidth sx={{ mt: 2 }} />
-        <TextField {...form.field('address')} label="Address" fullWidth multiline sx={{ mt: 2 }} />
+        <TextField {...form.field('fullName')} label={t('Full name')} fullWidth required sx={{ mt: 1 }} />
+        <TextField {...form.field('dateOfBirth')} type="date" label={t('Date of birth')} fullWidth sx={{ mt: 2 }} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField {...form.field('gender')} label={t('Gender')} fullWidth sx={{ mt: 2 }} />
+        <TextField {...form.field('phone')} label={t('Phone')} fullWidth sx={{ mt: 2 }} />
+        <TextField {...form.field('address')} label={t('Address')} fullWidth multiline sx={{ mt: 2 }} />
       </FormDialog>
 
       <ConfirmDialog
         open={confirmActive}
-        title={p.active ? 'Deactivate this patient?' : 'Reactivate this patient?'}
-        confirmLabel={p.active ? 'Deactivate' : 'Reactivate'}
+        title={p.active ? t('Deactivate this patient?') : t('Reactivate this patient?')}
+        confirmLabel={p.active ? t('Deactivate') : t('Reactivate')}
         destructive={p.active}
         busy={switching.loading}
         error={activeError}
@@ -196,24 +198,24 @@ export function PatientAdminPage() {
         onClose={() => setConfirmActive(false)}
       >
         {p.active
-          ? 'No new visits can be booked for this record. With an account, the patient is signed out everywhere and cannot sign in until reactivated.'
-          : 'The record can be booked again and the patient can sign in.'}
+          ? t('No new visits can be booked for this record. With an account, the patient is signed out everywhere and cannot sign in until reactivated.')
+          : t('The record can be booked again and the patient can sign in.')}
       </ConfirmDialog>
 
       <ConfirmDialog
         open={merging_}
-        title="Merge into a registered account"
-        confirmLabel="Merge"
+        title={t('Merge into a registered account')}
+        confirmLabel={t('Merge')}
         busy={merging.loading}
         error={mergeError}
         onConfirm={() => void doMerge()}
         onClose={() => setMerging(false)}
       >
         <Typography sx={{ mb: 2 }}>
-          Every visit and invoice of this walk-in record moves to the account you pick; this record is then deactivated. Visits at overlapping times must be cancelled first.
+          {t('Every visit and invoice of this walk-in record moves to the account you pick; this record is then deactivated. Visits at overlapping times must be cancelled first.')}
         </Typography>
-        <PatientPicker value={target} onChange={setTarget} label="Registered patient" />
-        {target && <Chip sx={{ mt: 1 }} label={`Into ${target.fullName}`} />}
+        <PatientPicker value={target} onChange={setTarget} label={t('Registered patient')} />
+        {target && <Chip sx={{ mt: 1 }} label={t('Into {{patient}}', { patient: target.fullName })} />}
       </ConfirmDialog>
     </>
   );

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { ActiveChip } from '../../components/StatusChip';
 import { graphql } from '../../gql';
 import { useCursorPager } from '../../lib/pager';
+import { useT } from '../../i18n';
 
 const AdminPatientsDocument = graphql(`
   query AdminPatients($search: String, $after: String) {
@@ -21,6 +22,7 @@ const AdminPatientsDocument = graphql(`
 `);
 
 export function PatientsAdminPage() {
+  const { t } = useT();
   const [params, setParams] = useSearchParams();
   const [typed, setTyped] = useState(params.get('q') ?? '');
   const search = params.get('q') ?? '';
@@ -37,29 +39,29 @@ export function PatientsAdminPage() {
 
   return (
     <>
-      <PageHeader title="Patients" subtitle="Look up, correct, deactivate or merge patient records. Clinical notes are not shown here." />
+      <PageHeader title={t('Patients')} subtitle={t('Look up, correct, deactivate or merge patient records. Clinical notes are not shown here.')} />
       <TextField
         id="field-patient-search"
-        label="Search"
-        placeholder="Name, record number, phone or e-mail"
+        label={t('Search')}
+        placeholder={t('Name, record number, phone or e-mail')}
         fullWidth
         value={typed}
         onChange={(event) => setTyped(event.target.value)}
         sx={{ mb: 2 }}
       />
-      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : !page ? <Loading label="Searching…" /> : page.items.length === 0 ? (
-        <EmptyState title="No patients found">Try part of the name, the record number, the last digits of the phone, or the e-mail.</EmptyState>
+      {error && !data ? <ErrorState error={error} onRetry={() => void refetch()} /> : !page ? <Loading label={t('Searching…')} /> : page.items.length === 0 ? (
+        <EmptyState title={t('No patients found')}>{t('Try part of the name, the record number, the last digits of the phone, or the e-mail.')}</EmptyState>
       ) : (
         <>
-          <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label="Patients">
+          <TableContainer component={Paper} variant="outlined" tabIndex={0} aria-label={t('Patients')}>
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell>Name</TableCell>
-                  <TableCell>Record</TableCell>
-                  <TableCell>Phone</TableCell>
-                  <TableCell>E-mail</TableCell>
-                  <TableCell>Status</TableCell>
+                  <TableCell>{t('Name')}</TableCell>
+                  <TableCell>{t('Record')}</TableCell>
+                  <TableCell>{t('Phone')}</TableCell>
+                  <TableCell>{t('E-mail')}</TableCell>
+                  <TableCell>{t('Status')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -70,7 +72,7 @@ export function PatientsAdminPage() {
                     </TableCell>
                     <TableCell>{p.medicalRecordNumber}</TableCell>
                     <TableCell>{p.phone ?? '–'}</TableCell>
-                    <TableCell>{p.email ?? (p.hasAccount ? '–' : <Chip size="small" variant="outlined" label="Walk-in" />)}</TableCell>
+                    <TableCell>{p.email ?? (p.hasAccount ? '–' : <Chip size="small" variant="outlined" label={t('Walk-in')} />)}</TableCell>
                     <TableCell><ActiveChip active={p.active} /></TableCell>
                   </TableRow>
                 ))}
