@@ -52,7 +52,8 @@ beforeAll(async () => {
   token = await adminToken();
   const department = await seedDepartment(token, `Cardiology ${uid()}`);
   doctor = await seedDoctor(token, department.id, { fullName: `Dr Heart ${uid()}`, consultationFee: '80.00' });
-  await seedAlwaysOpenWeek(token, doctor.id, 15);
+  // 5-minute slots: the file's four visits all start within the hour in which check-in is open.
+  await seedAlwaysOpenWeek(token, doctor.id, 5);
 });
 afterAll(async () => { await browser?.close(); });
 
