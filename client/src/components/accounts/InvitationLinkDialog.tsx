@@ -4,6 +4,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, InputAdornment, TextField, Tooltip } from '@mui/material';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { useState } from 'react';
+import { useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 
 export interface InvitationLink {
@@ -13,6 +14,7 @@ export interface InvitationLink {
 }
 
 export function InvitationLinkDialog({ link, onClose }: { link: InvitationLink | null; onClose(): void }) {
+  const { t } = useT();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     if (!link?.url) return;
@@ -26,16 +28,17 @@ export function InvitationLinkDialog({ link, onClose }: { link: InvitationLink |
   };
   return (
     <Dialog open={link !== null} onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>Invitation link for {link?.email}</DialogTitle>
+      <DialogTitle>{t('Invitation link for {{email}}', { email: link?.email ?? '' })}</DialogTitle>
       <DialogContent>
         {link?.url ? (
           <>
             <DialogContentText sx={{ mb: 2 }}>
-              Send this link to {link.email}. With it they choose their own password and sign in. It works once
-              {link.expiresAt ? <>, until {formatDateTime(link.expiresAt)}</> : <>, for 72 hours</>}. It is shown only now: copy it before closing.
+              {link.expiresAt
+                ? t('Send this link to {{email}}. With it they choose their own password and sign in. It works once, until {{time}}. It is shown only now: copy it before closing.', { email: link.email, time: formatDateTime(link.expiresAt) })
+                : t('Send this link to {{email}}. With it they choose their own password and sign in. It works once, for 72 hours. It is shown only now: copy it before closing.', { email: link.email })}
             </DialogContentText>
             <TextField
-              label="One-time link"
+              label={t('One-time link')}
               value={link.url}
               fullWidth
               slotProps={{
@@ -43,8 +46,8 @@ export function InvitationLinkDialog({ link, onClose }: { link: InvitationLink |
                 input: {
                   endAdornment: (
                     <InputAdornment position="end">
-                      <Tooltip title={copied ? 'Copied' : 'Copy'}>
-                        <IconButton aria-label="Copy link" onClick={() => void copy()} edge="end"><ContentCopy /></IconButton>
+                      <Tooltip title={copied ? t('Copied') : t('Copy')}>
+                        <IconButton aria-label={t('Copy link')} onClick={() => void copy()} edge="end"><ContentCopy /></IconButton>
                       </Tooltip>
                     </InputAdornment>
                   ),
@@ -52,14 +55,14 @@ export function InvitationLinkDialog({ link, onClose }: { link: InvitationLink |
               }}
               onFocus={(event) => event.target.select()}
             />
-            {copied && <Alert severity="success" sx={{ mt: 2 }}>Copied to the clipboard.</Alert>}
+            {copied && <Alert severity="success" sx={{ mt: 2 }}>{t('Copied to the clipboard.')}</Alert>}
           </>
         ) : (
-          <DialogContentText>The invitation was sent to {link?.email}.</DialogContentText>
+          <DialogContentText>{t('The invitation was sent to {{email}}.', { email: link?.email ?? '' })}</DialogContentText>
         )}
       </DialogContent>
       <DialogActions>
-        <Button variant="contained" onClick={onClose}>Done</Button>
+        <Button variant="contained" onClick={onClose}>{t('Done')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { FormControlLabel, Stack, Switch, TextField } from '@mui/material';
 import { useState } from 'react';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 import { useForm } from '../../lib/form';
 import { FormDialog } from '../FormDialog';
 import type { InvitationLink } from './InvitationLinkDialog';
@@ -15,6 +16,7 @@ const CreateAdminDocument = graphql(`
 `);
 
 export function NewAdminDialog(props: { open: boolean; onClose(): void; onCreated(link: InvitationLink): void }) {
+  const { t } = useT();
   const form = useForm({ email: '', password: '' });
   const [invite, setInvite] = useState(true);
   const [create, creating] = useMutation(CreateAdminDocument);
@@ -29,22 +31,22 @@ export function NewAdminDialog(props: { open: boolean; onClose(): void; onCreate
   return (
     <FormDialog
       open={props.open}
-      title="New admin"
+      title={t('New admin')}
       form={form}
       onOpen={() => { form.setValues({ email: '', password: '' }); setInvite(true); }}
       onSubmit={submit}
       onClose={props.onClose}
-      submitLabel="Create admin"
+      submitLabel={t('Create admin')}
       busy={creating.loading}
-      intro="Admins run the hospital: directory, accounts, appointments, billing and the audit log. They never see clinical notes."
+      intro={t('Admins run the hospital: directory, accounts, appointments, billing and the audit log. They never see clinical notes.')}
     >
       <Stack spacing={2} sx={{ pt: 1 }}>
-        <TextField label="Sign-in email" type="email" required autoFocus {...form.field('email')} />
+        <TextField label={t('Sign-in email')} type="email" required autoFocus {...form.field('email')} />
         <FormControlLabel
           control={<Switch checked={invite} onChange={(event) => setInvite(event.target.checked)} />}
-          label={invite ? 'Invitation link: they choose their password' : 'Temporary password, set by you'}
+          label={invite ? t('Invitation link: they choose their password') : t('Temporary password, set by you')}
         />
-        {!invite && <TextField label="Temporary password" required autoComplete="off" {...form.field('password', 'Replaced at first sign-in')} />}
+        {!invite && <TextField label={t('Temporary password')} required autoComplete="off" {...form.field('password', t('Replaced at first sign-in'))} />}
       </Stack>
     </FormDialog>
   );

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { graphql } from '../../gql';
 import type { InvoiceLineKind } from '../../gql/graphql';
+import { useT } from '../../i18n';
 import { useForm } from '../../lib/form';
 import { FormDialog } from '../FormDialog';
 import { LINE_KINDS } from './InvoiceDetails';
@@ -17,13 +18,14 @@ const AddInvoiceLineDocument = graphql(`
 `);
 
 export function AddInvoiceLineDialog(props: { open: boolean; invoiceId: string; currency: string; onClose(): void; onDone?(message: string): void }) {
+  const { t } = useT();
   const form = useForm({ kind: 'LAB_TEST', description: '', quantity: '1', unitPrice: '' });
   const [addLine, adding] = useMutation(AddInvoiceLineDocument);
 
   const submit = async () => {
     const quantity = Number(form.values.quantity);
     if (!Number.isInteger(quantity) || quantity < 1) {
-      form.setErrors({ quantity: 'A whole number, 1 or more' });
+      form.setErrors({ quantity: t('A whole number, 1 or more') });
       return;
     }
     await addLine({
@@ -37,34 +39,34 @@ export function AddInvoiceLineDialog(props: { open: boolean; invoiceId: string; 
         },
       },
     });
-    props.onDone?.(`Added ${form.values.description.trim()}.`);
+    props.onDone?.(t('Added {{description}}.', { description: form.values.description.trim() }));
     props.onClose();
   };
 
   return (
     <FormDialog
       open={props.open}
-      title="Add a line"
+      title={t('Add a line')}
       form={form}
       onOpen={() => form.setValues({ kind: 'LAB_TEST', description: '', quantity: '1', unitPrice: '' })}
       onSubmit={submit}
       onClose={props.onClose}
-      submitLabel="Add line"
+      submitLabel={t('Add line')}
       busy={adding.loading}
       maxWidth="sm"
     >
       <Stack spacing={2} sx={{ pt: 1 }}>
-        <TextField select label="Kind" {...form.field('kind')}>
-          {Object.entries(LINE_KINDS).map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+        <TextField select label={t('Kind')} {...form.field('kind')}>
+          {Object.entries(LINE_KINDS).map(([value, label]) => <MenuItem key={value} value={value}>{label()}</MenuItem>)}
         </TextField>
-        <TextField label="Description" required autoFocus {...form.field('description', 'e.g. Complete blood count')} />
+        <TextField label={t('Description')} required autoFocus {...form.field('description', t('e.g. Complete blood count'))} />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextField label="Quantity" required slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...form.field('quantity')} />
+          <TextField label={t('Quantity')} required slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...form.field('quantity')} />
           <TextField
-            label={`Unit price (${props.currency})`}
+            label={t('Unit price ({{currency}})', { currency: props.currency })}
             required
             slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-            {...form.field('unitPrice', 'e.g. 33.33')}
+            {...form.field('unitPrice', t('e.g. 33.33'))}
           />
         </Stack>
       </Stack>

@@ -5,6 +5,7 @@ import {
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import type { InvoiceLineKind, PaymentMethod } from '../../gql/graphql';
+import { t, useT } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../lib/format';
 
 export const InvoiceDetailsFragment = graphql(`
@@ -20,19 +21,20 @@ export const InvoiceDetailsFragment = graphql(`
   }
 `);
 
-export const LINE_KINDS: Record<InvoiceLineKind, string> = {
-  CONSULTATION: 'Consultation',
-  LAB_TEST: 'Lab test',
-  MEDICINE: 'Medicine',
-  PROCEDURE: 'Procedure',
-  OTHER: 'Other',
+// Names are functions: t() runs at render time, in the language chosen then.
+export const LINE_KINDS: Record<InvoiceLineKind, () => string> = {
+  CONSULTATION: () => t('Consultation'),
+  LAB_TEST: () => t('Lab test'),
+  MEDICINE: () => t('Medicine'),
+  PROCEDURE: () => t('Procedure'),
+  OTHER: () => t('Other'),
 };
 
-export const PAYMENT_METHODS: Record<PaymentMethod, string> = {
-  CASH: 'Cash',
-  CARD: 'Card',
-  INSURANCE: 'Insurance',
-  ONLINE: 'Online',
+export const PAYMENT_METHODS: Record<PaymentMethod, () => string> = {
+  CASH: () => t('Cash'),
+  CARD: () => t('Card'),
+  INSURANCE: () => t('Insurance'),
+  ONLINE: () => t('Online'),
 };
 
 export function InvoiceDetails(props: {
@@ -40,18 +42,19 @@ export function InvoiceDetails(props: {
   /** Shown only when given (admins, while lines may change). */
   onRemoveLine?: (lineId: string, description: string) => void;
 }) {
+  const { t } = useT();
   const invoice = getFragmentData(InvoiceDetailsFragment, props.invoice);
   const canRemove = props.onRemoveLine && invoice.lines.length > 1;
   return (
     <Stack spacing={2}>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label={`Lines of ${invoice.number}`}>
+        <Table size="small" aria-label={t('Lines of {{number}}', { number: invoice.number })}>
           <TableHead>
             <TableRow>
-              <TableCell>Item</TableCell>
-              <TableCell align="right">Qty</TableCell>
-              <TableCell align="right">Unit price</TableCell>
-              <TableCell align="right">Amount</TableCell>
+              <TableCell>{t('Item')}</TableCell>
+              <TableCell align="right">{t('Qty')}</TableCell>
+              <TableCell align="right">{t('Unit price')}</TableCell>
+              <TableCell align="right">{t('Amount')}</TableCell>
               {props.onRemoveLine && <TableCell align="right" sx={{ width: 56 }} />}
             </TableRow>
           </TableHead>
@@ -60,7 +63,7 @@ export function InvoiceDetails(props: {
               <TableRow key={line.id}>
                 <TableCell>
                   <Typography variant="body2">{line.description}</Typography>
-                  <Typography variant="caption" color="text.secondary">{LINE_KINDS[line.kind]}</Typography>
+                  <Typography variant="caption" color="text.secondary">{LINE_KINDS[line.kind]()}</Typography>
                 </TableCell>
                 <TableCell align="right">{line.quantity}</TableCell>
                 <TableCell align="right">{formatMoney(line.unitPrice)}</TableCell>
@@ -68,8 +71,8 @@ export function InvoiceDetails(props: {
                 {props.onRemoveLine && (
                   <TableCell align="right">
                     {canRemove && (
-                      <Tooltip title="Remove line">
-                        <IconButton size="small" aria-label={`Remove ${line.description}`} onClick={() => props.onRemoveLine?.(line.id, line.description)}>
+                      <Tooltip title={t('Remove line')}>
+                        <IconButton size="small" aria-label={t('Remove {{description}}', { description: line.description })} onClick={() => props.onRemoveLine?.(line.id, line.description)}>
                           <DeleteOutline fontSize="small" />
                         </IconButton>
                       </Tooltip>
@@ -82,24 +85,24 @@ export function InvoiceDetails(props: {
         </Table>
       </Box>
       <Stack spacing={0.5} sx={{ alignSelf: 'flex-end', minWidth: 240 }}>
-        <Total label="Total" value={formatMoney(invoice.total)} />
-        <Total label="Paid" value={formatMoney(invoice.paid)} />
+        <Total label={t('Total')} value={formatMoney(invoice.total)} />
+        <Total label={t('Paid')} value={formatMoney(invoice.paid)} />
         <Divider />
-        <Total label="Balance" value={formatMoney(invoice.balance)} strong testId="invoice-balance" />
+        <Total label={t('Balance')} value={formatMoney(invoice.balance)} strong testId="invoice-balance" />
       </Stack>
       <Box>
-        <Typography variant="subtitle2" sx={{ mb: 1 }}>Payments</Typography>
+        <Typography variant="subtitle2" sx={{ mb: 1 }}>{t('Payments')}</Typography>
         {invoice.payments.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">No payments yet.</Typography>
+          <Typography variant="body2" color="text.secondary">{t('No payments yet.')}</Typography>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label={`Payments of ${invoice.number}`}>
+            <Table size="small" aria-label={t('Payments of {{number}}', { number: invoice.number })}>
               <TableHead>
                 <TableRow>
-                  <TableCell>When</TableCell>
-                  <TableCell>Method</TableCell>
-                  <TableCell>Reference / reason</TableCell>
-                  <TableCell align="right">Amount</TableCell>
+                  <TableCell>{t('When')}</TableCell>
+                  <TableCell>{t('Method')}</TableCell>
+                  <TableCell>{t('Reference / reason')}</TableCell>
+                  <TableCell align="right">{t('Amount')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -107,8 +110,8 @@ export function InvoiceDetails(props: {
                   <TableRow key={payment.id}>
                     <TableCell>{formatDateTime(payment.createdAt)}</TableCell>
                     <TableCell>
-                      {PAYMENT_METHODS[payment.method]}
-                      {payment.isRefund && <Chip label="Refund" size="small" color="info" variant="outlined" sx={{ ml: 1 }} />}
+                      {PAYMENT_METHODS[payment.method]()}
+                      {payment.isRefund && <Chip label={t('Refund')} size="small" color="info" variant="outlined" sx={{ ml: 1 }} />}
                     </TableCell>
                     <TableCell sx={{ color: 'text.secondary' }}>{payment.reason ?? payment.reference ?? '—'}</TableCell>
                     <TableCell align="right">{formatMoney(payment.amount)}</TableCell>

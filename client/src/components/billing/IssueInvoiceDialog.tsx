@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorState, Loading } from '../QueryState';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 
@@ -54,6 +55,7 @@ export function IssueInvoiceDialog(props: {
   onClose(): void;
   onIssued(invoiceId: string): void;
 }) {
+  const { t } = useT();
   const [selected, setSelected] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [draft, setDraft] = useState(false);
@@ -111,13 +113,13 @@ export function IssueInvoiceDialog(props: {
 
   return (
     <Dialog open={props.open} onClose={props.onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>Bill a visit</DialogTitle>
+      <DialogTitle>{t('Bill a visit')}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          Checked-in visits and visits completed in the last {LOOKBACK_DAYS} days. The invoice starts with the doctor's consultation fee.
+          {t("Checked-in visits and visits completed in the last {{count}} days. The invoice starts with the doctor's consultation fee.", { count: LOOKBACK_DAYS })}
         </DialogContentText>
         <TextField
-          label="Find patient or doctor"
+          label={t('Find patient or doctor')}
           size="small"
           fullWidth
           value={search}
@@ -126,9 +128,9 @@ export function IssueInvoiceDialog(props: {
         />
         {error && <ErrorState error={error} onRetry={() => void refetch()} />}
         {loading && !data ? <Loading /> : data && visits.length === 0 ? (
-          <Typography color="text.secondary" sx={{ py: 3, textAlign: 'center' }}>No visits to bill.</Typography>
+          <Typography color="text.secondary" sx={{ py: 3, textAlign: 'center' }}>{t('No visits to bill.')}</Typography>
         ) : (
-          <List dense sx={{ maxHeight: 320, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }} aria-label="Visits to bill">
+          <List dense sx={{ maxHeight: 320, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }} aria-label={t('Visits to bill')}>
             {visits.map((visit) => (
               // A button per visit in its own list item, the radio mark only drawn (axe: list, nested-interactive).
               <ListItem key={visit.id} disablePadding>
@@ -140,7 +142,7 @@ export function IssueInvoiceDialog(props: {
                   primary={`${visit.patient.fullName} · ${visit.patient.medicalRecordNumber}`}
                   secondary={`${formatDateTime(visit.startsAt)} · ${visit.doctor.fullName}, ${visit.doctor.department.name}`}
                 />
-                <Chip size="small" variant="outlined" label={visit.invoice ? `Billed: ${visit.invoice.number}` : visit.status === 'CHECKED_IN' ? 'Checked in' : 'Completed'} />
+                <Chip size="small" variant="outlined" label={visit.invoice ? t('Billed: {{number}}', { number: visit.invoice.number }) : visit.status === 'CHECKED_IN' ? t('Checked in') : t('Completed')} />
               </ListItemButton>
               </ListItem>
             ))}
@@ -149,18 +151,18 @@ export function IssueInvoiceDialog(props: {
         <FormControlLabel
           sx={{ mt: 1 }}
           control={<Switch checked={draft} onChange={(event) => setDraft(event.target.checked)} />}
-          label="Start as a draft (add lines before the patient sees it)"
+          label={t('Start as a draft (add lines before the patient sees it)')}
         />
         {billedPick ? (
           <Alert severity="info" sx={{ mt: 1 }}>
-            This visit is already billed: <Link component={RouterLink} to={`/admin/billing/${billedPick.id}`} onClick={props.onClose}>invoice {billedPick.number}</Link>.
+            {t('This visit is already billed:')} <Link component={RouterLink} to={`/admin/billing/${billedPick.id}`} onClick={props.onClose}>{t('invoice {{number}}', { number: billedPick.number })}</Link>.
           </Alert>
         ) : failure && <Alert severity="error" sx={{ mt: 1 }}>{failure}</Alert>}
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
+        <Button onClick={props.onClose}>{t('Cancel')}</Button>
         <Button variant="contained" disabled={!selected || Boolean(billedPick) || issuing.loading || drafting.loading} onClick={() => void submit()}>
-          {draft ? 'Create draft' : 'Issue invoice'}
+          {draft ? t('Create draft') : t('Issue invoice')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Autocomplete, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 
 const PatientPickerDocument = graphql(`
   query PatientPicker($search: String) {
@@ -13,6 +14,7 @@ const PatientPickerDocument = graphql(`
 export interface PickedPatient { id: string; fullName: string; medicalRecordNumber: string }
 
 export function PatientPicker(props: { value: PickedPatient | null; onChange(patient: PickedPatient | null): void; label?: string; size?: 'small' | 'medium' }) {
+  const { t } = useT();
   const [input, setInput] = useState('');
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
@@ -35,7 +37,7 @@ export function PatientPicker(props: { value: PickedPatient | null; onChange(pat
       onChange={(_, value) => props.onChange(value)}
       inputValue={input}
       onInputChange={(_, value, reason) => { setInput(value); if (reason === 'input' || reason === 'clear') setTyped(value); }}
-      renderInput={(params) => <TextField {...params} label={props.label ?? 'Patient'} placeholder="Name, record number or phone" />}
+      renderInput={(params) => <TextField {...params} label={props.label ?? t('Patient')} placeholder={t('Name, record number or phone')} />}
     />
   );
 }

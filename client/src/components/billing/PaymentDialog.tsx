@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { graphql } from '../../gql';
 import type { PaymentMethod } from '../../gql/graphql';
+import { useT } from '../../i18n';
 import { blankToNull, useForm } from '../../lib/form';
 import { FormDialog } from '../FormDialog';
 import { PAYMENT_METHODS } from './InvoiceDetails';
@@ -19,6 +20,7 @@ const RecordPaymentDocument = graphql(`
 `);
 
 export function PaymentDialog(props: { open: boolean; invoiceId: string; number: string; balance: string; currency: string; onClose(): void; onDone?(message: string): void }) {
+  const { t } = useT();
   const form = useForm({ amount: '', method: 'CASH', reference: '' });
   const [record, recording] = useMutation(RecordPaymentDocument);
 
@@ -31,34 +33,34 @@ export function PaymentDialog(props: { open: boolean; invoiceId: string; number:
         reference: blankToNull(form.values.reference),
       },
     });
-    props.onDone?.(`Payment of ${form.values.amount.trim()} ${props.currency} recorded.`);
+    props.onDone?.(t('Payment of {{amount}} {{currency}} recorded.', { amount: form.values.amount.trim(), currency: props.currency }));
     props.onClose();
   };
 
   return (
     <FormDialog
       open={props.open}
-      title={<>Take a payment on {props.number}</>}
+      title={t('Take a payment on {{number}}', { number: props.number })}
       form={form}
       // The full balance is the usual payment; a partial one is a keystroke away.
       onOpen={() => form.setValues({ amount: props.balance, method: 'CASH', reference: '' })}
       onSubmit={submit}
       onClose={props.onClose}
-      submitLabel="Record payment"
+      submitLabel={t('Record payment')}
       busy={recording.loading}
     >
       <Stack spacing={2} sx={{ pt: 1 }}>
         <TextField
-          label={`Amount (${props.currency})`}
+          label={t('Amount ({{currency}})', { currency: props.currency })}
           required
           autoFocus
           slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-          {...form.field('amount', `Balance ${props.balance} ${props.currency}`)}
+          {...form.field('amount', t('Balance {{amount}} {{currency}}', { amount: props.balance, currency: props.currency }))}
         />
-        <TextField select label="Method" {...form.field('method')}>
-          {Object.entries(PAYMENT_METHODS).map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+        <TextField select label={t('Method')} {...form.field('method')}>
+          {Object.entries(PAYMENT_METHODS).map(([value, label]) => <MenuItem key={value} value={value}>{label()}</MenuItem>)}
         </TextField>
-        <TextField label="Reference" {...form.field('reference', 'Receipt, card slip or claim number (optional)')} />
+        <TextField label={t('Reference')} {...form.field('reference', t('Receipt, card slip or claim number (optional)'))} />
       </Stack>
     </FormDialog>
   );

@@ -4,6 +4,7 @@ import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { Alert, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 
 const MyCalendarFeedDocument = graphql(`
@@ -15,6 +16,7 @@ const RotateCalendarFeedDocument = graphql(`
 `);
 
 export function CalendarFeedCard() {
+  const { t } = useT();
   const [load, { data, loading }] = useLazyQuery(MyCalendarFeedDocument, { fetchPolicy: 'network-only' });
   const [rotate, rotating] = useMutation(RotateCalendarFeedDocument);
   const [url, setUrl] = useState<string | null>(null);
@@ -31,16 +33,16 @@ export function CalendarFeedCard() {
   };
   return (
     <Paper variant="outlined" sx={{ p: 2, mt: 3 }}>
-      <Typography variant="h6">Calendar feed</Typography>
+      <Typography variant="h6">{t('Calendar feed')}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Subscribe to your appointments in Google, Apple or Outlook calendar. Anyone with the link can read it: keep it private.
+        {t('Subscribe to your appointments in Google, Apple or Outlook calendar. Anyone with the link can read it: keep it private.')}
       </Typography>
-      {shown && <TextField fullWidth value={shown} label="Calendar feed URL" slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'calendar-feed-url' } }} sx={{ mb: 2 }} />}
+      {shown && <TextField fullWidth value={shown} label={t('Calendar feed URL')} slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'calendar-feed-url' } }} sx={{ mb: 2 }} />}
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
       <Stack direction="row" spacing={1}>
-        {!shown && <Button variant="outlined" disabled={loading} onClick={() => void run(async () => (await load()).data?.myCalendarFeed)}>Show my calendar link</Button>}
-        {shown && <Button onClick={() => void navigator.clipboard?.writeText(shown)}>Copy</Button>}
-        {shown && <Button color="warning" disabled={rotating.loading} onClick={() => void run(async () => (await rotate()).data?.rotateCalendarFeed)}>New link (the old one stops)</Button>}
+        {!shown && <Button variant="outlined" disabled={loading} onClick={() => void run(async () => (await load()).data?.myCalendarFeed)}>{t('Show my calendar link')}</Button>}
+        {shown && <Button onClick={() => void navigator.clipboard?.writeText(shown)}>{t('Copy')}</Button>}
+        {shown && <Button color="warning" disabled={rotating.loading} onClick={() => void run(async () => (await rotate()).data?.rotateCalendarFeed)}>{t('New link (the old one stops)')}</Button>}
       </Stack>
     </Paper>
   );

@@ -9,6 +9,7 @@ import Download from '@mui/icons-material/Download';
 import { useEffect, useState } from 'react';
 import { graphql } from '../../gql';
 import type { StartExportInput } from '../../gql/graphql';
+import { t, useT } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 
 const MyExportsDocument = graphql(`
@@ -29,7 +30,7 @@ function sameOrigin(url: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
-const KIND_LABEL: Record<string, string> = { DASHBOARD: 'Figures', PATIENT_HISTORY: 'Medical history' };
+const KIND_LABEL: Record<string, () => string> = { DASHBOARD: () => t('Figures'), PATIENT_HISTORY: () => t('Medical history') };
 
 /** Starts an export job; the list below (ExportJobList) shows how it goes. */
 export function StartExportButton({ input, children, ...buttonProps }: { input: StartExportInput } & Omit<ButtonProps, 'onClick'>) {
@@ -46,6 +47,7 @@ export function StartExportButton({ input, children, ...buttonProps }: { input: 
 
 /** The signed-in person's recent exports, polled while any is still being made. */
 export function ExportJobList() {
+  const { t } = useT();
   const [polling, setPolling] = useState(false);
   const { data, error } = useQuery(MyExportsDocument, {
     fetchPolicy: 'cache-and-network',
@@ -55,34 +57,36 @@ export function ExportJobList() {
   const jobs = data?.myExports ?? [];
   const running = jobs.some((j) => j.status === 'QUEUED' || j.status === 'RUNNING');
   useEffect(() => { setPolling(running); }, [running]);
-  if (error) return <Alert severity="error">Your exports could not be loaded.</Alert>;
+  if (error) return <Alert severity="error">{t('Your exports could not be loaded.')}</Alert>;
   if (jobs.length === 0) return null;
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Your exports">
-      <Typography variant="subtitle1" component="h3">Your exports</Typography>
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label={t('Your exports')}>
+      <Typography variant="subtitle1" component="h3">{t('Your exports')}</Typography>
       <List dense aria-live="polite">
         {jobs.slice(0, 5).map((job) => (
           <ListItem key={job.id} disableGutters
             secondaryAction={job.status === 'DONE' && job.downloadUrl ? (
-              <Button size="small" variant="contained" startIcon={<Download />} href={sameOrigin(job.downloadUrl)} aria-label={`Download ${job.fileName ?? 'export'}`}>
-                Download
+              <Button size="small" variant="contained" startIcon={<Download />} href={sameOrigin(job.downloadUrl)} aria-label={t('Download {{file}}', { file: job.fileName ?? t('export') })}>
+                {t('Download')}
               </Button>
             ) : null}>
             <ListItemText
               sx={{ pr: 14 }}
-              primary={`${KIND_LABEL[job.kind] ?? job.kind} (${job.format}) · started ${formatDateTime(job.createdAt)}`}
+              primary={t('{{kind}} ({{format}}) · started {{time}}', { kind: KIND_LABEL[job.kind]?.() ?? job.kind, format: job.format, time: formatDateTime(job.createdAt) })}
               secondary={
                 <Box component="span" sx={{ display: 'block' }}>
-                  {job.status === 'QUEUED' && 'Waiting to start…'}
+                  {job.status === 'QUEUED' && t('Waiting to start…')}
                   {job.status === 'RUNNING' && (
                     <Stack component="span" spacing={0.5} sx={{ display: 'flex' }}>
-                      <span>{job.stage ?? 'Working'} ({job.progress}%)</span>
-                      <LinearProgress variant="determinate" value={job.progress} aria-label={`Export progress ${job.progress}%`} />
+                      <span>{t('{{stage}} ({{progress}}%)', { stage: job.stage ?? t('Working'), progress: job.progress })}</span>
+                      <LinearProgress variant="determinate" value={job.progress} aria-label={t('Export progress {{progress}}%', { progress: job.progress })} />
                     </Stack>
                   )}
-                  {job.status === 'DONE' && `Ready: ${job.fileName}${job.size ? ` (${Math.ceil(job.size / 1024)} KB)` : ''}; the link works until ${job.downloadUrlExpiresAt ? formatDateTime(job.downloadUrlExpiresAt) : 'soon'}.`}
-                  {job.status === 'FAILED' && `Failed: ${job.error ?? 'unknown error'}`}
-                  {job.status === 'EXPIRED' && 'The file was removed after its retention time; start a new export.'}
+                  {job.status === 'DONE' && (job.size
+                    ? t('Ready: {{file}} ({{kb}} KB); the link works until {{time}}.', { file: job.fileName, kb: Math.ceil(job.size / 1024), time: job.downloadUrlExpiresAt ? formatDateTime(job.downloadUrlExpiresAt) : t('soon') })
+                    : t('Ready: {{file}}; the link works until {{time}}.', { file: job.fileName, time: job.downloadUrlExpiresAt ? formatDateTime(job.downloadUrlExpiresAt) : t('soon') }))}
+                  {job.status === 'FAILED' && t('Failed: {{error}}', { error: job.error ?? t('unknown error') })}
+                  {job.status === 'EXPIRED' && t('The file was removed after its retention time; start a new export.')}
                 </Box>
               }
             />

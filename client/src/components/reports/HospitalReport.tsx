@@ -17,7 +17,9 @@ import { EmptyState, ErrorState, Loading } from '../QueryState';
 import { statusLabel } from '../AppointmentStatusChip';
 import { graphql } from '../../gql';
 import { DepartmentDoctorFilter } from '../DepartmentDoctorFilter';
+import { useT } from '../../i18n';
 import { formatLocalDate, formatMoney } from '../../lib/format';
+import { hospitalZone } from '../../lib/hospital-zone';
 
 const HospitalReportDocument = graphql(`
   query HospitalReport($from: LocalDate!, $to: LocalDate!, $departmentId: ID, $doctorId: ID) {
@@ -57,12 +59,14 @@ const HospitalReportDocument = graphql(`
 
 const PRESETS = [7, 30, 90] as const;
 
-function lastDays(days: number): { from: string; to: string } {
-  const today = DateTime.now();
+/** The last `days` hospital days up to today: "today" is the hospital's date, whatever the browser's zone. */
+export function lastDays(days: number): { from: string; to: string } {
+  const today = DateTime.now().setZone(hospitalZone() ?? 'local');
   return { from: today.minus({ days: days - 1 }).toISODate()!, to: today.toISODate()! };
 }
 
 export function HospitalReport() {
+  const { t } = useT();
   const [range, setRange] = useState(lastDays(30));
   const [departmentId, setDepartmentId] = useState('');
   const [doctorId, setDoctorId] = useState('');
@@ -85,15 +89,15 @@ export function HospitalReport() {
   const days = report?.daily.map((d) => formatLocalDate(d.date, { day: 'numeric', month: 'short' })) ?? [];
 
   return (
-    <Box component="section" aria-label="Hospital figures" sx={{ mb: 3 }}>
+    <Box component="section" aria-label={t('Hospital figures')} sx={{ mb: 3 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' }, mb: 2 }}>
-        <Typography variant="h5" component="h2">Hospital figures</Typography>
+        <Typography variant="h5" component="h2">{t('Hospital figures')}</Typography>
         <Stack direction="row" spacing={1}>
-          <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.csv?${query}`} fileName="hms-dashboard.csv">CSV</DownloadButton>
-          <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.xlsx?${query}`} fileName="hms-dashboard.xlsx">Excel</DownloadButton>
+          <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.csv?${query}`} fileName="hms-dashboard.csv">{t('CSV')}</DownloadButton>
+          <DownloadButton size="small" disabled={!validRange} url={`/exports/reports/dashboard.xlsx?${query}`} fileName="hms-dashboard.xlsx">{t('Excel')}</DownloadButton>
           <StartExportButton size="small" disabled={!validRange}
             input={{ kind: 'DASHBOARD', format: 'XLSX', from: range.from, to: range.to, departmentId: departmentId || null, doctorId: doctorId || null }}>
-            Export as a job
+            {t('Export as a job')}
           </StartExportButton>
         </Stack>
       </Stack>
@@ -109,48 +113,48 @@ export function HospitalReport() {
               exclusive
               value={preset ?? null}
               onChange={(_, days: number | null) => days && setRange(lastDays(days))}
-              aria-label="Quick range"
+              aria-label={t('Quick range')}
             >
-              {PRESETS.map((days) => <ToggleButton key={days} value={days}>{days} days</ToggleButton>)}
+              {PRESETS.map((days) => <ToggleButton key={days} value={days}>{t('{{days}} days', { days })}</ToggleButton>)}
             </ToggleButtonGroup>
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField fullWidth label="From" type="date" size="small" value={range.from}
+            <TextField fullWidth label={t('From')} type="date" size="small" value={range.from}
               onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }}
               error={!validRange} />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField fullWidth label="To" type="date" size="small" value={range.to}
+            <TextField fullWidth label={t('To')} type="date" size="small" value={range.to}
               onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }}
-              error={!validRange} helperText={validRange ? undefined : 'From must not be after To'} />
+              error={!validRange} helperText={validRange ? undefined : t('From must not be after To')} />
           </Grid>
           <DepartmentDoctorFilter size={{ xs: 12, sm: 6, md: 2.5 }} departmentId={departmentId} doctorId={doctorId}
             onChange={(value) => { setDepartmentId(value.departmentId); setDoctorId(value.doctorId); }} />
         </Grid>
       </Paper>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {loading && !report ? <Loading label="Counting…" /> : report && (
+      {loading && !report ? <Loading label={t('Counting…')} /> : report && (
         <>
           <Grid container spacing={2} sx={{ mb: 2 }}>
             <Grid size={{ xs: 6, md: 3 }}>
-              <StatCard label="Appointments" value={report.totals.appointments}
-                hint={`${report.totals.completed} completed · ${report.totals.cancelled} cancelled · ${report.totals.noShow} no-show`} />
+              <StatCard label={t('Appointments')} value={report.totals.appointments}
+                hint={t('{{completed}} completed · {{cancelled}} cancelled · {{noShow}} no-show', { completed: report.totals.completed, cancelled: report.totals.cancelled, noShow: report.totals.noShow })} />
             </Grid>
             <Grid size={{ xs: 6, md: 3 }}>
-              <StatCard label="Patients seen" value={report.totals.patients} hint={`New sign-ups: ${report.totals.newPatients} · Doctors: ${report.totals.doctors}`} />
+              <StatCard label={t('Patients seen')} value={report.totals.patients} hint={t('New sign-ups: {{newPatients}} · Doctors: {{doctors}}', { newPatients: report.totals.newPatients, doctors: report.totals.doctors })} />
             </Grid>
             <Grid size={{ xs: 6, md: 2 }}>
-              <StatCard label="Invoiced" value={formatMoney(report.totals.invoiced)} hint={`Invoices: ${report.totals.invoiceCount}`} />
+              <StatCard label={t('Invoiced')} value={formatMoney(report.totals.invoiced)} hint={t('Invoices: {{invoices}}', { invoices: report.totals.invoiceCount })} />
             </Grid>
             <Grid size={{ xs: 6, md: 2 }}>
-              <StatCard label="Collected" value={formatMoney(report.totals.collected)} />
+              <StatCard label={t('Collected')} value={formatMoney(report.totals.collected)} />
             </Grid>
             <Grid size={{ xs: 12, md: 2 }}>
-              <StatCard label="Outstanding" value={formatMoney(report.totals.outstanding)} />
+              <StatCard label={t('Outstanding')} value={formatMoney(report.totals.outstanding)} />
             </Grid>
           </Grid>
           <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
-            <Typography variant="subtitle2" sx={{ mb: 1 }}>Appointments by status</Typography>
+            <Typography variant="subtitle2" sx={{ mb: 1 }}>{t('Appointments by status')}</Typography>
             <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
               {report.totals.appointmentsByStatus.map((s) => (
                 <Box key={s.status}>
@@ -163,32 +167,33 @@ export function HospitalReport() {
           <Grid container spacing={2} sx={{ mb: 2 }}>
             <Grid size={{ xs: 12, lg: 6 }}>
               <Paper variant="outlined" sx={{ p: 2 }}>
-                <Typography variant="subtitle1" component="h3">Appointments per day</Typography>
+                <Typography variant="subtitle1" component="h3">{t('Appointments per day')}</Typography>
                 <BarChart
                   height={280}
                   skipAnimation
                   xAxis={[{ scaleType: 'band', data: days }]}
                   yAxis={[{ min: 0, tickMinStep: 1 }]}
                   series={[
-                    { data: report.daily.map((d) => d.completed), label: 'Completed', stack: 'all', color: '#2e7d32' },
-                    { data: report.daily.map((d) => d.appointments - d.completed - d.cancelled - d.noShow), label: 'Open', stack: 'all', color: '#1976d2' },
-                    { data: report.daily.map((d) => d.cancelled), label: 'Cancelled', stack: 'all', color: '#9e9e9e' },
-                    { data: report.daily.map((d) => d.noShow), label: 'No-show', stack: 'all', color: '#ed6c02' },
+                    { data: report.daily.map((d) => d.completed), label: t('Completed'), stack: 'all', color: '#2e7d32' },
+                    // "Open" as in still to come, not the verb (Hindi: Open_appointments).
+                    { data: report.daily.map((d) => d.appointments - d.completed - d.cancelled - d.noShow), label: t('Open', { context: 'appointments' }), stack: 'all', color: '#1976d2' },
+                    { data: report.daily.map((d) => d.cancelled), label: t('Cancelled'), stack: 'all', color: '#9e9e9e' },
+                    { data: report.daily.map((d) => d.noShow), label: t('No-show'), stack: 'all', color: '#ed6c02' },
                   ]}
                 />
               </Paper>
             </Grid>
             <Grid size={{ xs: 12, lg: 6 }}>
               <Paper variant="outlined" sx={{ p: 2 }}>
-                <Typography variant="subtitle1" component="h3">Revenue per day ({report.currency})</Typography>
+                <Typography variant="subtitle1" component="h3">{t('Revenue per day ({{currency}})', { currency: report.currency })}</Typography>
                 <LineChart
                   height={280}
                   skipAnimation
                   xAxis={[{ scaleType: 'point', data: days }]}
                   yAxis={[{ min: 0 }]}
                   series={[
-                    { data: report.daily.map((d) => money(d.invoiced)), label: 'Invoiced', color: '#1976d2' },
-                    { data: report.daily.map((d) => money(d.collected)), label: 'Collected', color: '#2e7d32' },
+                    { data: report.daily.map((d) => money(d.invoiced)), label: t('Invoiced'), color: '#1976d2' },
+                    { data: report.daily.map((d) => money(d.collected)), label: t('Collected'), color: '#2e7d32' },
                   ]}
                 />
               </Paper>
@@ -196,25 +201,25 @@ export function HospitalReport() {
           </Grid>
           <Paper variant="outlined">
             <Tabs value={table} onChange={(_, value: 'doctors' | 'departments') => setTable(value)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
-              <Tab value="doctors" label={`By doctor (${report.byDoctor.length})`} />
-              <Tab value="departments" label={`By department (${report.byDepartment.length})`} />
+              <Tab value="doctors" label={t('By doctor ({{count}})', { count: report.byDoctor.length })} />
+              <Tab value="departments" label={t('By department ({{count}})', { count: report.byDepartment.length })} />
             </Tabs>
             {(table === 'doctors' ? report.byDoctor.length : report.byDepartment.length) === 0 ? (
-              <Box sx={{ p: 2 }}><EmptyState title="Nothing in this range">No appointments, invoices or payments between these days.</EmptyState></Box>
+              <Box sx={{ p: 2 }}><EmptyState title={t('Nothing in this range')}>{t('No appointments, invoices or payments between these days.')}</EmptyState></Box>
             ) : (
-              <TableContainer aria-label="Report table">
-                <Table size="small" aria-label={table === 'doctors' ? 'Figures by doctor' : 'Figures by department'}>
+              <TableContainer aria-label={t('Report table')}>
+                <Table size="small" aria-label={table === 'doctors' ? t('Figures by doctor') : t('Figures by department')}>
                   <TableHead>
                     <TableRow>
-                      <TableCell>{table === 'doctors' ? 'Doctor' : 'Department'}</TableCell>
-                      <TableCell align="right">Appointments</TableCell>
-                      <TableCell align="right">Completed</TableCell>
-                      <TableCell align="right">Cancelled</TableCell>
-                      <TableCell align="right">No-show</TableCell>
-                      <TableCell align="right">Patients</TableCell>
-                      <TableCell align="right">Invoiced</TableCell>
-                      <TableCell align="right">Collected</TableCell>
-                      <TableCell align="right">Outstanding</TableCell>
+                      <TableCell>{table === 'doctors' ? t('Doctor') : t('Department')}</TableCell>
+                      <TableCell align="right">{t('Appointments')}</TableCell>
+                      <TableCell align="right">{t('Completed')}</TableCell>
+                      <TableCell align="right">{t('Cancelled')}</TableCell>
+                      <TableCell align="right">{t('No-show')}</TableCell>
+                      <TableCell align="right">{t('Patients')}</TableCell>
+                      <TableCell align="right">{t('Invoiced')}</TableCell>
+                      <TableCell align="right">{t('Collected')}</TableCell>
+                      <TableCell align="right">{t('Outstanding')}</TableCell>
                     </TableRow>
                   </TableHead>
                   <TableBody>
@@ -243,8 +248,11 @@ export function HospitalReport() {
             )}
           </Paper>
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
-            Hospital days {formatLocalDate(report.from, { day: 'numeric', month: 'short', year: 'numeric' })} to{' '}
-            {formatLocalDate(report.to, { day: 'numeric', month: 'short', year: 'numeric' })} ({report.timezone}).
+            {t('Hospital days {{from}} to {{to}} ({{zone}}).', {
+              from: formatLocalDate(report.from, { day: 'numeric', month: 'short', year: 'numeric' }),
+              to: formatLocalDate(report.to, { day: 'numeric', month: 'short', year: 'numeric' }),
+              zone: report.timezone,
+            })}
           </Typography>
         </>
       )}

@@ -15,6 +15,8 @@ import { ActiveChip } from '../../components/StatusChip';
 import { useCurrentUser } from '../../auth/CurrentUser';
 import { graphql } from '../../gql';
 import type { AdminAccountsQuery, Role } from '../../gql/graphql';
+import { Trans } from 'react-i18next';
+import { t, useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
@@ -42,9 +44,10 @@ const IssueInvitationDocument = graphql(`
 `);
 
 type AccountRow = AdminAccountsQuery['accounts']['items'][number];
-const ROLE_LABEL: Record<Role, string> = { PATIENT: 'Patient', DOCTOR: 'Doctor', ADMIN: 'Admin' };
+const ROLE_LABEL: Record<Role, () => string> = { PATIENT: () => t('Patient'), DOCTOR: () => t('Doctor'), ADMIN: () => t('Admin') };
 
 export function AccountsPage() {
+  const { t } = useT();
   const { user: me } = useCurrentUser();
   const [role, setRole] = useState<Role | ''>('');
   const [search, setSearch] = useState('');
@@ -87,33 +90,33 @@ export function AccountsPage() {
   return (
     <>
       <PageHeader
-        title="Accounts"
-        subtitle="Everyone who can sign in. A switched-off account cannot sign in, and its open sessions end at once."
-        actions={<Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAddingAdmin(true)}>New admin</Button>}
+        title={t('Accounts')}
+        subtitle={t('Everyone who can sign in. A switched-off account cannot sign in, and its open sessions end at once.')}
+        actions={<Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAddingAdmin(true)}>{t('New admin')}</Button>}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
-        <TextField select label="Role" value={role} onChange={(event) => { setRole(event.target.value as Role | ''); pager.reset(); }} sx={{ minWidth: 160 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
-          <MenuItem value="">All roles</MenuItem>
-          {(['ADMIN', 'DOCTOR', 'PATIENT'] as Role[]).map((r) => <MenuItem key={r} value={r}>{ROLE_LABEL[r]}</MenuItem>)}
+        <TextField select label={t('Role')} value={role} onChange={(event) => { setRole(event.target.value as Role | ''); pager.reset(); }} sx={{ minWidth: 160 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+          <MenuItem value="">{t('All roles')}</MenuItem>
+          {(['ADMIN', 'DOCTOR', 'PATIENT'] as Role[]).map((r) => <MenuItem key={r} value={r}>{ROLE_LABEL[r]()}</MenuItem>)}
         </TextField>
-        <TextField label="Search email" value={search} onChange={(event) => { setSearch(event.target.value); pager.reset(); }} sx={{ minWidth: 260 }} />
+        <TextField label={t('Search email')} value={search} onChange={(event) => { setSearch(event.target.value); pager.reset(); }} sx={{ minWidth: 260 }} />
       </Stack>
       {actionError && <ErrorState error={new Error(actionError)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !data ? <Loading /> : !error && accounts.length === 0 ? (
-        <EmptyState title="No accounts match">Try another role or search.</EmptyState>
+        <EmptyState title={t('No accounts match')}>{t('Try another role or search.')}</EmptyState>
       ) : accounts.length > 0 && (
         <>
-          <TableContainer component={Paper} variant="outlined" aria-label="Accounts table">
-            <Table aria-label="Accounts">
+          <TableContainer component={Paper} variant="outlined" aria-label={t('Accounts table')}>
+            <Table aria-label={t('Accounts')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>Email</TableCell>
-                  <TableCell>Name</TableCell>
-                  <TableCell>Role</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Created</TableCell>
-                  <TableCell>Status</TableCell>
-                  <TableCell align="right">Actions</TableCell>
+                  <TableCell>{t('Email')}</TableCell>
+                  <TableCell>{t('Name')}</TableCell>
+                  <TableCell>{t('Role')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Created')}</TableCell>
+                  <TableCell>{t('Status')}</TableCell>
+                  <TableCell align="right">{t('Actions')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -121,26 +124,26 @@ export function AccountsPage() {
                   <TableRow key={account.id} hover data-testid={`account-${account.email}`}>
                     <TableCell><Typography sx={{ fontWeight: 600 }}>{account.email}</Typography></TableCell>
                     <TableCell>{account.fullName ?? '—'}</TableCell>
-                    <TableCell>{ROLE_LABEL[account.role]}</TableCell>
+                    <TableCell>{ROLE_LABEL[account.role]()}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{formatDateTime(account.createdAt)}</TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={1}>
                         <ActiveChip active={account.active} />
-                        {account.awaitingInvitation && <Chip size="small" label="Invited" color="info" variant="outlined" />}
-                        {account.mustChangePassword && <Chip size="small" label="Temporary password" variant="outlined" />}
+                        {account.awaitingInvitation && <Chip size="small" label={t('Invited')} color="info" variant="outlined" />}
+                        {account.mustChangePassword && <Chip size="small" label={t('Temporary password')} variant="outlined" />}
                       </Stack>
                     </TableCell>
                     <TableCell align="right">
                       <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
                         {(account.awaitingInvitation || account.mustChangePassword) && account.active && (
-                          <Button size="small" onClick={() => void reinvite(account)}>New invitation link</Button>
+                          <Button size="small" onClick={() => void reinvite(account)}>{t('New invitation link')}</Button>
                         )}
                         {account.active ? (
                           <Button size="small" color="error" onClick={() => { setSwitchError(null); setSwitchingOff(account); }}>
-                            Deactivate
+                            {t('Deactivate')}
                           </Button>
                         ) : (
-                          <Button size="small" onClick={() => void toggle(account, true)}>Reactivate</Button>
+                          <Button size="small" onClick={() => void toggle(account, true)}>{t('Reactivate')}</Button>
                         )}
                       </Stack>
                     </TableCell>
@@ -154,17 +157,18 @@ export function AccountsPage() {
       )}
       <ConfirmDialog
         open={switchingOff !== null}
-        title="Deactivate account?"
-        confirmLabel="Deactivate"
+        title={t('Deactivate account?')}
+        confirmLabel={t('Deactivate')}
         destructive
         busy={switching.loading}
         error={switchError}
         onConfirm={() => switchingOff && void toggle(switchingOff, false)}
         onClose={() => setSwitchingOff(null)}
       >
-        <strong>{switchingOff?.email}</strong> will be signed out everywhere at once and cannot sign in until reactivated.
-        {switchingOff?.role === 'DOCTOR' && ' The doctor is also hidden from booking.'}
-        {switchingOff?.id === me?.id && ' This is your own account.'}
+        <Trans i18nKey="<strong>{{email}}</strong> will be signed out everywhere at once and cannot sign in until reactivated."
+          values={{ email: switchingOff?.email ?? '' }} components={{ strong: <strong /> }} />
+        {switchingOff?.role === 'DOCTOR' && ` ${t('The doctor is also hidden from booking.')}`}
+        {switchingOff?.id === me?.id && ` ${t('This is your own account.')}`}
       </ConfirmDialog>
       <NewAdminDialog
         open={addingAdmin}

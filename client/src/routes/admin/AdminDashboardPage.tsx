@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/QueryState';
 import { LazyHospitalReport } from '../../components/reports/LazyHospitalReport';
 import { SchedulingStatsCard } from '../../components/reports/SchedulingStatsCard';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 
 const AdminDashboardDocument = graphql(`
   query AdminDashboard {
@@ -19,34 +20,35 @@ const AdminDashboardDocument = graphql(`
 `);
 
 export function AdminDashboardPage() {
+  const { t } = useT();
   const { data, error, refetch } = useQuery(AdminDashboardDocument);
   const count = (items?: ReadonlyArray<{ active: boolean }>) => (items ? items.filter((item) => item.active).length : '…');
   return (
     <>
-      <PageHeader title="Hospital administration" subtitle="Departments, doctors and patients at a glance." />
+      <PageHeader title={t('Hospital administration')} subtitle={t('Departments, doctors and patients at a glance.')} />
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       <Grid container spacing={2} sx={{ mb: 3 }}>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <StatCard label="Active departments" value={count(data?.departments)} hint={data && `${data.departments.length} in total`} />
+          <StatCard label={t('Active departments')} value={count(data?.departments)} hint={data && t('{{total}} in total', { total: data.departments.length })} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <StatCard label="Active doctors" value={count(data?.doctors)} hint={data && `${data.doctors.length} in total`} />
+          <StatCard label={t('Active doctors')} value={count(data?.doctors)} hint={data && t('{{total}} in total', { total: data.doctors.length })} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <StatCard label="Registered patients" value={data?.patients.totalCount ?? '…'} />
+          <StatCard label={t('Registered patients')} value={data?.patients.totalCount ?? '…'} />
         </Grid>
       </Grid>
       <LazyHospitalReport />
       <SchedulingStatsCard />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
-          <LinkCard to="/admin/departments" icon={<Apartment />} title="Departments">Create, rename and deactivate departments.</LinkCard>
+          <LinkCard to="/admin/departments" icon={<Apartment />} title={t('Departments')}>{t('Create, rename and deactivate departments.')}</LinkCard>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
-          <LinkCard to="/admin/doctors" icon={<MedicalServices />} title="Doctors">Add doctors with their fees and sign-in accounts.</LinkCard>
+          <LinkCard to="/admin/doctors" icon={<MedicalServices />} title={t('Doctors')}>{t('Add doctors with their fees and sign-in accounts.')}</LinkCard>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
-          <LinkCard to="/admin/billing" icon={<ReceiptLong />} title="Billing">Bill visits, take payments, refunds and voids.</LinkCard>
+          <LinkCard to="/admin/billing" icon={<ReceiptLong />} title={t('Billing')}>{t('Bill visits, take payments, refunds and voids.')}</LinkCard>
         </Grid>
       </Grid>
     </>

@@ -19,7 +19,10 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { RescheduleDialog } from '../../components/RescheduleDialog';
 import { graphql } from '../../gql';
 import type { AppointmentStatus } from '../../gql/graphql';
+import { useT } from '../../i18n';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { hospitalDayStart } from '../../lib/hospital-day';
+import { hospitalZone } from '../../lib/hospital-zone';
 import { useCursorPager } from '../../lib/pager';
 
 const AdminAppointmentsDocument = graphql(`
@@ -48,19 +51,20 @@ const PAGE_SIZE = 25;
 
 interface Filters { from: string; to: string; status: string; departmentId: string; doctorId: string }
 
-/** A hospital day (YYYY-MM-DD, local) as the instant it starts. */
+/** A hospital day (YYYY-MM-DD) as the instant it starts, in the hospital's zone (not the browser's). */
 function dayStart(date: string, plusDays = 0): string | null {
   if (!date) return null;
-  const day = DateTime.fromISO(date);
+  const day = hospitalDayStart(date);
   return day.isValid ? day.plus({ days: plusDays }).toUTC().toISO() : null;
 }
 
 interface Target { id: string; startsAt: string; doctorId: string; doctorName: string; patientName?: string }
 
 export function AppointmentsPage() {
+  const { t } = useT();
   const location = useLocation();
   const booked = (location.state as { booked?: string } | null)?.booked;
-  const [filters, setFilters] = useState<Filters>({ from: DateTime.now().toISODate()!, to: '', status: '', departmentId: '', doctorId: '' });
+  const [filters, setFilters] = useState<Filters>({ from: DateTime.now().setZone(hospitalZone() ?? 'local').toISODate()!, to: '', status: '', departmentId: '', doctorId: '' });
   const pager = useCursorPager();
   const [moving, setMoving] = useState<Target | null>(null);
   const [cancelling, setCancelling] = useState<Target | null>(null);
@@ -92,23 +96,23 @@ export function AppointmentsPage() {
   return (
     <>
       <PageHeader
-        title="Appointments"
-        subtitle="Every appointment in the hospital, soonest first."
-        actions={<Button component={RouterLink} to="/admin/book" variant="contained" startIcon={<Add />}>Book for a patient</Button>}
+        title={t('Appointments')}
+        subtitle={t('Every appointment in the hospital, soonest first.')}
+        actions={<Button component={RouterLink} to="/admin/book" variant="contained" startIcon={<Add />}>{t('Book for a patient')}</Button>}
       />
       {notice && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setNotice(null)}>{notice}</Alert>}
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Grid container spacing={2}>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField label="From day" type="date" size="small" value={filters.from} onChange={(e) => setFilter('from', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField label={t('From day')} type="date" size="small" value={filters.from} onChange={(e) => setFilter('from', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField label="To day" type="date" size="small" value={filters.to} onChange={(e) => setFilter('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField label={t('To day')} type="date" size="small" value={filters.to} onChange={(e) => setFilter('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 12, sm: 4, md: 2 }}>
-            <TextField select label="Status" size="small" value={filters.status} onChange={(e) => setFilter('status', e.target.value)}
+            <TextField select label={t('Status')} size="small" value={filters.status} onChange={(e) => setFilter('status', e.target.value)}
               slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">Any status</MenuItem>
+              <MenuItem value="">{t('Any status')}</MenuItem>
               {APPOINTMENT_STATUSES.map((status) => <MenuItem key={status} value={status}>{statusLabel(status)}</MenuItem>)}
             </TextField>
           </Grid>
@@ -118,19 +122,19 @@ export function AppointmentsPage() {
       </Paper>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !shown ? <Loading /> : page && page.items.length === 0 ? (
-        <EmptyState title="No appointments match">Widen the date range or clear a filter.</EmptyState>
+        <EmptyState title={t('No appointments match')}>{t('Widen the date range or clear a filter.')}</EmptyState>
       ) : page && (
         <>
-          <TableContainer component={Paper} variant="outlined" aria-label="Appointments table">
-            <Table aria-label="Appointments" size="small">
+          <TableContainer component={Paper} variant="outlined" aria-label={t('Appointments table')}>
+            <Table aria-label={t('Appointments')} size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell>When</TableCell>
-                  <TableCell>Patient</TableCell>
-                  <TableCell>Doctor</TableCell>
-                  <TableCell>Status</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>Reason</TableCell>
-                  <TableCell align="right">Actions</TableCell>
+                  <TableCell>{t('When')}</TableCell>
+                  <TableCell>{t('Patient')}</TableCell>
+                  <TableCell>{t('Doctor')}</TableCell>
+                  <TableCell>{t('Status')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('Reason')}</TableCell>
+                  <TableCell align="right">{t('Actions')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -141,7 +145,7 @@ export function AppointmentsPage() {
                     <TableRow key={a.id} hover>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
                         <Typography variant="body2" sx={{ fontWeight: 600 }}>{formatDateTime(a.startsAt)}</Typography>
-                        <Typography variant="caption" color="text.secondary">until {formatTime(a.endsAt)}</Typography>
+                        <Typography variant="caption" color="text.secondary">{t('until {{time}}', { time: formatTime(a.endsAt) })}</Typography>
                       </TableCell>
                       <TableCell>
                         <Typography variant="body2">{a.patient.fullName}</Typography>
@@ -157,18 +161,18 @@ export function AppointmentsPage() {
                       </TableCell>
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                         {a.status === 'SCHEDULED' && future && (
-                          <Tooltip title="Reschedule">
-                            <IconButton aria-label="Reschedule" onClick={() => setMoving(target)}><Update /></IconButton>
+                          <Tooltip title={t('Reschedule')}>
+                            <IconButton aria-label={t('Reschedule')} onClick={() => setMoving(target)}><Update /></IconButton>
                           </Tooltip>
                         )}
                         {(a.status === 'SCHEDULED' || a.status === 'CHECKED_IN') && (
-                          <Tooltip title="Cancel">
-                            <IconButton aria-label="Cancel appointment" onClick={() => setCancelling(target)}><EventBusy /></IconButton>
+                          <Tooltip title={t('Cancel')}>
+                            <IconButton aria-label={t('Cancel appointment')} onClick={() => setCancelling(target)}><EventBusy /></IconButton>
                           </Tooltip>
                         )}
                         {(a.status === 'CHECKED_IN' || a.status === 'COMPLETED') && (
-                          <Tooltip title="Bill this visit">
-                            <IconButton aria-label="Bill this visit" component={RouterLink} to={`/admin/billing?bill=${a.id}`}><ReceiptLong /></IconButton>
+                          <Tooltip title={t('Bill this visit')}>
+                            <IconButton aria-label={t('Bill this visit')} component={RouterLink} to={`/admin/billing?bill=${a.id}`}><ReceiptLong /></IconButton>
                           </Tooltip>
                         )}
                       </TableCell>
@@ -181,8 +185,8 @@ export function AppointmentsPage() {
           <Pager page={pager.page} totalCount={page.totalCount} nextCursor={page.nextCursor} onNext={pager.next} onPrevious={pager.previous} />
         </>
       )}
-      <RescheduleDialog appointment={moving} onClose={() => setMoving(null)} onMoved={() => { setNotice('Appointment moved.'); void refetch(); }} />
-      <CancelAppointmentDialog appointment={cancelling} onClose={() => setCancelling(null)} onCancelled={() => { setNotice('Appointment cancelled.'); void refetch(); }} />
+      <RescheduleDialog appointment={moving} onClose={() => setMoving(null)} onMoved={() => { setNotice(t('Appointment moved.')); void refetch(); }} />
+      <CancelAppointmentDialog appointment={cancelling} onClose={() => setCancelling(null)} onCancelled={() => { setNotice(t('Appointment cancelled.')); void refetch(); }} />
     </>
   );
 }

@@ -4,11 +4,13 @@ import {
 } from '@mui/material';
 import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowUp from '@mui/icons-material/KeyboardArrowUp';
+import { visuallyHidden } from '@mui/utils';
 import { Fragment, useDeferredValue, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { t, useT } from '../../i18n';
 import { displayZone, formatDateTime } from '../../lib/format';
 import { hospitalDayStart } from '../../lib/hospital-day';
 import { useCursorPager } from '../../lib/pager';
@@ -28,22 +30,23 @@ const AuditEventsDocument = graphql(`
 const ENTITY_TYPES = ['appointment', 'availability_block', 'department', 'doctor', 'invoice', 'operation', 'patient', 'treatment'];
 
 /** Action families (the part before the first dot); the server matches `family.*`. */
-const ACTIONS: Array<[string, string]> = [
-  ['appointment', 'Appointments'],
-  ['availability', 'Weekly hours'],
-  ['availability_block', 'Blocked time'],
-  ['treatment', 'Treatment entries written'],
-  ['record', 'Clinical records opened'],
-  ['access', 'Refused (FORBIDDEN)'],
-  ['invoice', 'Invoices'],
-  ['payment', 'Payments'],
-  ['department', 'Departments'],
-  ['doctor', 'Doctors'],
-  ['patient', 'Patients'],
-  ['data_key', 'Data key changes'],
+// Labels are functions so that t() runs at render time, in the language chosen then.
+const ACTIONS: Array<[string, () => string]> = [
+  ['appointment', () => t('Appointments')],
+  ['availability', () => t('Weekly hours')],
+  ['availability_block', () => t('Blocked time')],
+  ['treatment', () => t('Treatment entries written')],
+  ['record', () => t('Clinical records opened')],
+  ['access', () => t('Refused (FORBIDDEN)')],
+  ['invoice', () => t('Invoices')],
+  ['payment', () => t('Payments')],
+  ['department', () => t('Departments')],
+  ['doctor', () => t('Doctors')],
+  ['patient', () => t('Patients')],
+  ['data_key', () => t('Data key changes')],
 ];
 
-const ROLE_LABEL: Record<string, string> = { ADMIN: 'admin', DOCTOR: 'doctor', PATIENT: 'patient' };
+const ROLE_LABEL: Record<string, () => string> = { ADMIN: () => t('admin'), DOCTOR: () => t('doctor'), PATIENT: () => t('patient') };
 const PAGE_SIZE = 30;
 
 type Changes = Record<string, { before?: unknown; after?: unknown }>;
@@ -83,13 +86,14 @@ function show(value: unknown, field: string, event: { subjectPatientId?: string 
 /** The record in words: its name where it has one, else its kind and number (the patient shows in its own column). */
 function recordLabel(event: { action: string; entityType: string; entityId: string; entityName?: string | null; subjectName?: string | null }): string {
   if (event.entityName) return `${event.entityType} ${event.entityName}`;
-  if (event.entityType === 'patient' && event.subjectName) return event.action.startsWith('record.') ? 'medical record' : 'patient profile';
+  if (event.entityType === 'patient' && event.subjectName) return event.action.startsWith('record.') ? t('medical record') : t('patient profile');
   if (event.entityType === 'operation') return event.entityId;
   return `${event.entityType} #${event.entityId}`;
 }
 
 /** Who changed what and when: the append-only audit trail, newest first. */
 export function AuditLogPage() {
+  const { t } = useT();
   const [entityType, setEntityType] = useState('');
   const [entityId, setEntityId] = useState('');
   const [action, setAction] = useState('');
@@ -129,67 +133,67 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Every change, every opening of clinical records and every refusal: who, what, when. Append-only." />
+      <PageHeader title={t('Audit log')} subtitle={t('Every change, every opening of clinical records and every refusal: who, what, when. Append-only.')} />
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Grid container spacing={2} sx={{ alignItems: 'center' }}>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
             {actor
-              ? <Chip label={`By ${actor.name}`} onDelete={() => change(setActor)(null)} />
-              : <TextField label="Person" placeholder="Name or email" size="small" fullWidth value={actorSearch}
+              ? <Chip label={t('By {{name}}', { name: actor.name })} onDelete={() => change(setActor)(null)} />
+              : <TextField label={t('Person')} placeholder={t('Name or email')} size="small" fullWidth value={actorSearch}
                   onChange={(e) => change(setActorSearch)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />}
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
-            <TextField select label="Action" size="small" fullWidth value={action} onChange={(e) => change(setAction)(e.target.value)}
+            <TextField select label={t('Action')} size="small" fullWidth value={action} onChange={(e) => change(setAction)(e.target.value)}
               slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All actions</MenuItem>
-              {ACTIONS.map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+              <MenuItem value="">{t('All actions')}</MenuItem>
+              {ACTIONS.map(([value, label]) => <MenuItem key={value} value={value}>{label()}</MenuItem>)}
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, sm: 6, md: 3 }}>
             {subject
-              ? <Chip label={`About ${subject.name}`} onDelete={() => change(setSubject)(null)} />
-              : <TextField label="Patient" placeholder="Name or record number" size="small" fullWidth value={patientSearch}
+              ? <Chip label={t('About {{name}}', { name: subject.name })} onDelete={() => change(setSubject)(null)} />
+              : <TextField label={t('Patient')} placeholder={t('Name or record number')} size="small" fullWidth value={patientSearch}
                   onChange={(e) => change(setPatientSearch)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />}
           </Grid>
           <Grid size={{ xs: 6, sm: 3, md: 1.5 }}>
-            <TextField select label="Record type" size="small" fullWidth value={entityType} onChange={(e) => change(setEntityType)(e.target.value)}
+            <TextField select label={t('Record type')} size="small" fullWidth value={entityType} onChange={(e) => change(setEntityType)(e.target.value)}
               slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">All records</MenuItem>
+              <MenuItem value="">{t('All records')}</MenuItem>
               {ENTITY_TYPES.map((type) => <MenuItem key={type} value={type}>{type}</MenuItem>)}
             </TextField>
           </Grid>
           <Grid size={{ xs: 6, sm: 3, md: 1.5 }}>
-            <TextField label="Record id" size="small" fullWidth value={entityId} disabled={!entityType} onChange={(e) => change(setEntityId)(e.target.value)} />
+            <TextField label={t('Record id')} size="small" fullWidth value={entityId} disabled={!entityType} onChange={(e) => change(setEntityId)(e.target.value)} />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField label="From day" type="date" size="small" fullWidth value={from} onChange={(e) => change(setFrom)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField label={t('From day')} type="date" size="small" fullWidth value={from} onChange={(e) => change(setFrom)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 6, md: 2 }}>
-            <TextField label="To day" type="date" size="small" fullWidth value={to} onChange={(e) => change(setTo)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField label={t('To day')} type="date" size="small" fullWidth value={to} onChange={(e) => change(setTo)(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 12, md: 8 }}>
             <Typography variant="body2" color="text.secondary">
-              Days and times in {displayZone()}. Click a person or a patient in the list to see only theirs.
+              {t('Days and times in {{zone}}. Click a person or a patient in the list to see only theirs.', { zone: displayZone() })}
             </Typography>
           </Grid>
         </Grid>
       </Paper>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !shown ? <Loading /> : page && page.items.length === 0 ? (
-        <EmptyState title="No audit events match" />
+        <EmptyState title={t('No audit events match')} />
       ) : page && (
         <>
-          <TableContainer component={Paper} variant="outlined" aria-label="Audit events table">
-            <Table size="small" aria-label="Audit events">
+          <TableContainer component={Paper} variant="outlined" aria-label={t('Audit events table')}>
+            <Table size="small" aria-label={t('Audit events')}>
               <TableHead>
                 <TableRow>
-                  <TableCell sx={{ width: 40 }} />
-                  <TableCell>When</TableCell>
-                  <TableCell>Action</TableCell>
-                  <TableCell>Record</TableCell>
-                  <TableCell>Patient</TableCell>
-                  <TableCell>By</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Changed</TableCell>
+                  <TableCell sx={{ width: 40 }}><Box component="span" sx={visuallyHidden}>{t('Changes')}</Box></TableCell>
+                  <TableCell>{t('When')}</TableCell>
+                  <TableCell>{t('Action')}</TableCell>
+                  <TableCell>{t('Record')}</TableCell>
+                  <TableCell>{t('Patient')}</TableCell>
+                  <TableCell>{t('By')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Changed')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -202,7 +206,7 @@ export function AuditLogPage() {
                       <TableRow hover sx={{ '& > td': { borderBottom: expanded ? 'none' : undefined } }}>
                         <TableCell>
                           {fields.length > 0 && (
-                            <IconButton size="small" aria-label={expanded ? 'Hide changes' : 'Show changes'} onClick={() => setOpen(expanded ? null : event.id)}>
+                            <IconButton size="small" aria-label={expanded ? t('Hide changes') : t('Show changes')} onClick={() => setOpen(expanded ? null : event.id)}>
                               {expanded ? <KeyboardArrowUp /> : <KeyboardArrowDown />}
                             </IconButton>
                           )}
@@ -224,8 +228,8 @@ export function AuditLogPage() {
                               onClick={() => event.actorId && change(setActor)({ id: event.actorId, name: event.actorName! })}>
                               {event.actorName}
                             </Link>
-                          ) : <Typography variant="body2" color="text.secondary">system</Typography>}
-                          {event.actorRole && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{ROLE_LABEL[event.actorRole] ?? event.actorRole}</Typography>}
+                          ) : <Typography variant="body2" color="text.secondary">{t('system')}</Typography>}
+                          {event.actorRole && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{ROLE_LABEL[event.actorRole]?.() ?? event.actorRole}</Typography>}
                         </TableCell>
                         <TableCell sx={{ display: { xs: 'none', md: 'table-cell' }, color: 'text.secondary' }}>{fields.map(fieldLabel).join(', ') || '—'}</TableCell>
                       </TableRow>
@@ -234,9 +238,9 @@ export function AuditLogPage() {
                           <TableCell colSpan={7} sx={{ py: 0 }}>
                             <Collapse in>
                               <Box sx={{ py: 1.5, pl: 6 }}>
-                                <Table size="small" aria-label="Changes">
+                                <Table size="small" aria-label={t('Changes')}>
                                   <TableHead>
-                                    <TableRow><TableCell>Field</TableCell><TableCell>Before</TableCell><TableCell>After</TableCell></TableRow>
+                                    <TableRow><TableCell>{t('Field')}</TableCell><TableCell>{t('Before')}</TableCell><TableCell>{t('After')}</TableCell></TableRow>
                                   </TableHead>
                                   <TableBody>
                                     {Object.entries(changes).map(([field, value]) => (
@@ -249,7 +253,7 @@ export function AuditLogPage() {
                                   </TableBody>
                                 </Table>
                                 <Typography variant="caption" color="text.secondary">
-                                  {event.entityType} #{event.entityId}{event.requestId ? ` · request ${event.requestId}` : ''}
+                                  {event.entityType} #{event.entityId}{event.requestId ? ` · ${t('request {{id}}', { id: event.requestId })}` : ''}
                                 </Typography>
                               </Box>
                             </Collapse>

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import { useState } from 'react';
+import { Trans } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DepartmentDialog } from '../../components/DepartmentDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,6 +11,7 @@ import { RowActions } from '../../components/RowActions';
 import { ActiveChip } from '../../components/StatusChip';
 import { graphql } from '../../gql';
 import type { AdminDepartmentsQuery } from '../../gql/graphql';
+import { useT } from '../../i18n';
 import { useConfirmDelete } from '../../lib/confirm-delete';
 
 const AdminDepartmentsDocument = graphql(`
@@ -32,6 +34,7 @@ const DeleteDepartmentDocument = graphql(`
 type DepartmentRow = AdminDepartmentsQuery['departments'][number];
 
 export function DepartmentsPage() {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(AdminDepartmentsDocument);
   const [editing, setEditing] = useState<DepartmentRow | 'new' | null>(null);
   const [deleteDepartment, deletion] = useMutation(DeleteDepartmentDocument);
@@ -41,28 +44,28 @@ export function DepartmentsPage() {
   return (
     <>
       <PageHeader
-        title="Departments"
-        subtitle="The hospital's departments. Inactive ones are hidden from booking."
-        actions={<Button variant="contained" startIcon={<Add />} onClick={() => setEditing('new')}>New department</Button>}
+        title={t('Departments')}
+        subtitle={t("The hospital's departments. Inactive ones are hidden from booking.")}
+        actions={<Button variant="contained" startIcon={<Add />} onClick={() => setEditing('new')}>{t('New department')}</Button>}
       />
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !data ? <Loading /> : !error && departments.length === 0 ? (
         <EmptyState
-          title="No departments yet"
-          action={<Button variant="outlined" onClick={() => setEditing('new')}>Create the first department</Button>}
+          title={t('No departments yet')}
+          action={<Button variant="outlined" onClick={() => setEditing('new')}>{t('Create the first department')}</Button>}
         >
-          Create departments first; doctors belong to one.
+          {t('Create departments first; doctors belong to one.')}
         </EmptyState>
       ) : departments.length > 0 && (
-        <TableContainer component={Paper} variant="outlined" aria-label="Departments table">
-          <Table aria-label="Departments">
+        <TableContainer component={Paper} variant="outlined" aria-label={t('Departments table')}>
+          <Table aria-label={t('Departments')}>
             <TableHead>
               <TableRow>
-                <TableCell>Name</TableCell>
-                <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Description</TableCell>
-                <TableCell align="right">Doctors</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell align="right">Actions</TableCell>
+                <TableCell>{t('Name')}</TableCell>
+                <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Description')}</TableCell>
+                <TableCell align="right">{t('Doctors')}</TableCell>
+                <TableCell>{t('Status')}</TableCell>
+                <TableCell align="right">{t('Actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -89,8 +92,9 @@ export function DepartmentsPage() {
         onClose={() => setEditing(null)}
         onSaved={() => void refetch()}
       />
-      <ConfirmDialog {...removal.dialog} title="Delete department?" confirmLabel="Delete" destructive busy={deletion.loading}>
-        Delete <strong>{removal.deleting?.name}</strong>? A department with doctors cannot be deleted; deactivate it instead.
+      <ConfirmDialog {...removal.dialog} title={t('Delete department?')} confirmLabel={t('Delete')} destructive busy={deletion.loading}>
+        <Trans i18nKey="Delete <strong>{{name}}</strong>? A department with doctors cannot be deleted; deactivate it instead."
+          values={{ name: removal.deleting?.name ?? '' }} components={{ strong: <strong /> }} />
       </ConfirmDialog>
     </>
   );

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/QueryState';
 import { BlocksEditor } from '../../components/schedule/BlocksEditor';
 import { WeeklyHoursEditor } from '../../components/schedule/WeeklyHoursEditor';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 
 const DoctorHoursHeaderDocument = graphql(`
   query DoctorHoursHeader($id: ID!) {
@@ -16,6 +17,7 @@ const DoctorHoursHeaderDocument = graphql(`
 
 /** An admin editing one doctor's weekly hours and blocks. */
 export function DoctorHoursPage() {
+  const { t } = useT();
   const { doctorId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(DoctorHoursHeaderDocument, { variables: { id: doctorId } });
   if (loading && !data) return <Loading />;
@@ -24,9 +26,9 @@ export function DoctorHoursPage() {
   return (
     <>
       <PageHeader
-        title={doctor ? `${doctor.fullName}: hours` : 'Doctor hours'}
+        title={doctor ? t('{{name}}: hours', { name: doctor.fullName }) : t('Doctor hours')}
         subtitle={doctor && `${doctor.specialization} · ${doctor.department.name}`}
-        actions={<Button component={RouterLink} to="/admin/doctors" startIcon={<ArrowBack />}>All doctors</Button>}
+        actions={<Button component={RouterLink} to="/admin/doctors" startIcon={<ArrowBack />}>{t('All doctors')}</Button>}
       />
       <Stack spacing={3}>
         <WeeklyHoursEditor doctorId={doctorId} />

@@ -8,6 +8,7 @@ import Schedule from '@mui/icons-material/Schedule';
 import Search from '@mui/icons-material/Search';
 import Today from '@mui/icons-material/Today';
 import { useDeferredValue, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DoctorDialog } from '../../components/DoctorDialog';
@@ -17,6 +18,7 @@ import { RowActions } from '../../components/RowActions';
 import { ActiveChip } from '../../components/StatusChip';
 import { graphql } from '../../gql';
 import type { AdminDoctorsQuery } from '../../gql/graphql';
+import { useT } from '../../i18n';
 import { useConfirmDelete } from '../../lib/confirm-delete';
 import { formatMoney } from '../../lib/format';
 
@@ -43,6 +45,7 @@ const DeleteDoctorDocument = graphql(`
 type DoctorRow = AdminDoctorsQuery['doctors'][number];
 
 export function DoctorsPage() {
+  const { t } = useT();
   const [search, setSearch] = useState('');
   const [departmentId, setDepartmentId] = useState('');
   const deferredSearch = useDeferredValue(search.trim());
@@ -62,54 +65,54 @@ export function DoctorsPage() {
   return (
     <>
       <PageHeader
-        title="Doctors"
-        subtitle="Doctors, their departments and fees. New doctors get a one-time invitation link to choose their own password."
+        title={t('Doctors')}
+        subtitle={t('Doctors, their departments and fees. New doctors get a one-time invitation link to choose their own password.')}
         actions={
           <Button variant="contained" startIcon={<Add />} onClick={() => setEditing('new')} disabled={departments.length === 0}>
-            New doctor
+            {t('New doctor')}
           </Button>
         }
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
         <TextField
-          label="Search name or specialization"
+          label={t('Search name or specialization')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search /></InputAdornment> } }}
         />
         <TextField
           select
-          label="Department"
+          label={t('Department')}
           value={departmentId}
           onChange={(event) => setDepartmentId(event.target.value)}
           sx={{ minWidth: 220 }}
           slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
         >
-          <MenuItem value="">All departments</MenuItem>
+          <MenuItem value="">{t('All departments')}</MenuItem>
           {departments.map((department) => <MenuItem key={department.id} value={department.id}>{department.name}</MenuItem>)}
         </TextField>
       </Stack>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !shown ? <Loading /> : !error && doctors.length === 0 ? (
-        filtered ? <EmptyState title="No doctors match">Try another name or department.</EmptyState> : (
+        filtered ? <EmptyState title={t('No doctors match')}>{t('Try another name or department.')}</EmptyState> : (
           <EmptyState
-            title="No doctors yet"
-            action={departments.length > 0 && <Button variant="outlined" onClick={() => setEditing('new')}>Add the first doctor</Button>}
+            title={t('No doctors yet')}
+            action={departments.length > 0 && <Button variant="outlined" onClick={() => setEditing('new')}>{t('Add the first doctor')}</Button>}
           >
-            {departments.length === 0 ? 'Create a department first: every doctor belongs to one.' : 'Add doctors so patients can book them.'}
+            {departments.length === 0 ? t('Create a department first: every doctor belongs to one.') : t('Add doctors so patients can book them.')}
           </EmptyState>
         )
       ) : doctors.length > 0 && (
-        <TableContainer component={Paper} variant="outlined" aria-label="Doctors table">
-          <Table aria-label="Doctors">
+        <TableContainer component={Paper} variant="outlined" aria-label={t('Doctors table')}>
+          <Table aria-label={t('Doctors')}>
             <TableHead>
               <TableRow>
-                <TableCell>Doctor</TableCell>
-                <TableCell>Department</TableCell>
-                <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Sign-in email</TableCell>
-                <TableCell align="right">Fee</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell align="right">Actions</TableCell>
+                <TableCell>{t('Doctor')}</TableCell>
+                <TableCell>{t('Department')}</TableCell>
+                <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Sign-in email')}</TableCell>
+                <TableCell align="right">{t('Fee')}</TableCell>
+                <TableCell>{t('Status')}</TableCell>
+                <TableCell align="right">{t('Actions')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -125,13 +128,13 @@ export function DoctorsPage() {
                   <TableCell><ActiveChip active={doctor.active} /></TableCell>
                   <TableCell align="right">
                     <RowActions name={doctor.fullName} onEdit={() => setEditing(doctor)} onDelete={() => removal.ask(doctor)}>
-                      <Tooltip title="Today's appointments, live (check-in)">
-                        <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/day`} aria-label={`Day of ${doctor.fullName}`}>
+                      <Tooltip title={t("Today's appointments, live (check-in)")}>
+                        <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/day`} aria-label={t('Day of {{name}}', { name: doctor.fullName })}>
                           <Today />
                         </IconButton>
                       </Tooltip>
-                      <Tooltip title="Weekly hours and blocks">
-                        <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/hours`} aria-label={`Hours of ${doctor.fullName}`}>
+                      <Tooltip title={t('Weekly hours and blocks')}>
+                        <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/hours`} aria-label={t('Hours of {{name}}', { name: doctor.fullName })}>
                           <Schedule />
                         </IconButton>
                       </Tooltip>
@@ -151,9 +154,9 @@ export function DoctorsPage() {
         onClose={() => setEditing(null)}
         onSaved={() => void refetch()}
       />
-      <ConfirmDialog {...removal.dialog} title="Delete doctor?" confirmLabel="Delete" destructive busy={deletion.loading}>
-        Delete <strong>{removal.deleting?.fullName}</strong> and their sign-in account? A doctor with appointments cannot be deleted;
-        deactivate them instead.
+      <ConfirmDialog {...removal.dialog} title={t('Delete doctor?')} confirmLabel={t('Delete')} destructive busy={deletion.loading}>
+        <Trans i18nKey="Delete <strong>{{name}}</strong> and their sign-in account? A doctor with appointments cannot be deleted; deactivate them instead."
+          values={{ name: removal.deleting?.fullName ?? '' }} components={{ strong: <strong /> }} />
       </ConfirmDialog>
     </>
   );

@@ -12,6 +12,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { AdminIntegrationsQuery } from '../../gql/graphql';
+import { Trans } from 'react-i18next';
+import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 
@@ -59,16 +61,17 @@ type ApiKeyRow = AdminIntegrationsQuery['apiKeys'][number];
 
 /** The one time a secret is visible. */
 function SecretDialog(props: { secret: { title: string; value: string } | null; onClose(): void }) {
+  const { t } = useT();
   return (
     <Dialog open={props.secret !== null} onClose={props.onClose} fullWidth maxWidth="sm">
       <DialogTitle>{props.secret?.title}</DialogTitle>
       <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>Copy it now: it is shown only this once and stored only as a hash or sealed.</Alert>
-        <TextField fullWidth value={props.secret?.value ?? ''} label="Secret (shown once)" slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'created-secret' } }} />
+        <Alert severity="warning" sx={{ mb: 2 }}>{t('Copy it now: it is shown only this once and stored only as a hash or sealed.')}</Alert>
+        <TextField fullWidth value={props.secret?.value ?? ''} label={t('Secret (shown once)')} slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'created-secret' } }} />
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => void navigator.clipboard?.writeText(props.secret?.value ?? '')}>Copy</Button>
-        <Button variant="contained" onClick={props.onClose}>Done</Button>
+        <Button onClick={() => void navigator.clipboard?.writeText(props.secret?.value ?? '')}>{t('Copy')}</Button>
+        <Button variant="contained" onClick={props.onClose}>{t('Done')}</Button>
       </DialogActions>
     </Dialog>
   );
@@ -88,6 +91,7 @@ function Choices(props: { label: string; options: string[]; value: string[]; onC
 }
 
 function NewKeyDialog(props: { open: boolean; onClose(): void; onCreated(secret: string): void }) {
+  const { t } = useT();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['schedule:read']);
   const [create, { loading }] = useMutation(CreateApiKeyDocument);
@@ -103,24 +107,25 @@ function NewKeyDialog(props: { open: boolean; onClose(): void; onCreated(secret:
   };
   return (
     <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
-      <DialogTitle>New API key</DialogTitle>
+      <DialogTitle>{t('New API key')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField id="field-keyName" label="What it is for" value={name} onChange={(event) => setName(event.target.value)} />
-          <Choices label="Scopes" options={SCOPES} value={scopes} onChange={setScopes} />
-          <Typography variant="body2" color="text.secondary">Keys never read clinical content, whatever their scopes.</Typography>
+          <TextField id="field-keyName" label={t('What it is for')} value={name} onChange={(event) => setName(event.target.value)} />
+          <Choices label={t('Scopes')} options={SCOPES} value={scopes} onChange={setScopes} />
+          <Typography variant="body2" color="text.secondary">{t('Keys never read clinical content, whatever their scopes.')}</Typography>
           {failure && <Alert severity="error">{failure}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button variant="contained" disabled={loading} onClick={() => void submit()}>Create key</Button>
+        <Button onClick={props.onClose}>{t('Cancel')}</Button>
+        <Button variant="contained" disabled={loading} onClick={() => void submit()}>{t('Create key')}</Button>
       </DialogActions>
     </Dialog>
   );
 }
 
 function NewWebhookDialog(props: { open: boolean; onClose(): void; onCreated(secret: string): void }) {
+  const { t } = useT();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>(['appointment.booked']);
   const [create, { loading }] = useMutation(CreateWebhookDocument);
@@ -136,32 +141,35 @@ function NewWebhookDialog(props: { open: boolean; onClose(): void; onCreated(sec
   };
   return (
     <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
-      <DialogTitle>New webhook</DialogTitle>
+      <DialogTitle>{t('New webhook')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField id="field-webhookUrl" label="Receiver URL" placeholder="https://…" value={url} onChange={(event) => setUrl(event.target.value)} />
-          <Choices label="Events" options={EVENTS} value={events} onChange={setEvents} />
+          <TextField id="field-webhookUrl" label={t('Receiver URL')} value={url} onChange={(event) => setUrl(event.target.value)}
+            // i18n-ignore (an address, not words)
+            placeholder="https://…" />
+          <Choices label={t('Events')} options={EVENTS} value={events} onChange={setEvents} />
           {failure && <Alert severity="error">{failure}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button variant="contained" disabled={loading} onClick={() => void submit()}>Create webhook</Button>
+        <Button onClick={props.onClose}>{t('Cancel')}</Button>
+        <Button variant="contained" disabled={loading} onClick={() => void submit()}>{t('Create webhook')}</Button>
       </DialogActions>
     </Dialog>
   );
 }
 
 function Deliveries(props: { endpointId: string }) {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(WebhookDeliveriesDocument, { variables: { endpointId: props.endpointId } });
   const [replay] = useMutation(ReplayWebhookDeliveryDocument);
   if (loading && !data) return <Loading />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const rows = data?.webhookDeliveries ?? [];
-  if (rows.length === 0) return <Typography variant="body2" color="text.secondary">No deliveries yet.</Typography>;
+  if (rows.length === 0) return <Typography variant="body2" color="text.secondary">{t('No deliveries yet.')}</Typography>;
   return (
-    <Table size="small" aria-label="Deliveries">
-      <TableHead><TableRow><TableCell>Event</TableCell><TableCell>Status</TableCell><TableCell>Attempts</TableCell><TableCell>Last answer</TableCell><TableCell>Queued</TableCell><TableCell /></TableRow></TableHead>
+    <Table size="small" aria-label={t('Deliveries')}>
+      <TableHead><TableRow><TableCell>{t('Event')}</TableCell><TableCell>{t('Status')}</TableCell><TableCell>{t('Attempts')}</TableCell><TableCell>{t('Last answer')}</TableCell><TableCell>{t('Queued')}</TableCell><TableCell align="right">{t('Actions')}</TableCell></TableRow></TableHead>
       <TableBody>
         {rows.map((d) => (
           <TableRow key={d.id}>
@@ -170,7 +178,7 @@ function Deliveries(props: { endpointId: string }) {
             <TableCell>{d.attempts}</TableCell>
             <TableCell>{d.lastStatusCode ?? d.lastError ?? '—'}</TableCell>
             <TableCell>{formatDateTime(d.createdAt)}</TableCell>
-            <TableCell align="right"><Button size="small" onClick={() => void replay({ variables: { id: d.id } }).then(() => refetch())}>Replay</Button></TableCell>
+            <TableCell align="right"><Button size="small" onClick={() => void replay({ variables: { id: d.id } }).then(() => refetch())}>{t('Replay')}</Button></TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -179,6 +187,7 @@ function Deliveries(props: { endpointId: string }) {
 }
 
 export function IntegrationsPage() {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(AdminIntegrationsDocument);
   const [revoke, revoking] = useMutation(RevokeApiKeyDocument);
   const [setWebhookActive] = useMutation(SetWebhookActiveDocument);
@@ -206,25 +215,25 @@ export function IntegrationsPage() {
   const hooks = data?.webhooks ?? [];
   return (
     <>
-      <PageHeader title="Integrations" subtitle="API keys for other systems, and webhooks that tell them of changes. See docs/integrators.md." />
+      <PageHeader title={t('Integrations')} subtitle={t('API keys for other systems, and webhooks that tell them of changes. See docs/integrators.md.')} />
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
-        <Typography variant="h6">API keys</Typography>
-        <Button variant="contained" startIcon={<Add />} onClick={() => setAddingKey(true)}>New API key</Button>
+        <Typography variant="h6">{t('API keys')}</Typography>
+        <Button variant="contained" startIcon={<Add />} onClick={() => setAddingKey(true)}>{t('New API key')}</Button>
       </Stack>
-      {keys.length === 0 ? <EmptyState title="No API keys">Create one for each system that reads or books through HMS.</EmptyState> : (
-        <TableContainer component={Paper} variant="outlined" sx={{ mb: 4 }}>
-          <Table aria-label="API keys">
-            <TableHead><TableRow><TableCell>Name</TableCell><TableCell>Key</TableCell><TableCell>Scopes</TableCell><TableCell>Last used</TableCell><TableCell>Status</TableCell><TableCell align="right">Actions</TableCell></TableRow></TableHead>
+      {keys.length === 0 ? <EmptyState title={t('No API keys')}>{t('Create one for each system that reads or books through HMS.')}</EmptyState> : (
+        <TableContainer component={Paper} variant="outlined" sx={{ mb: 4 }} aria-label={t('API keys table')}>
+          <Table aria-label={t('API keys')}>
+            <TableHead><TableRow><TableCell>{t('Name')}</TableCell><TableCell>{t('Key')}</TableCell><TableCell>{t('Scopes')}</TableCell><TableCell>{t('Last used')}</TableCell><TableCell>{t('Status')}</TableCell><TableCell align="right">{t('Actions')}</TableCell></TableRow></TableHead>
             <TableBody>
               {keys.map((key) => (
                 <TableRow key={key.id} data-testid={`api-key-${key.name}`}>
                   <TableCell><Typography sx={{ fontWeight: 600 }}>{key.name}</Typography></TableCell>
                   <TableCell><code>{key.prefix}…</code></TableCell>
                   <TableCell>{key.scopes.join(', ')}</TableCell>
-                  <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</TableCell>
-                  <TableCell>{key.revokedAt ? <Chip size="small" label="Revoked" color="error" variant="outlined" /> : <Chip size="small" label="Active" color="success" variant="outlined" />}</TableCell>
-                  <TableCell align="right">{!key.revokedAt && <Button size="small" color="error" onClick={() => setRevokingKey(key)}>Revoke</Button>}</TableCell>
+                  <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('Never')}</TableCell>
+                  <TableCell>{key.revokedAt ? <Chip size="small" label={t('Revoked')} color="error" variant="outlined" /> : <Chip size="small" label={t('Active')} color="success" variant="outlined" />}</TableCell>
+                  <TableCell align="right">{!key.revokedAt && <Button size="small" color="error" onClick={() => setRevokingKey(key)}>{t('Revoke')}</Button>}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -232,10 +241,10 @@ export function IntegrationsPage() {
         </TableContainer>
       )}
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
-        <Typography variant="h6">Webhooks</Typography>
-        <Button variant="contained" startIcon={<Add />} onClick={() => setAddingHook(true)}>New webhook</Button>
+        <Typography variant="h6">{t('Webhooks')}</Typography>
+        <Button variant="contained" startIcon={<Add />} onClick={() => setAddingHook(true)}>{t('New webhook')}</Button>
       </Stack>
-      {hooks.length === 0 ? <EmptyState title="No webhooks">Register a receiver to be told of bookings, moves and cancellations.</EmptyState> : (
+      {hooks.length === 0 ? <EmptyState title={t('No webhooks')}>{t('Register a receiver to be told of bookings, moves and cancellations.')}</EmptyState> : (
         <Stack spacing={2}>
           {hooks.map((hook) => (
             <Paper key={hook.id} variant="outlined" sx={{ p: 2 }}>
@@ -243,13 +252,13 @@ export function IntegrationsPage() {
                 <div>
                   <Typography sx={{ fontWeight: 600, wordBreak: 'break-all' }}>{hook.url}</Typography>
                   <Typography variant="body2" color="text.secondary">{hook.events.join(', ')}</Typography>
-                  {hook.failingSince && hook.active && <Typography variant="body2" color="error">Failing since {formatDateTime(hook.failingSince)}</Typography>}
-                  {!hook.active && <Typography variant="body2" color="error">Off{hook.disabledAt ? ` since ${formatDateTime(hook.disabledAt)}` : ''}</Typography>}
+                  {hook.failingSince && hook.active && <Typography variant="body2" color="error">{t('Failing since {{time}}', { time: formatDateTime(hook.failingSince) })}</Typography>}
+                  {!hook.active && <Typography variant="body2" color="error">{hook.disabledAt ? t('Off since {{time}}', { time: formatDateTime(hook.disabledAt) }) : t('Off')}</Typography>}
                 </div>
                 <Stack direction="row" spacing={1}>
-                  <Button size="small" onClick={() => setOpenEndpoint(openEndpoint === hook.id ? null : hook.id)}>{openEndpoint === hook.id ? 'Hide deliveries' : 'Deliveries'}</Button>
+                  <Button size="small" onClick={() => setOpenEndpoint(openEndpoint === hook.id ? null : hook.id)}>{openEndpoint === hook.id ? t('Hide deliveries') : t('Deliveries')}</Button>
                   <Button size="small" color={hook.active ? 'error' : 'primary'} onClick={() => void setWebhookActive({ variables: { id: hook.id, active: !hook.active } }).then(() => refetch())}>
-                    {hook.active ? 'Switch off' : 'Switch on'}
+                    {hook.active ? t('Switch off') : t('Switch on')}
                   </Button>
                 </Stack>
               </Stack>
@@ -258,20 +267,21 @@ export function IntegrationsPage() {
           ))}
         </Stack>
       )}
-      <NewKeyDialog open={addingKey} onClose={() => setAddingKey(false)} onCreated={(value) => { setAddingKey(false); setSecret({ title: 'API key created', value }); void refetch(); }} />
-      <NewWebhookDialog open={addingHook} onClose={() => setAddingHook(false)} onCreated={(value) => { setAddingHook(false); setSecret({ title: 'Webhook signing secret', value }); void refetch(); }} />
+      <NewKeyDialog open={addingKey} onClose={() => setAddingKey(false)} onCreated={(value) => { setAddingKey(false); setSecret({ title: t('API key created'), value }); void refetch(); }} />
+      <NewWebhookDialog open={addingHook} onClose={() => setAddingHook(false)} onCreated={(value) => { setAddingHook(false); setSecret({ title: t('Webhook signing secret'), value }); void refetch(); }} />
       <SecretDialog secret={secret} onClose={() => setSecret(null)} />
       <ConfirmDialog
         open={revokingKey !== null}
-        title="Revoke API key?"
-        confirmLabel="Revoke"
+        title={t('Revoke API key?')}
+        confirmLabel={t('Revoke')}
         destructive
         busy={revoking.loading}
         error={revokeError}
         onConfirm={() => void confirmRevoke()}
         onClose={() => setRevokingKey(null)}
       >
-        <strong>{revokingKey?.name}</strong> stops working at once, on every server, and cannot be switched back on.
+        <Trans i18nKey="<strong>{{name}}</strong> stops working at once, on every server, and cannot be switched back on."
+          values={{ name: revokingKey?.name ?? '' }} components={{ strong: <strong /> }} />
       </ConfirmDialog>
     </>
   );

@@ -7,6 +7,7 @@ import Payments from '@mui/icons-material/Payments';
 import Replay from '@mui/icons-material/Replay';
 import Send from '@mui/icons-material/Send';
 import { useState } from 'react';
+import { Trans } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { AddInvoiceLineDialog } from '../../components/billing/AddInvoiceLineDialog';
 import { InvoiceDetails } from '../../components/billing/InvoiceDetails';
@@ -19,6 +20,7 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 
@@ -60,6 +62,7 @@ const FinalizeInvoiceDocument = graphql(`
 type Dialog = 'payment' | 'refund' | 'void' | 'line' | null;
 
 export function InvoicePage() {
+  const { t } = useT();
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(AdminInvoiceDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [dialog, setDialogState] = useState<Dialog>(null);
@@ -75,8 +78,8 @@ export function InvoicePage() {
   if (error && !invoice) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!invoice) {
     return (
-      <EmptyState title="No such invoice" action={<Button component={RouterLink} to="/admin/billing" variant="outlined">Back to billing</Button>}>
-        It may have been removed, or the link is wrong.
+      <EmptyState title={t('No such invoice')} action={<Button component={RouterLink} to="/admin/billing" variant="outlined">{t('Back to billing')}</Button>}>
+        {t('It may have been removed, or the link is wrong.')}
       </EmptyState>
     );
   }
@@ -113,19 +116,19 @@ export function InvoicePage() {
   return (
     <>
       <Breadcrumbs sx={{ mb: 1 }}>
-        <Link component={RouterLink} to="/admin/billing" underline="hover" color="inherit">Billing</Link>
+        <Link component={RouterLink} to="/admin/billing" underline="hover" color="inherit">{t('Billing')}</Link>
         <Typography color="text.primary">{invoice.number}</Typography>
       </Breadcrumbs>
       <PageHeader
-        title={`Invoice ${invoice.number}`}
+        title={t('Invoice {{number}}', { number: invoice.number })}
         subtitle={<Stack direction="row" spacing={1} component="span" sx={{ alignItems: 'center' }}><InvoiceStatusChip status={invoice.status} total={invoice.total} balance={invoice.balance} /><span>{invoice.patient.fullName}</span></Stack>}
         actions={
           <>
             {invoice.status === 'DRAFT' && (
-              <Button variant="contained" startIcon={<Send />} disabled={finalizing.loading} onClick={() => void issueDraft()}>Issue to patient</Button>
+              <Button variant="contained" startIcon={<Send />} disabled={finalizing.loading} onClick={() => void issueDraft()}>{t('Issue to patient')}</Button>
             )}
-            {canPay && <Button variant="contained" startIcon={<Payments />} onClick={() => setDialog('payment')}>Take payment</Button>}
-            <DownloadButton url={`/exports/invoices/${invoice.id}.pdf`} fileName={`${invoice.number}.pdf`}>PDF</DownloadButton>
+            {canPay && <Button variant="contained" startIcon={<Payments />} onClick={() => setDialog('payment')}>{t('Take payment')}</Button>}
+            <DownloadButton url={`/exports/invoices/${invoice.id}.pdf`} fileName={`${invoice.number}.pdf`}>{t('PDF')}</DownloadButton>
           </>
         }
       />
@@ -134,15 +137,15 @@ export function InvoicePage() {
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {invoice.status === 'VOID' && (
         <Alert severity="warning" sx={{ mb: 2 }}>
-          Voided {invoice.voidedAt ? formatDateTime(invoice.voidedAt) : ''}: {invoice.voidReason}
+          {t('Voided {{time}}: {{reason}}', { time: invoice.voidedAt ? formatDateTime(invoice.voidedAt) : '', reason: invoice.voidReason ?? '' })}
         </Alert>
       )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 8 }}>
           <Paper variant="outlined" sx={{ p: 2 }}>
             <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
-              <Typography variant="h6" component="h2">Charges</Typography>
-              {linesEditable && <Button size="small" startIcon={<Add />} onClick={() => setDialog('line')}>Add line</Button>}
+              <Typography variant="h6" component="h2">{t('Charges')}</Typography>
+              {linesEditable && <Button size="small" startIcon={<Add />} onClick={() => setDialog('line')}>{t('Add line')}</Button>}
             </Stack>
             <InvoiceDetails
               invoice={invoice}
@@ -153,21 +156,21 @@ export function InvoicePage() {
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
             <Paper variant="outlined" sx={{ p: 2 }}>
-              <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Visit</Typography>
-              <Fact label="Patient" value={`${invoice.patient.fullName} · ${invoice.patient.medicalRecordNumber}`} />
-              {invoice.patient.phone && <Fact label="Phone" value={invoice.patient.phone} />}
-              <Fact label="Doctor" value={`${visit.doctor.fullName}, ${visit.doctor.department.name}`} />
-              <Fact label="When" value={formatDateTime(visit.startsAt)} />
-              <Fact label="Created" value={formatDateTime(invoice.createdAt)} />
-              {invoice.issuedAt && <Fact label="Issued" value={formatDateTime(invoice.issuedAt)} />}
-              {invoice.paidAt && invoice.status === 'PAID' && <Fact label="Paid" value={formatDateTime(invoice.paidAt)} />}
+              <Typography variant="h6" component="h2" sx={{ mb: 1 }}>{t('Visit')}</Typography>
+              <Fact label={t('Patient')} value={`${invoice.patient.fullName} · ${invoice.patient.medicalRecordNumber}`} />
+              {invoice.patient.phone && <Fact label={t('Phone')} value={invoice.patient.phone} />}
+              <Fact label={t('Doctor')} value={`${visit.doctor.fullName}, ${visit.doctor.department.name}`} />
+              <Fact label={t('When')} value={formatDateTime(visit.startsAt)} />
+              <Fact label={t('Created')} value={formatDateTime(invoice.createdAt)} />
+              {invoice.issuedAt && <Fact label={t('Issued')} value={formatDateTime(invoice.issuedAt)} />}
+              {invoice.paidAt && invoice.status === 'PAID' && <Fact label={t('Paid')} value={formatDateTime(invoice.paidAt)} />}
             </Paper>
             {(canRefund || canVoid) && (
               <Paper variant="outlined" sx={{ p: 2 }}>
-                <Typography variant="h6" component="h2" sx={{ mb: 1 }}>Corrections</Typography>
+                <Typography variant="h6" component="h2" sx={{ mb: 1 }}>{t('Corrections')}</Typography>
                 <Stack direction="row" spacing={1}>
-                  {canRefund && <Button variant="outlined" color="warning" startIcon={<Replay />} onClick={() => setDialog('refund')}>Refund</Button>}
-                  {canVoid && <Button variant="outlined" color="error" startIcon={<Block />} onClick={() => setDialog('void')}>Void</Button>}
+                  {canRefund && <Button variant="outlined" color="warning" startIcon={<Replay />} onClick={() => setDialog('refund')}>{t('Refund')}</Button>}
+                  {canVoid && <Button variant="outlined" color="error" startIcon={<Block />} onClick={() => setDialog('void')}>{t('Void')}</Button>}
                 </Stack>
               </Paper>
             )}
@@ -196,15 +199,16 @@ export function InvoicePage() {
       <AddInvoiceLineDialog open={dialog === 'line'} invoiceId={invoice.id} currency={invoice.currency} onClose={() => setDialog(null)} onDone={setNotice} />
       <ConfirmDialog
         open={removing !== null}
-        title="Remove line?"
-        confirmLabel="Remove"
+        title={t('Remove line?')}
+        confirmLabel={t('Remove')}
         destructive
         busy={removal.loading}
         error={failure}
         onConfirm={() => void confirmRemove()}
         onClose={() => setRemoving(null)}
       >
-        Remove <strong>{removing?.description}</strong> from {invoice.number}?
+        <Trans i18nKey="Remove <strong>{{description}}</strong> from {{number}}?"
+          values={{ description: removing?.description ?? '', number: invoice.number }} components={{ strong: <strong /> }} />
       </ConfirmDialog>
     </>
   );

@@ -15,6 +15,7 @@ import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { InvoiceStatus } from '../../gql/graphql';
+import { useT } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
 
@@ -44,6 +45,7 @@ const PAGE_SIZE = 25;
 interface Filters { status: string; from: string; to: string; departmentId: string; doctorId: string }
 
 export function InvoicesPage() {
+  const { t } = useT();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   // ?bill=<appointmentId> (from the appointments list) opens "Bill a visit" with that visit picked.
@@ -86,24 +88,24 @@ export function InvoicesPage() {
   return (
     <>
       <PageHeader
-        title="Billing"
-        subtitle="Invoices for visits, newest first. Open one to take a payment."
-        actions={<Button variant="contained" startIcon={<ReceiptLong />} onClick={() => setIssuing(true)}>Bill a visit</Button>}
+        title={t('Billing')}
+        subtitle={t('Invoices for visits, newest first. Open one to take a payment.')}
+        actions={<Button variant="contained" startIcon={<ReceiptLong />} onClick={() => setIssuing(true)}>{t('Bill a visit')}</Button>}
       />
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 4, md: 2 }}>
-            <TextField select fullWidth label="Status" size="small" value={filters.status} onChange={(e) => setFilter('status', e.target.value)}
+            <TextField select fullWidth label={t('Status')} size="small" value={filters.status} onChange={(e) => setFilter('status', e.target.value)}
               slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
-              <MenuItem value="">Any status</MenuItem>
+              <MenuItem value="">{t('Any status')}</MenuItem>
               {INVOICE_STATUSES.map((status) => <MenuItem key={status} value={status}>{invoiceStatusLabel(status)}</MenuItem>)}
             </TextField>
           </Grid>
           <Grid size={{ xs: 6, sm: 4, md: 2 }}>
-            <TextField fullWidth label="Created from" type="date" size="small" value={filters.from} onChange={(e) => setFilter('from', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField fullWidth label={t('Created from')} type="date" size="small" value={filters.from} onChange={(e) => setFilter('from', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <Grid size={{ xs: 6, sm: 4, md: 2 }}>
-            <TextField fullWidth label="Created to" type="date" size="small" value={filters.to} onChange={(e) => setFilter('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField fullWidth label={t('Created to')} type="date" size="small" value={filters.to} onChange={(e) => setFilter('to', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           </Grid>
           <DepartmentDoctorFilter size={{ xs: 12, sm: 4, md: 2 }} departmentId={filters.departmentId} doctorId={filters.doctorId}
             onChange={(value) => { pager.reset(); setFilters((f) => ({ ...f, ...value })); }} />
@@ -115,23 +117,23 @@ export function InvoicesPage() {
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !shown ? <Loading /> : page && page.items.length === 0 ? (
         <EmptyState
-          title={filtered ? 'No invoices match' : 'No invoices yet'}
-          action={!filtered && <Button variant="outlined" onClick={() => setIssuing(true)}>Bill a visit</Button>}
+          title={filtered ? t('No invoices match') : t('No invoices yet')}
+          action={!filtered && <Button variant="outlined" onClick={() => setIssuing(true)}>{t('Bill a visit')}</Button>}
         >
-          {filtered ? 'Widen the date range or clear a filter.' : 'Bill a checked-in or completed visit to create the first invoice.'}
+          {filtered ? t('Widen the date range or clear a filter.') : t('Bill a checked-in or completed visit to create the first invoice.')}
         </EmptyState>
       ) : page && (
         <>
-          <TableContainer component={Paper} variant="outlined" aria-label="Invoices table">
-            <Table aria-label="Invoices" size="small">
+          <TableContainer component={Paper} variant="outlined" aria-label={t('Invoices table')}>
+            <Table aria-label={t('Invoices')} size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell>Invoice</TableCell>
-                  <TableCell>Patient</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>Visit</TableCell>
-                  <TableCell>Status</TableCell>
-                  <TableCell align="right">Total</TableCell>
-                  <TableCell align="right">Balance</TableCell>
+                  <TableCell>{t('Invoice')}</TableCell>
+                  <TableCell>{t('Patient')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Visit')}</TableCell>
+                  <TableCell>{t('Status')}</TableCell>
+                  <TableCell align="right">{t('Total')}</TableCell>
+                  <TableCell align="right">{t('Balance')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { t, useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
@@ -38,9 +39,25 @@ const RetryMessageDocument = graphql(`
 const KINDS = ['BOOKING_CONFIRMATION', 'RESCHEDULE_NOTICE', 'CANCEL_NOTICE', 'REMINDER', 'PASSWORD_RESET', 'DOCTOR_INVITATION', 'DOCTOR_BOOKING_NOTICE', 'WAITLIST_OFFER'];
 const STATUSES = ['PENDING', 'SENT', 'FAILED', 'CANCELLED'];
 const STATUS_COLOR: Record<string, 'default' | 'success' | 'error' | 'warning'> = { PENDING: 'warning', SENT: 'success', FAILED: 'error', CANCELLED: 'default' };
-const words = (value: string) => value.toLowerCase().replace(/_/g, ' ');
+// What people read for each code (the English is the code in words); t() runs at render time.
+const LABELS: Record<string, () => string> = {
+  BOOKING_CONFIRMATION: () => t('booking confirmation'),
+  RESCHEDULE_NOTICE: () => t('reschedule notice'),
+  CANCEL_NOTICE: () => t('cancel notice'),
+  REMINDER: () => t('reminder'),
+  PASSWORD_RESET: () => t('password reset'),
+  DOCTOR_INVITATION: () => t('doctor invitation'),
+  DOCTOR_BOOKING_NOTICE: () => t('doctor booking notice'),
+  WAITLIST_OFFER: () => t('waitlist offer'),
+  PENDING: () => t('pending'),
+  SENT: () => t('sent'),
+  FAILED: () => t('failed'),
+  CANCELLED: () => t('cancelled'),
+};
+const words = (value: string) => LABELS[value]?.() ?? value.toLowerCase().replace(/_/g, ' ');
 
 export function MessagesPage() {
+  const { t } = useT();
   const pager = useCursorPager();
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState('');
@@ -65,73 +82,77 @@ export function MessagesPage() {
   const q = shown?.jobQueues;
   return (
     <Box>
-      <PageHeader title="Messages" subtitle="E-mails and SMS the hospital sends: confirmations, notices, reminders, password resets, invitations." />
+      <PageHeader title={t('Messages')} subtitle={t('E-mails and SMS the hospital sends: confirmations, notices, reminders, password resets, invitations.')} />
       {q && (!q.emailLive || !q.smsLive) && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          {!q.emailLive && 'No SMTP server is set (HMS_SMTP_URL): e-mails are written to the server log and listed here, not sent. '}
-          {!q.smsLive && 'No SMS gateway is set (HMS_SMS_URL): SMS are only logged.'}
+          {!q.emailLive && `${t('No SMTP server is set (HMS_SMTP_URL): e-mails are written to the server log and listed here, not sent.')} `}
+          {!q.smsLive && t('No SMS gateway is set (HMS_SMS_URL): SMS are only logged.')}
         </Alert>
       )}
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
       {q && (
-        <Paper variant="outlined" sx={{ p: 2, mb: 2 }} aria-label="Job queues">
+        <Paper variant="outlined" sx={{ p: 2, mb: 2 }} aria-label={t('Job queues')}>
           <Typography variant="subtitle2" gutterBottom>
-            Queues ({q.backend === 'redis' ? 'Redis, shared by every process' : 'in this process'}{q.workers ? '' : ', this process runs no workers'}) ·
-            {' '}{q.messagesDue} due now · {q.messagesFailed} failed
+            {t('Queues ({{where}}) · {{due}} due now · {{failed}} failed', {
+              where: (q.backend === 'redis' ? t('Redis, shared by every process') : t('in this process')) + (q.workers ? '' : `, ${t('this process runs no workers')}`),
+              due: q.messagesDue,
+              failed: q.messagesFailed,
+            })}
           </Typography>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
             {q.queues.map((queue) => (
               <Typography key={queue.name} variant="body2" color="text.secondary">
-                <b>{queue.name}</b>: {queue.waiting} waiting, {queue.active} running, {queue.delayed} delayed, {queue.failed} failed
+                <b>{queue.name}</b>: {t('{{waiting}} waiting, {{running}} running, {{delayed}} delayed, {{failed}} failed', { waiting: queue.waiting, running: queue.active, delayed: queue.delayed, failed: queue.failed })}
               </Typography>
             ))}
           </Stack>
           {q.recentFailures.length > 0 && (
             <Typography variant="body2" color="error" sx={{ mt: 1 }}>
-              Latest failed job: {q.recentFailures[0].queue} {q.recentFailures[0].jobId} — {q.recentFailures[0].error} ({formatDateTime(q.recentFailures[0].failedAt)})
+              {t('Latest failed job:')} {q.recentFailures[0].queue} {q.recentFailures[0].jobId} — {q.recentFailures[0].error} ({formatDateTime(q.recentFailures[0].failedAt)})
             </Typography>
           )}
         </Paper>
       )}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
-        <TextField select label="Kind" value={kind} onChange={(e) => change(setKind)(e.target.value)} sx={{ minWidth: 220 }}>
-          <MenuItem value="">All kinds</MenuItem>
+        <TextField select label={t('Kind')} value={kind} onChange={(e) => change(setKind)(e.target.value)} sx={{ minWidth: 220 }}>
+          <MenuItem value="">{t('All kinds')}</MenuItem>
           {KINDS.map((k) => <MenuItem key={k} value={k}>{words(k)}</MenuItem>)}
         </TextField>
-        <TextField select label="Status" value={status} onChange={(e) => change(setStatus)(e.target.value)} sx={{ minWidth: 160 }}>
-          <MenuItem value="">All statuses</MenuItem>
+        <TextField select label={t('Status')} value={status} onChange={(e) => change(setStatus)(e.target.value)} sx={{ minWidth: 160 }}>
+          <MenuItem value="">{t('All statuses')}</MenuItem>
           {STATUSES.map((s) => <MenuItem key={s} value={s}>{words(s)}</MenuItem>)}
         </TextField>
-        <TextField label="Patient id" value={patientId} onChange={(e) => change(setPatientId)(e.target.value.trim())} sx={{ maxWidth: 160 }} />
+        <TextField label={t('Patient id')} value={patientId} onChange={(e) => change(setPatientId)(e.target.value.trim())} sx={{ maxWidth: 160 }} />
       </Stack>
       {error && !shown ? <ErrorState error={error} onRetry={() => void refetch()} />
         : !shown && loading ? <Loading />
-          : shown && shown.messages.items.length === 0 ? <EmptyState title="No messages">Nothing matches these filters.</EmptyState>
+          : shown && shown.messages.items.length === 0 ? <EmptyState title={t('No messages')}>{t('Nothing matches these filters.')}</EmptyState>
             : shown && (
               <>
-                <TableContainer component={Paper} variant="outlined">
-                  <Table size="small" aria-label="Messages">
+                <TableContainer component={Paper} variant="outlined" aria-label={t('Messages table')}>
+                  <Table size="small" aria-label={t('Messages')}>
                     <TableHead>
                       <TableRow>
-                        <TableCell>Kind</TableCell><TableCell>Channel</TableCell><TableCell>To</TableCell><TableCell>Patient</TableCell>
-                        <TableCell>Due</TableCell><TableCell>Status</TableCell><TableCell>Tries</TableCell><TableCell>Note</TableCell><TableCell />
+                        <TableCell>{t('Kind')}</TableCell><TableCell>{t('Channel')}</TableCell><TableCell>{t('To')}</TableCell><TableCell>{t('Patient')}</TableCell>
+                        <TableCell>{t('Due')}</TableCell><TableCell>{t('Status')}</TableCell><TableCell>{t('Tries')}</TableCell><TableCell>{t('Note')}</TableCell>
+                        <TableCell>{t('Actions')}</TableCell>
                       </TableRow>
                     </TableHead>
                     <TableBody>
                       {shown.messages.items.map((m) => (
                         <TableRow key={m.id}>
                           <TableCell>{words(m.kind)}</TableCell>
-                          <TableCell>{m.channel === 'SMS' ? 'SMS' : 'e-mail'}</TableCell>
+                          <TableCell>{m.channel === 'SMS' ? t('SMS') : t('e-mail')}</TableCell>
                           <TableCell>{m.address ?? '—'}</TableCell>
                           <TableCell>{m.patientName ? `${m.patientName} (#${m.patientId})` : '—'}</TableCell>
                           <TableCell>{formatDateTime(m.dueAt)}</TableCell>
                           <TableCell>
-                            <Chip size="small" color={STATUS_COLOR[m.status] ?? 'default'} label={m.status === 'SENT' && m.sentAt ? `sent ${formatDateTime(m.sentAt)}` : words(m.status)} />
+                            <Chip size="small" color={STATUS_COLOR[m.status] ?? 'default'} label={m.status === 'SENT' && m.sentAt ? t('sent {{time}}', { time: formatDateTime(m.sentAt) }) : words(m.status)} />
                           </TableCell>
                           <TableCell>{m.attempts}</TableCell>
                           <TableCell sx={{ maxWidth: 280 }}><Typography variant="body2" color="text.secondary" noWrap title={m.lastError ?? m.providerId ?? ''}>{m.lastError ?? m.providerId ?? ''}</Typography></TableCell>
                           <TableCell>
-                            {m.status === 'FAILED' && <Button size="small" disabled={retrying} onClick={() => void onRetry(m.id)}>Retry</Button>}
+                            {m.status === 'FAILED' && <Button size="small" disabled={retrying} onClick={() => void onRetry(m.id)}>{t('Retry')}</Button>}
                           </TableCell>
                         </TableRow>
                       ))}
