@@ -20,6 +20,7 @@ import { t, useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
+import { hideOnPhone, phoneCells, phoneOnly } from './table-layout';
 
 const AdminAccountsDocument = graphql(`
   query AdminAccounts($role: Role, $search: String, $after: String) {
@@ -108,12 +109,12 @@ export function AccountsPage() {
       ) : accounts.length > 0 && (
         <>
           <TableContainer component={Paper} variant="outlined" aria-label={t('Accounts table')}>
-            <Table aria-label={t('Accounts')}>
+            <Table aria-label={t('Accounts')} sx={phoneCells}>
               <TableHead>
                 <TableRow>
                   <TableCell>{t('Email')}</TableCell>
-                  <TableCell>{t('Name')}</TableCell>
-                  <TableCell>{t('Role')}</TableCell>
+                  <TableCell sx={hideOnPhone}>{t('Name')}</TableCell>
+                  <TableCell sx={hideOnPhone}>{t('Role')}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Created')}</TableCell>
                   <TableCell>{t('Status')}</TableCell>
                   <TableCell align="right">{t('Actions')}</TableCell>
@@ -122,19 +123,22 @@ export function AccountsPage() {
               <TableBody>
                 {accounts.map((account) => (
                   <TableRow key={account.id} hover data-testid={`account-${account.email}`}>
-                    <TableCell><Typography sx={{ fontWeight: 600 }}>{account.email}</Typography></TableCell>
-                    <TableCell>{account.fullName ?? '—'}</TableCell>
-                    <TableCell>{ROLE_LABEL[account.role]()}</TableCell>
+                    <TableCell>
+                      <Typography sx={{ fontWeight: 600, wordBreak: { xs: 'break-all', sm: 'normal' } }}>{account.email}</Typography>
+                      <Typography variant="body2" color="text.secondary" sx={phoneOnly}>{[account.fullName, ROLE_LABEL[account.role]()].filter(Boolean).join(' · ')}</Typography>
+                    </TableCell>
+                    <TableCell sx={hideOnPhone}>{account.fullName ?? '—'}</TableCell>
+                    <TableCell sx={hideOnPhone}>{ROLE_LABEL[account.role]()}</TableCell>
                     <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{formatDateTime(account.createdAt)}</TableCell>
                     <TableCell>
-                      <Stack direction="row" spacing={1}>
+                      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: 'flex-start' }}>
                         <ActiveChip active={account.active} />
                         {account.awaitingInvitation && <Chip size="small" label={t('Invited')} color="info" variant="outlined" />}
                         {account.mustChangePassword && <Chip size="small" label={t('Temporary password')} variant="outlined" />}
                       </Stack>
                     </TableCell>
                     <TableCell align="right">
-                      <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+                      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'flex-end', alignItems: 'flex-end' }}>
                         {(account.awaitingInvitation || account.mustChangePassword) && account.active && (
                           <Button size="small" onClick={() => void reinvite(account)}>{t('New invitation link')}</Button>
                         )}

@@ -24,6 +24,7 @@ import { formatDateTime, formatTime } from '../../lib/format';
 import { hospitalDayStart } from '../../lib/hospital-day';
 import { hospitalZone } from '../../lib/hospital-zone';
 import { useCursorPager } from '../../lib/pager';
+import { hideOnPhone, phoneCells, phoneOnly } from './table-layout';
 
 const AdminAppointmentsDocument = graphql(`
   query AdminAppointments($filter: AppointmentFilter, $after: String, $first: Int!) {
@@ -126,12 +127,12 @@ export function AppointmentsPage() {
       ) : page && (
         <>
           <TableContainer component={Paper} variant="outlined" aria-label={t('Appointments table')}>
-            <Table aria-label={t('Appointments')} size="small">
+            <Table aria-label={t('Appointments')} size="small" sx={phoneCells}>
               <TableHead>
                 <TableRow>
                   <TableCell>{t('When')}</TableCell>
                   <TableCell>{t('Patient')}</TableCell>
-                  <TableCell>{t('Doctor')}</TableCell>
+                  <TableCell sx={hideOnPhone}>{t('Doctor')}</TableCell>
                   <TableCell>{t('Status')}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('Reason')}</TableCell>
                   <TableCell align="right">{t('Actions')}</TableCell>
@@ -143,15 +144,16 @@ export function AppointmentsPage() {
                   const future = new Date(a.startsAt).getTime() > Date.now();
                   return (
                     <TableRow key={a.id} hover>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      <TableCell sx={{ whiteSpace: { sm: 'nowrap' } }}>
                         <Typography variant="body2" sx={{ fontWeight: 600 }}>{formatDateTime(a.startsAt)}</Typography>
                         <Typography variant="caption" color="text.secondary">{t('until {{time}}', { time: formatTime(a.endsAt) })}</Typography>
                       </TableCell>
                       <TableCell>
                         <Typography variant="body2">{a.patient.fullName}</Typography>
                         <Typography variant="caption" color="text.secondary">{a.patient.medicalRecordNumber}</Typography>
+                        <Typography variant="caption" color="text.secondary" sx={phoneOnly}>{a.doctor.fullName}</Typography>
                       </TableCell>
-                      <TableCell>
+                      <TableCell sx={hideOnPhone}>
                         <Typography variant="body2">{a.doctor.fullName}</Typography>
                         <Typography variant="caption" color="text.secondary">{a.doctor.department.name}</Typography>
                       </TableCell>

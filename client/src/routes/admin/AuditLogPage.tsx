@@ -14,6 +14,7 @@ import { t, useT } from '../../i18n';
 import { displayZone, formatDateTime } from '../../lib/format';
 import { hospitalDayStart } from '../../lib/hospital-day';
 import { useCursorPager } from '../../lib/pager';
+import { phoneCells } from './table-layout';
 
 const AuditEventsDocument = graphql(`
   query AuditEvents($filter: AuditEventFilter, $after: String, $first: Int!) {
@@ -184,7 +185,7 @@ export function AuditLogPage() {
       ) : page && (
         <>
           <TableContainer component={Paper} variant="outlined" aria-label={t('Audit events table')}>
-            <Table size="small" aria-label={t('Audit events')}>
+            <Table size="small" aria-label={t('Audit events')} sx={phoneCells}>
               <TableHead>
                 <TableRow>
                   <TableCell sx={{ width: 40 }}><Box component="span" sx={visuallyHidden}>{t('Changes')}</Box></TableCell>

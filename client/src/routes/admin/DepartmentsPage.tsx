@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import type { AdminDepartmentsQuery } from '../../gql/graphql';
 import { useT } from '../../i18n';
 import { useConfirmDelete } from '../../lib/confirm-delete';
+import { phoneCells } from './table-layout';
 
 const AdminDepartmentsDocument = graphql(`
   query AdminDepartments {
@@ -58,7 +59,7 @@ export function DepartmentsPage() {
         </EmptyState>
       ) : departments.length > 0 && (
         <TableContainer component={Paper} variant="outlined" aria-label={t('Departments table')}>
-          <Table aria-label={t('Departments')}>
+          <Table aria-label={t('Departments')} sx={phoneCells}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('Name')}</TableCell>

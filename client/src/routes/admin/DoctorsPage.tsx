@@ -21,6 +21,7 @@ import type { AdminDoctorsQuery } from '../../gql/graphql';
 import { useT } from '../../i18n';
 import { useConfirmDelete } from '../../lib/confirm-delete';
 import { formatMoney } from '../../lib/format';
+import { hideOnPhone, phoneCells, phoneOnly } from './table-layout';
 
 const AdminDoctorsDocument = graphql(`
   query AdminDoctors($search: String, $departmentId: ID) {
@@ -104,13 +105,13 @@ export function DoctorsPage() {
         )
       ) : doctors.length > 0 && (
         <TableContainer component={Paper} variant="outlined" aria-label={t('Doctors table')}>
-          <Table aria-label={t('Doctors')}>
+          <Table aria-label={t('Doctors')} sx={phoneCells}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('Doctor')}</TableCell>
-                <TableCell>{t('Department')}</TableCell>
+                <TableCell sx={hideOnPhone}>{t('Department')}</TableCell>
                 <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Sign-in email')}</TableCell>
-                <TableCell align="right">{t('Fee')}</TableCell>
+                <TableCell align="right" sx={hideOnPhone}>{t('Fee')}</TableCell>
                 <TableCell>{t('Status')}</TableCell>
                 <TableCell align="right">{t('Actions')}</TableCell>
               </TableRow>
@@ -121,12 +122,14 @@ export function DoctorsPage() {
                   <TableCell>
                     <Typography sx={{ fontWeight: 600 }}>{doctor.fullName}</Typography>
                     <Typography variant="body2" color="text.secondary">{doctor.specialization}</Typography>
+                    <Typography variant="body2" color="text.secondary" sx={phoneOnly}>{doctor.department.name} · {formatMoney(doctor.consultationFee)}</Typography>
                   </TableCell>
-                  <TableCell>{doctor.department.name}</TableCell>
+                  <TableCell sx={hideOnPhone}>{doctor.department.name}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{doctor.email ?? '—'}</TableCell>
-                  <TableCell align="right">{formatMoney(doctor.consultationFee)}</TableCell>
+                  <TableCell align="right" sx={hideOnPhone}>{formatMoney(doctor.consultationFee)}</TableCell>
                   <TableCell><ActiveChip active={doctor.active} /></TableCell>
-                  <TableCell align="right">
+                  {/* Four buttons: two rows of two on a phone. */}
+                  <TableCell align="right" sx={{ '& > .MuiStack-root': { flexWrap: { xs: 'wrap', sm: 'nowrap' }, width: { xs: 88, sm: 'auto' }, ml: 'auto' } }}>
                     <RowActions name={doctor.fullName} onEdit={() => setEditing(doctor)} onDelete={() => removal.ask(doctor)}>
                       <Tooltip title={t("Today's appointments, live (check-in)")}>
                         <IconButton component={RouterLink} to={`/admin/doctors/${doctor.id}/day`} aria-label={t('Day of {{name}}', { name: doctor.fullName })}>

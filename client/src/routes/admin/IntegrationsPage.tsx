@@ -16,6 +16,7 @@ import { Trans } from 'react-i18next';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { hideOnPhone, phoneCells, phoneOnly } from './table-layout';
 
 const AdminIntegrationsDocument = graphql(`
   query AdminIntegrations {
@@ -223,15 +224,18 @@ export function IntegrationsPage() {
       </Stack>
       {keys.length === 0 ? <EmptyState title={t('No API keys')}>{t('Create one for each system that reads or books through HMS.')}</EmptyState> : (
         <TableContainer component={Paper} variant="outlined" sx={{ mb: 4 }} aria-label={t('API keys table')}>
-          <Table aria-label={t('API keys')}>
-            <TableHead><TableRow><TableCell>{t('Name')}</TableCell><TableCell>{t('Key')}</TableCell><TableCell>{t('Scopes')}</TableCell><TableCell>{t('Last used')}</TableCell><TableCell>{t('Status')}</TableCell><TableCell align="right">{t('Actions')}</TableCell></TableRow></TableHead>
+          <Table aria-label={t('API keys')} sx={phoneCells}>
+            <TableHead><TableRow><TableCell>{t('Name')}</TableCell><TableCell sx={hideOnPhone}>{t('Key')}</TableCell><TableCell sx={hideOnPhone}>{t('Scopes')}</TableCell><TableCell sx={hideOnPhone}>{t('Last used')}</TableCell><TableCell>{t('Status')}</TableCell><TableCell align="right">{t('Actions')}</TableCell></TableRow></TableHead>
             <TableBody>
               {keys.map((key) => (
                 <TableRow key={key.id} data-testid={`api-key-${key.name}`}>
-                  <TableCell><Typography sx={{ fontWeight: 600 }}>{key.name}</Typography></TableCell>
-                  <TableCell><code>{key.prefix}…</code></TableCell>
-                  <TableCell>{key.scopes.join(', ')}</TableCell>
-                  <TableCell>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('Never')}</TableCell>
+                  <TableCell>
+                    <Typography sx={{ fontWeight: 600 }}>{key.name}</Typography>
+                    <Typography variant="caption" color="text.secondary" sx={phoneOnly}><code>{key.prefix}…</code> · {key.scopes.join(', ')}</Typography>
+                  </TableCell>
+                  <TableCell sx={hideOnPhone}><code>{key.prefix}…</code></TableCell>
+                  <TableCell sx={hideOnPhone}>{key.scopes.join(', ')}</TableCell>
+                  <TableCell sx={hideOnPhone}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('Never')}</TableCell>
                   <TableCell>{key.revokedAt ? <Chip size="small" label={t('Revoked')} color="error" variant="outlined" /> : <Chip size="small" label={t('Active')} color="success" variant="outlined" />}</TableCell>
                   <TableCell align="right">{!key.revokedAt && <Button size="small" color="error" onClick={() => setRevokingKey(key)}>{t('Revoke')}</Button>}</TableCell>
                 </TableRow>

@@ -18,6 +18,7 @@ import type { InvoiceStatus } from '../../gql/graphql';
 import { useT } from '../../i18n';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
+import { hideOnPhone, phoneCells } from './table-layout';
 
 const AdminInvoicesDocument = graphql(`
   query AdminInvoices($filter: InvoiceFilter, $after: String, $first: Int!) {
@@ -125,21 +126,21 @@ export function InvoicesPage() {
       ) : page && (
         <>
           <TableContainer component={Paper} variant="outlined" aria-label={t('Invoices table')}>
-            <Table aria-label={t('Invoices')} size="small">
+            <Table aria-label={t('Invoices')} size="small" sx={phoneCells}>
               <TableHead>
                 <TableRow>
                   <TableCell>{t('Invoice')}</TableCell>
                   <TableCell>{t('Patient')}</TableCell>
                   <TableCell sx={{ display: { xs: 'none', md: 'table-cell' } }}>{t('Visit')}</TableCell>
                   <TableCell>{t('Status')}</TableCell>
-                  <TableCell align="right">{t('Total')}</TableCell>
+                  <TableCell align="right" sx={hideOnPhone}>{t('Total')}</TableCell>
                   <TableCell align="right">{t('Balance')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {page.items.map((invoice) => (
                   <TableRow key={invoice.id} hover>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <TableCell sx={{ whiteSpace: { sm: 'nowrap' } }}>
                       <Typography component={RouterLink} to={`/admin/billing/${invoice.id}`} variant="body2" sx={{ fontWeight: 600, color: 'primary.main' }}>
                         {invoice.number}
                       </Typography>
@@ -156,7 +157,7 @@ export function InvoicesPage() {
                       </Typography>
                     </TableCell>
                     <TableCell><InvoiceStatusChip status={invoice.status} total={invoice.total} balance={invoice.balance} /></TableCell>
-                    <TableCell align="right">{formatMoney(invoice.total)}</TableCell>
+                    <TableCell align="right" sx={hideOnPhone}>{formatMoney(invoice.total)}</TableCell>
                     <TableCell align="right" sx={{ fontWeight: 600 }}>{formatMoney(invoice.balance)}</TableCell>
                   </TableRow>
                 ))}

@@ -14,6 +14,7 @@ import { t, useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
+import { hideOnPhone, phoneCells, phoneOnly } from './table-layout';
 
 const MessagesDocument = graphql(`
   query AdminMessages($filter: MessageFilter, $after: String, $first: Int) {
@@ -130,27 +131,36 @@ export function MessagesPage() {
             : shown && (
               <>
                 <TableContainer component={Paper} variant="outlined" aria-label={t('Messages table')}>
-                  <Table size="small" aria-label={t('Messages')}>
+                  <Table size="small" aria-label={t('Messages')} sx={phoneCells}>
                     <TableHead>
                       <TableRow>
-                        <TableCell>{t('Kind')}</TableCell><TableCell>{t('Channel')}</TableCell><TableCell>{t('To')}</TableCell><TableCell>{t('Patient')}</TableCell>
-                        <TableCell>{t('Due')}</TableCell><TableCell>{t('Status')}</TableCell><TableCell>{t('Tries')}</TableCell><TableCell>{t('Note')}</TableCell>
+                        <TableCell>{t('Kind')}</TableCell><TableCell sx={hideOnPhone}>{t('Channel')}</TableCell><TableCell sx={hideOnPhone}>{t('To')}</TableCell>
+                        <TableCell sx={hideOnPhone}>{t('Patient')}</TableCell><TableCell sx={hideOnPhone}>{t('Due')}</TableCell><TableCell>{t('Status')}</TableCell>
+                        <TableCell sx={hideOnPhone}>{t('Tries')}</TableCell><TableCell sx={hideOnPhone}>{t('Note')}</TableCell>
                         <TableCell>{t('Actions')}</TableCell>
                       </TableRow>
                     </TableHead>
                     <TableBody>
                       {shown.messages.items.map((m) => (
                         <TableRow key={m.id}>
-                          <TableCell>{words(m.kind)}</TableCell>
-                          <TableCell>{m.channel === 'SMS' ? t('SMS') : t('e-mail')}</TableCell>
-                          <TableCell>{m.address ?? '—'}</TableCell>
-                          <TableCell>{m.patientName ? `${m.patientName} (#${m.patientId})` : '—'}</TableCell>
-                          <TableCell>{formatDateTime(m.dueAt)}</TableCell>
                           <TableCell>
-                            <Chip size="small" color={STATUS_COLOR[m.status] ?? 'default'} label={m.status === 'SENT' && m.sentAt ? t('sent {{time}}', { time: formatDateTime(m.sentAt) }) : words(m.status)} />
+                            {words(m.kind)}
+                            {/* On a phone the hidden columns' essentials: channel, address, when. */}
+                            <Typography variant="caption" color="text.secondary" sx={{ ...phoneOnly, wordBreak: 'break-all' }}>
+                              {[m.channel === 'SMS' ? t('SMS') : t('e-mail'), m.address, formatDateTime(m.sentAt ?? m.dueAt)].filter(Boolean).join(' · ')}
+                            </Typography>
                           </TableCell>
-                          <TableCell>{m.attempts}</TableCell>
-                          <TableCell sx={{ maxWidth: 280 }}><Typography variant="body2" color="text.secondary" noWrap title={m.lastError ?? m.providerId ?? ''}>{m.lastError ?? m.providerId ?? ''}</Typography></TableCell>
+                          <TableCell sx={hideOnPhone}>{m.channel === 'SMS' ? t('SMS') : t('e-mail')}</TableCell>
+                          <TableCell sx={hideOnPhone}>{m.address ?? '—'}</TableCell>
+                          <TableCell sx={hideOnPhone}>{m.patientName ? `${m.patientName} (#${m.patientId})` : '—'}</TableCell>
+                          <TableCell sx={hideOnPhone}>{formatDateTime(m.dueAt)}</TableCell>
+                          <TableCell>
+                            <Chip size="small" color={STATUS_COLOR[m.status] ?? 'default'} sx={{ display: { xs: 'none', sm: 'inline-flex' } }}
+                              label={m.status === 'SENT' && m.sentAt ? t('sent {{time}}', { time: formatDateTime(m.sentAt) }) : words(m.status)} />
+                            <Chip size="small" color={STATUS_COLOR[m.status] ?? 'default'} sx={{ display: { xs: 'inline-flex', sm: 'none' } }} label={words(m.status)} />
+                          </TableCell>
+                          <TableCell sx={hideOnPhone}>{m.attempts}</TableCell>
+                          <TableCell sx={{ ...hideOnPhone, maxWidth: 280 }}><Typography variant="body2" color="text.secondary" noWrap title={m.lastError ?? m.providerId ?? ''}>{m.lastError ?? m.providerId ?? ''}</Typography></TableCell>
                           <TableCell>
                             {m.status === 'FAILED' && <Button size="small" disabled={retrying} onClick={() => void onRetry(m.id)}>{t('Retry')}</Button>}
                           </TableCell>
