@@ -134,7 +134,8 @@ export function MessagesPage() {
                   <Table size="small" aria-label={t('Messages')} sx={phoneCells}>
                     <TableHead>
                       <TableRow>
-                        <TableCell>{t('Kind')}</TableCell><TableCell sx={hideOnPhone}>{t('Channel')}</TableCell><TableCell sx={hideOnPhone}>{t('To')}</TableCell>
+                        {/* "To" here is the recipient (Hindi: To_recipient), not the end of a date range. */}
+                        <TableCell>{t('Kind')}</TableCell><TableCell sx={hideOnPhone}>{t('Channel')}</TableCell><TableCell sx={hideOnPhone}>{t('To', { context: 'recipient' })}</TableCell>
                         <TableCell sx={hideOnPhone}>{t('Patient')}</TableCell><TableCell sx={hideOnPhone}>{t('Due')}</TableCell><TableCell>{t('Status')}</TableCell>
                         <TableCell sx={hideOnPhone}>{t('Tries')}</TableCell><TableCell sx={hideOnPhone}>{t('Note')}</TableCell>
                         <TableCell>{t('Actions')}</TableCell>
