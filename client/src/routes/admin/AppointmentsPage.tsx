@@ -161,7 +161,7 @@ export function AppointmentsPage() {
                       <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' }, maxWidth: 240, color: 'text.secondary' }}>
                         {a.status === 'CANCELLED' ? a.cancelReason ?? '' : a.reason ?? ''}
                       </TableCell>
-                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <TableCell align="right" sx={{ whiteSpace: { sm: 'nowrap' } }}>
                         {a.status === 'SCHEDULED' && future && (
                           <Tooltip title={t('Reschedule')}>
                             <IconButton aria-label={t('Reschedule')} onClick={() => setMoving(target)}><Update /></IconButton>
