@@ -124,6 +124,7 @@ export const FIELD_COSTS: Record<string, FieldCost> = {
   'User.createdAt': { weight: 2 },
   'User.fullName': { weight: 2 },
   'User.awaitingInvitation': { weight: 2 },
+  'User.language': { weight: 2 },
   'Doctor.invitationUrl': { weight: 1 },
   'Notification.read': { weight: 1 },
   'Notification.appointmentId': { weight: 1 },

@@ -66,6 +66,7 @@ type Documents = {
     "\n  mutation RemoveAvailabilityBlock($id: ID!) { removeAvailabilityBlock(id: $id) }\n": typeof types.RemoveAvailabilityBlockDocument,
     "\n  query WeeklyAvailability($doctorId: ID!) {\n    weeklyAvailability(doctorId: $doctorId) { id weekday startTime endTime slotMinutes }\n  }\n": typeof types.WeeklyAvailabilityDocument,
     "\n  mutation SetWeeklyAvailability($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) {\n    setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id weekday startTime endTime slotMinutes }\n  }\n": typeof types.SetWeeklyAvailabilityDocument,
+    "\n  mutation SetMyLanguage($language: String!) {\n    setMyLanguage(language: $language)\n  }\n": typeof types.SetMyLanguageDocument,
     "\n  subscription DoctorScheduleChanged($doctorId: ID!, $after: String) {\n    doctorScheduleChanged(doctorId: $doctorId, after: $after) {\n      kind\n      previousStartsAt\n      cursor\n      appointment {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        checkedInAt\n        updatedAt\n        patient { id fullName }\n        # Everything the day view's row shows, so a new booking can be listed before the day reloads.\n        ...DayAppointmentRow_appointment\n      }\n    }\n  }\n": typeof types.DoctorScheduleChangedDocument,
     "\n  subscription SlotsChanged($doctorId: ID!) {\n    slotsChanged(doctorId: $doctorId) { doctorId startsAt endsAt available }\n  }\n": typeof types.SlotsChangedDocument,
     "\n  query AdminAccounts($role: Role, $search: String, $after: String) {\n    accounts(role: $role, search: $search, first: 25, after: $after) {\n      items { id email role fullName active mustChangePassword awaitingInvitation createdAt }\n      nextCursor\n      totalCount\n    }\n  }\n": typeof types.AdminAccountsDocument,
@@ -195,6 +196,7 @@ const documents: Documents = {
     "\n  mutation RemoveAvailabilityBlock($id: ID!) { removeAvailabilityBlock(id: $id) }\n": types.RemoveAvailabilityBlockDocument,
     "\n  query WeeklyAvailability($doctorId: ID!) {\n    weeklyAvailability(doctorId: $doctorId) { id weekday startTime endTime slotMinutes }\n  }\n": types.WeeklyAvailabilityDocument,
     "\n  mutation SetWeeklyAvailability($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) {\n    setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id weekday startTime endTime slotMinutes }\n  }\n": types.SetWeeklyAvailabilityDocument,
+    "\n  mutation SetMyLanguage($language: String!) {\n    setMyLanguage(language: $language)\n  }\n": types.SetMyLanguageDocument,
     "\n  subscription DoctorScheduleChanged($doctorId: ID!, $after: String) {\n    doctorScheduleChanged(doctorId: $doctorId, after: $after) {\n      kind\n      previousStartsAt\n      cursor\n      appointment {\n        id\n        startsAt\n        endsAt\n        status\n        reason\n        cancelReason\n        checkedInAt\n        updatedAt\n        patient { id fullName }\n        # Everything the day view's row shows, so a new booking can be listed before the day reloads.\n        ...DayAppointmentRow_appointment\n      }\n    }\n  }\n": types.DoctorScheduleChangedDocument,
     "\n  subscription SlotsChanged($doctorId: ID!) {\n    slotsChanged(doctorId: $doctorId) { doctorId startsAt endsAt available }\n  }\n": types.SlotsChangedDocument,
     "\n  query AdminAccounts($role: Role, $search: String, $after: String) {\n    accounts(role: $role, search: $search, first: 25, after: $after) {\n      items { id email role fullName active mustChangePassword awaitingInvitation createdAt }\n      nextCursor\n      totalCount\n    }\n  }\n": types.AdminAccountsDocument,
@@ -494,6 +496,10 @@ export function graphql(source: "\n  query WeeklyAvailability($doctorId: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetWeeklyAvailability($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) {\n    setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id weekday startTime endTime slotMinutes }\n  }\n"): (typeof documents)["\n  mutation SetWeeklyAvailability($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) {\n    setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id weekday startTime endTime slotMinutes }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyLanguage($language: String!) {\n    setMyLanguage(language: $language)\n  }\n"): (typeof documents)["\n  mutation SetMyLanguage($language: String!) {\n    setMyLanguage(language: $language)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -61,6 +61,8 @@ export async function setLanguage(code: string): Promise<void> {
   try { localStorage.setItem(LANGUAGE_KEY, next); } catch { /* private mode: for this page only */ }
   await i18next.changeLanguage(next);
   document.documentElement.lang = next;
+  // E-mails and SMS follow the account's language (loaded only when switching).
+  void import('./server-language').then((m) => m.rememberLanguageOnServer(next), () => undefined);
 }
 
 /** Loads the starting language before the first render (no English flash for a Hindi reader). */

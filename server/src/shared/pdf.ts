@@ -276,8 +276,11 @@ interface PlanItem { glyph: number; text: number[] }
  * order: one spacing character per wide glyph (the rest up to the next mark on
  * the last), marks on zero-width glyphs or on invisible ones.
  */
-function readingPlan(text: string, glyphs: Glyph[], positions: Position[]): PlanItem[] {
-  const plain = glyphs.map((glyph, index) => ({ glyph: index, text: glyph.codePoints }));
+function readingPlan(text: string, laidOut: Glyph[], positions: Position[]): PlanItem[] {
+  const glyphs = restoreCodePoints(text, laidOut);
+  // A glyph the shaper added without text of its own (the second half of ई) reads as nothing; an empty
+  // ToUnicode entry made extractors print its glyph id instead ("देसाइ\u0014").
+  const plain = glyphs.map((glyph, index) => ({ glyph: index, text: glyph.codePoints.length ? glyph.codePoints : [ZWNJ] }));
   const order = logicalOrder(text, glyphs);
   if (!order) return plain;
   const wide = (slot: number) => positions[slot].xAdvance > 0;
@@ -326,6 +329,40 @@ function readingPlan(text: string, glyphs: Glyph[], positions: Position[]): Plan
     start = end + 1;
   }
   return plan;
+}
+
+/**
+ * A shaper that splits a character into glyphs (Noto's ई: the इ glyph and a tail) labels the
+ * first with the text of its cmap entry (इ) and the tail with none, so ई read back as इ. Where
+ * such glyphs claim characters the text does not hold, and the text holds as many that no glyph
+ * claims, those glyphs get the unclaimed characters in order (copies: the layout is cached).
+ */
+function restoreCodePoints(text: string, glyphs: Glyph[]): Glyph[] {
+  const unclaimed = new Map<number, number>();
+  for (const char of text) unclaimed.set(char.codePointAt(0)!, (unclaimed.get(char.codePointAt(0)!) ?? 0) + 1);
+  const strangers: number[] = [];
+  glyphs.forEach((glyph, index) => {
+    if (glyph.codePoints.length !== 1) {
+      for (const cp of glyph.codePoints) unclaimed.set(cp, (unclaimed.get(cp) ?? 0) - 1);
+      return;
+    }
+    const cp = glyph.codePoints[0];
+    if ((unclaimed.get(cp) ?? 0) > 0) unclaimed.set(cp, unclaimed.get(cp)! - 1);
+    // Only the split pattern (a glyph, then a tail without text); fontkit caches glyphs by id, so other
+    // mismatches are not evidence enough to move text around.
+    else if (glyphs[index + 1]?.codePoints.length === 0) strangers.push(index);
+    else unclaimed.set(cp, (unclaimed.get(cp) ?? 0) - 1);
+  });
+  if (!strangers.length) return glyphs;
+  const missing: number[] = [];
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    if ((unclaimed.get(cp) ?? 0) > 0) { missing.push(cp); unclaimed.set(cp, unclaimed.get(cp)! - 1); }
+  }
+  if (missing.length !== strangers.length) return glyphs;
+  const out = glyphs.slice();
+  strangers.forEach((index, i) => { out[index] = Object.create(glyphs[index], { codePoints: { value: [missing[i]] } }) as Glyph; });
+  return out;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { requestIdOf } from '../../request-id';
 import { clientIpOf } from '../../client-ip';
 import type { Express, Request, Response } from 'express';
-import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { buildContext, type AppDeps, type Context } from '../../context';
 import { HmsError } from '../../errors';
@@ -9,6 +8,7 @@ import { recordRefusals } from '../audit/refusals';
 import { logger } from '../../logger';
 import { formatMinor } from '../../shared/money';
 import { createPdf } from '../../shared/pdf';
+import { attachment, requestLanguage, speech, type Speech } from '../../shared/i18n';
 import { BillingService, currencyDigits } from './billing.service';
 import { type Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -67,38 +67,57 @@ export async function withViewer(
 export function registerBillingExports(app: Express, deps: AppDeps): void {
   app.get('/exports/invoices/:id.pdf', (req, res) => void withViewer(deps, req, res, async (ctx) => {
     const invoice = await new BillingService(ctx).getForPrint(String(req.params.id));
+    const words = speech(requestLanguage(req));
     return () => {
       res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Disposition', `attachment; filename="${invoice.number}.pdf"`);
-      writeInvoicePdf(deps, invoice, res);
+      res.setHeader('Content-Disposition', attachment(`${invoice.number}.pdf`));
+      res.setHeader('Content-Language', words.lang);
+      writeInvoicePdf(deps, invoice, res, words);
     };
   }));
 }
 
-function writeInvoicePdf(deps: AppDeps, invoice: Invoice, out: NodeJS.WritableStream): void {
+/** Invoice statuses, payment methods and line kinds as printed (the codes stay in the data). */
+const STATUS_LABEL = (t: Speech['t']): Record<string, string> => ({
+  DRAFT: t('Draft'), ISSUED: t('Issued'), PAID: t('Paid'), VOID: t('Void'),
+});
+const METHOD_LABEL = (t: Speech['t']): Record<string, string> => ({
+  CASH: t('Cash'), CARD: t('Card'), INSURANCE: t('Insurance'), ONLINE: t('Online'),
+});
+const KIND_LABEL = (t: Speech['t']): Record<string, string> => ({
+  CONSULTATION: t('Consultation'), LAB_TEST: t('Lab test'), MEDICINE: t('Medicine'), PROCEDURE: t('Procedure'), OTHER: t('Other'),
+});
+
+function writeInvoicePdf(deps: AppDeps, invoice: Invoice, out: NodeJS.WritableStream, words: Speech = speech('en')): void {
   const { timezone, hospitalName } = deps.config;
+  const { t } = words;
+  const english = words.lang === 'en';
   const digits = currencyDigits(invoice.currency);
-  const amount = (minor: number) => `${formatMinor(minor, digits)} ${invoice.currency}`;
-  const when = (date: Date | null | undefined) => (date ? DateTime.fromJSDate(date, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm') : '-');
+  const money = (minor: number) => words.number(formatMinor(minor, digits));
+  const amount = (minor: number) => `${money(minor)} ${invoice.currency}`;
+  const when = (date: Date | null | undefined) => (date ? words.dateTime(date, timezone) : '-');
+  // English prints the codes as it always did; other languages their words.
+  const status = (code: string) => (english ? code : STATUS_LABEL(t)[code] ?? code);
+  const method = (code: string) => (english ? code : METHOD_LABEL(t)[code] ?? code);
   const appointment = invoice.appointment;
   const doctor = appointment.doctor;
 
-  const doc = createPdf({ size: 'A4', margin: 50, info: { Title: `Invoice ${invoice.number}`, Author: hospitalName } });
+  const doc = createPdf({ size: 'A4', margin: 50, info: { Title: t('Invoice {{number}}', { number: invoice.number }), Author: hospitalName } });
   doc.pipe(out);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 
   doc.font('Bold').fontSize(18).text(hospitalName);
-  doc.font('Regular').fontSize(13).fillColor('#444').text(`Invoice ${invoice.number}`);
+  doc.font('Regular').fontSize(13).fillColor('#444').text(t('Invoice {{number}}', { number: invoice.number }));
   doc.moveDown(0.5).fillColor('black').fontSize(10);
   const field = (label: string, value: string) => doc.font('Bold').text(`${label}: `, { continued: true }).font('Regular').text(value);
-  field('Status', invoice.status);
-  field('Issued', when(invoice.issuedAt));
-  field('Patient', `${invoice.patient.fullName} (${invoice.patient.medicalRecordNumber})`);
-  field('Doctor', `${doctor.fullName}, ${doctor.department.name}`);
-  field('Visit', `${when(appointment.startsAt)} (${timezone})`);
-  if (invoice.status === InvoiceStatus.VOID) field('Voided', `${when(invoice.voidedAt)}: ${invoice.voidReason ?? ''}`);
-  if (invoice.status === InvoiceStatus.PAID) field('Paid in full', when(invoice.paidAt));
+  field(t('Status'), status(invoice.status));
+  field(t('Issued'), when(invoice.issuedAt));
+  field(t('Patient'), `${invoice.patient.fullName} (${invoice.patient.medicalRecordNumber})`);
+  field(t('Doctor'), `${doctor.fullName}, ${doctor.department.name}`);
+  field(t('Visit'), `${when(appointment.startsAt)} (${timezone})`);
+  if (invoice.status === InvoiceStatus.VOID) field(t('Voided'), `${when(invoice.voidedAt)}: ${invoice.voidReason ?? ''}`);
+  if (invoice.status === InvoiceStatus.PAID) field(t('Paid in full'), when(invoice.paidAt));
   doc.moveDown();
 
   // Lines: description | qty | unit price | amount
@@ -116,26 +135,28 @@ function writeInvoicePdf(deps: AppDeps, invoice: Invoice, out: NodeJS.WritableSt
     doc.x = left;
     doc.y = bottom + 4;
   };
-  row(['Description', 'Qty', 'Unit price', 'Amount'], true);
+  row([t('Description'), t('Qty'), t('Unit price'), t('Amount')], true);
   doc.moveTo(left, doc.y).lineTo(left + width, doc.y).strokeColor('#999').stroke();
   doc.moveDown(0.3);
   for (const line of invoice.lines.getItems()) {
-    row([`${line.description} (${line.kind})`, String(line.quantity), formatMinor(line.unitPriceMinor, digits), formatMinor(line.quantity * line.unitPriceMinor, digits)]);
+    row([`${line.description} (${english ? line.kind : KIND_LABEL(t)[line.kind] ?? line.kind})`, words.number(line.quantity), money(line.unitPriceMinor), money(line.quantity * line.unitPriceMinor)]);
   }
   doc.moveTo(left, doc.y).lineTo(left + width, doc.y).strokeColor('#999').stroke();
   doc.moveDown(0.3);
   const balance = invoice.status === InvoiceStatus.VOID ? 0 : invoice.totalMinor - invoice.paidMinor;
-  row(['Total', '', '', amount(invoice.totalMinor)], true);
-  row(['Paid', '', '', amount(invoice.paidMinor)]);
-  row(['Balance due', '', '', amount(balance)], true);
+  row([t('Total'), '', '', amount(invoice.totalMinor)], true);
+  row([t('Paid'), '', '', amount(invoice.paidMinor)]);
+  row([t('Balance due'), '', '', amount(balance)], true);
 
   const payments = invoice.payments.getItems();
   if (payments.length) {
     doc.moveDown();
-    doc.font('Bold').fontSize(12).text('Payments', left);
+    doc.font('Bold').fontSize(12).text(t('Payments'), left);
     doc.moveDown(0.3);
     for (const p of payments) {
-      const what = p.amountMinor < 0 ? `Refund (${p.method})${p.reason ? `: ${p.reason}` : ''}` : `${p.method}${p.reference ? ` ref ${p.reference}` : ''}`;
+      const what = p.amountMinor < 0
+        ? `${t('Refund ({{method}})', { method: method(p.method) })}${p.reason ? `: ${p.reason}` : ''}`
+        : `${method(p.method)}${p.reference ? ` ${t('ref {{reference}}', { reference: p.reference })}` : ''}`;
       row([`${when(p.createdAt)}  ${what}`, '', '', amount(p.amountMinor)]);
     }
   }

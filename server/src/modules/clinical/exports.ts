@@ -12,6 +12,7 @@ import { logger } from '../../logger';
 import { clock } from '../../clock';
 import { createPdf } from '../../shared/pdf';
 import { spreadsheetCell } from '../../shared/spreadsheet';
+import { attachment, requestLanguage, speech, type Speech } from '../../shared/i18n';
 import { parseId } from '../../shared/validation';
 import type { Patient } from '../directory/patient.entity';
 import { ClinicalService, type HistoryEntry } from './clinical.service';
@@ -56,14 +57,17 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
     return;
   }
 
-  const fileName = `medical-history-${history.patient.medicalRecordNumber}.${format}`;
+  const words = speech(requestLanguage(req));
+  const mrn = history.patient.medicalRecordNumber;
+  const localName = `${words.t('medical-history')}-${mrn}.${format}`;
   res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('Content-Disposition', attachment(`medical-history-${mrn}.${format}`, localName));
+  res.setHeader('Content-Language', words.lang);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   try {
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
-    if (format === 'csv') writeHistoryCsv(deps, history.entries, res, ctx.viewer?.role === Role.DOCTOR);
-    else writeHistoryPdf(deps, history.patient, history.entries, res);
+    if (format === 'csv') writeHistoryCsv(deps, history.entries, res, ctx.viewer?.role === Role.DOCTOR, words);
+    else writeHistoryPdf(deps, history.patient, history.entries, res, words);
   } catch (error) {
     // Headers may be out already: log and cut the response rather than send a half file as complete.
     logger.error(`history export stream failed (request ${requestId})`, error);
@@ -71,8 +75,8 @@ async function exportHistory(deps: AppDeps, req: Request, res: Response, format:
   }
 }
 
-function visitDay(deps: Pick<AppDeps, 'config'>, entry: HistoryEntry): string {
-  return DateTime.fromJSDate(entry.appointment.startsAt, { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm');
+function visitDay(deps: Pick<AppDeps, 'config'>, entry: HistoryEntry, words: Speech): string {
+  return words.dateTime(entry.appointment.startsAt, deps.config.timezone);
 }
 
 export function medicineLine(m: Medicine): string {
@@ -84,25 +88,26 @@ function cell(value: string | null | undefined): string {
   return value ? spreadsheetCell(value) : '';
 }
 
-const CSV_COLUMNS = [
-  'Visit', 'Recorded at', 'Doctor', 'Department', 'Visit type', 'Diagnosis', 'ICD-10', 'Prescription',
-  'Medicines', 'Tests ordered', 'Precautions', 'Notes for the patient', 'Follow-up date',
+const csvColumns = (t: Speech['t']) => [
+  t('Visit'), t('Recorded at'), t('Doctor'), t('Department'), t('Visit type'), t('Diagnosis'), t('ICD-10'), t('Prescription'),
+  t('Medicines'), t('Tests ordered'), t('Precautions'), t('Notes for the patient'), t('Follow-up date'),
 ];
-/** Only a clinician's export carries the private clinical notes. */
-const CSV_PRIVATE_COLUMN = 'Private clinical notes';
 
 /** The history as CSV into `out` (also used by the export jobs of reports/export-jobs.ts); only a clinician's carries private notes. */
-export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryEntry[], out: NodeJS.WritableStream, clinician = false): void {
-  const csv = stringify({ header: true, columns: clinician ? [...CSV_COLUMNS, CSV_PRIVATE_COLUMN] : CSV_COLUMNS, bom: true });
+export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryEntry[], out: NodeJS.WritableStream, clinician = false, words: Speech = speech('en')): void {
+  const { t } = words;
+  // Only a clinician's export carries the private clinical notes.
+  const columns = clinician ? [...csvColumns(t), t('Private clinical notes')] : csvColumns(t);
+  const csv = stringify({ header: true, columns, bom: true });
   csv.pipe(out);
   for (const entry of entries) {
     const c = entry.content;
     csv.write([
-      visitDay(deps, entry),
+      visitDay(deps, entry, words),
       entry.treatment.createdAt.toISOString(),
       cell(entry.doctor.fullName),
       cell(entry.department.name),
-      c.visitType,
+      words.lang === 'en' ? c.visitType : visitTypeLabel(t)[c.visitType] ?? c.visitType,
       cell(c.diagnosis),
       cell(c.icdCode),
       cell(c.prescription),
@@ -117,43 +122,47 @@ export function writeHistoryCsv(deps: Pick<AppDeps, 'config'>, entries: HistoryE
   csv.end();
 }
 
-const VISIT_TYPE_LABEL: Record<string, string> = {
-  CONSULTATION: 'Consultation', FOLLOW_UP: 'Follow-up', EMERGENCY: 'Emergency', PROCEDURE: 'Procedure',
-};
+const visitTypeLabel = (t: Speech['t']): Record<string, string> => ({
+  CONSULTATION: t('Consultation'), FOLLOW_UP: t('Follow-up'), EMERGENCY: t('Emergency'), PROCEDURE: t('Procedure'),
+});
 
 /** The history as PDF into `out` (also used by the export jobs of reports/export-jobs.ts). */
-export function writeHistoryPdf(deps: Pick<AppDeps, 'config'>, patient: Patient, entries: HistoryEntry[], out: NodeJS.WritableStream): void {
+export function writeHistoryPdf(deps: Pick<AppDeps, 'config'>, patient: Patient, entries: HistoryEntry[], out: NodeJS.WritableStream, words: Speech = speech('en')): void {
+  const { t } = words;
   // Noto fonts with per-run fallback (shared/pdf.ts): names, diagnoses and medicines in any script print as themselves.
   const doc = createPdf({
     size: 'A4',
     margin: 56,
     bufferPages: true,
-    info: { Title: `Medical history of ${patient.fullName}`, Author: deps.config.hospitalName, Subject: 'Medical history' },
+    info: { Title: t('Medical history of {{name}}', { name: patient.fullName }), Author: deps.config.hospitalName, Subject: t('Medical history') },
   });
   doc.pipe(out);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const generated = DateTime.fromJSDate(clock.now(), { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  const generated = words.lang === 'en'
+    ? DateTime.fromJSDate(clock.now(), { zone: deps.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ')
+    : `${words.dateTime(clock.now(), deps.config.timezone)} (${deps.config.timezone})`;
 
   doc.font('Bold').fontSize(18).text(deps.config.hospitalName);
-  doc.font('Regular').fontSize(13).fillColor('#444').text('Medical history');
+  doc.font('Regular').fontSize(13).fillColor('#444').text(t('Medical history'));
   doc.moveDown(0.5);
   doc.fillColor('black').fontSize(10);
-  doc.font('Bold').text('Patient: ', { continued: true }).font('Regular').text(patient.fullName);
-  doc.font('Bold').text('Medical record number: ', { continued: true }).font('Regular').text(patient.medicalRecordNumber);
-  if (patient.dateOfBirth) doc.font('Bold').text('Date of birth: ', { continued: true }).font('Regular').text(patient.dateOfBirth);
-  doc.font('Bold').text('Generated: ', { continued: true }).font('Regular').text(generated);
-  doc.font('Bold').text('Entries: ', { continued: true }).font('Regular').text(String(entries.length));
+  const line = (label: string, value: string) => doc.font('Bold').text(`${label}: `, { continued: true }).font('Regular').text(value);
+  line(t('Patient'), patient.fullName);
+  line(t('Medical record number'), patient.medicalRecordNumber);
+  if (patient.dateOfBirth) line(t('Date of birth'), words.date(patient.dateOfBirth));
+  line(t('Generated'), generated);
+  line(t('Entries'), words.number(entries.length));
   doc.moveDown(0.5);
   doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.margins.left + width, doc.y).strokeColor('#999').stroke();
   doc.moveDown();
 
-  if (entries.length === 0) doc.font('Italic').fontSize(11).text('No treatment entries recorded.');
+  if (entries.length === 0) doc.font('Italic').fontSize(11).text(t('No treatment entries recorded.'));
 
   entries.forEach((entry, index) => {
     const c = entry.content;
     if (doc.y > doc.page.height - doc.page.margins.bottom - 120) doc.addPage();
     doc.font('Bold').fontSize(12).fillColor('black')
-      .text(`${index + 1}. ${visitDay(deps, entry)}  ${VISIT_TYPE_LABEL[c.visitType] ?? c.visitType}`);
+      .text(`${index + 1}. ${visitDay(deps, entry, words)}  ${visitTypeLabel(t)[c.visitType] ?? c.visitType}`);
     doc.font('Regular').fontSize(10).fillColor('#444').text(`${entry.doctor.fullName}, ${entry.department.name}`);
     doc.fillColor('black').moveDown(0.3);
     const field = (label: string, value: string | null) => {
@@ -162,20 +171,20 @@ export function writeHistoryPdf(deps: Pick<AppDeps, 'config'>, patient: Patient,
       doc.font('Regular').fontSize(10).text(value, { width });
       doc.moveDown(0.3);
     };
-    field('Diagnosis', c.icdCode ? `${c.diagnosis} (ICD-10 ${c.icdCode})` : c.diagnosis);
-    field('Prescription', c.prescription);
+    field(t('Diagnosis'), c.icdCode ? `${c.diagnosis} (ICD-10 ${c.icdCode})` : c.diagnosis);
+    field(t('Prescription'), c.prescription);
     if (c.medicines.length) {
-      doc.font('Bold').fontSize(10).text('Medicines');
+      doc.font('Bold').fontSize(10).text(t('Medicines'));
       doc.font('Regular').fontSize(10);
       for (const m of c.medicines) doc.text(`\u2022 ${medicineLine(m)}`, { width, indent: 6 });
       doc.moveDown(0.3);
     }
-    field('Tests ordered', c.testsOrdered);
-    field('Precautions', c.precautions);
-    field('Notes for the patient', c.patientNotes);
+    field(t('Tests ordered'), c.testsOrdered);
+    field(t('Precautions'), c.precautions);
+    field(t('Notes for the patient'), c.patientNotes);
     // content() already leaves private notes out for a patient; say what they are for a clinician.
-    field('Private clinical notes', c.notes);
-    field('Follow-up', c.followUpDate);
+    field(t('Private clinical notes'), c.notes);
+    field(t('Follow-up'), c.followUpDate ? words.date(c.followUpDate) : null);
     doc.moveDown(0.5);
   });
 
@@ -185,7 +194,7 @@ export function writeHistoryPdf(deps: Pick<AppDeps, 'config'>, patient: Patient,
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('Regular').fontSize(8).fillColor('#777').text(
-      `Confidential medical record - ${patient.medicalRecordNumber} - page ${i + 1} of ${range.count}`,
+      t('Confidential medical record - {{number}} - page {{page}} of {{pages}}', { number: patient.medicalRecordNumber, page: i + 1, pages: range.count }),
       doc.page.margins.left,
       doc.page.height - 36,
       { width, align: 'center', lineBreak: false },

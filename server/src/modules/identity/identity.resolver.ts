@@ -4,7 +4,8 @@ import { UnauthenticatedError } from '../../errors';
 import { Doctor } from '../directory/doctor.entity';
 import { Patient } from '../directory/patient.entity';
 import { AuthPayload, RegisterInput, UserType } from './identity.types';
-import { IdentityService } from './identity.service';
+import DataLoader from 'dataloader';
+import { IdentityService, languagesOf } from './identity.service';
 import { User } from './user.entity';
 
 @Resolver(() => UserType)
@@ -62,6 +63,19 @@ export class IdentityResolver {
     return new IdentityService(ctx).signOutEverywhere();
   }
 
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: 'Remember your language (a code the client speaks, e.g. "hi") for the e-mails, SMS and reports HMS sends you. An unsupported code is BAD_USER_INPUT.',
+  })
+  setMyLanguage(@Ctx() ctx: Context, @Arg('language', () => String) language: string): Promise<boolean> {
+    return new IdentityService(ctx).setLanguage(language);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The language chosen with setMyLanguage (e.g. "hi"); null until one is chosen (English).' })
+  language(@Root() user: UserType, @Ctx() ctx: Context): Promise<string | null> {
+    return languageLoader(ctx).load(Number(user.id));
+  }
+
   @FieldResolver(() => Patient, { nullable: true, description: 'The patient profile, for PATIENT accounts.' })
   patient(@Root() user: User, @Ctx() ctx: Context): Promise<Patient | null> {
     return ctx.em.findOne(Patient, { user: user.id });
@@ -71,4 +85,18 @@ export class IdentityResolver {
   doctor(@Root() user: User, @Ctx() ctx: Context): Promise<Doctor | null> {
     return ctx.em.findOne(Doctor, { user: user.id });
   }
+}
+
+// One query per operation for every account asked about.
+const languageLoaders = new WeakMap<Context, DataLoader<number, string | null>>();
+function languageLoader(ctx: Context): DataLoader<number, string | null> {
+  let loader = languageLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const byId = await languagesOf(ctx.em, ids);
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    languageLoaders.set(ctx, loader);
+  }
+  return loader;
 }

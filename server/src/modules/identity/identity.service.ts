@@ -16,6 +16,7 @@ import { nextMedicalRecordNumber } from '../directory/patient.service';
 import type { RegisterInput } from './identity.types';
 import { publishAccountRevoked } from './revocation';
 import { signToken } from './tokens';
+import { LANGUAGES, supportedLanguage } from '../../shared/i18n';
 import { Role, User } from './user.entity';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -182,6 +183,25 @@ export class IdentityService {
     publishAccountRevoked(this.ctx.deps, viewer.userId);
     return true;
   }
+
+  /** Remembers the viewer's language for what the server sends them (e-mails, SMS, mailed reports). */
+  async setLanguage(language: string): Promise<boolean> {
+    const viewer = requireViewer(this.ctx);
+    const code = supportedLanguage(language);
+    if (!code) {
+      throw new BadInputError(`Unsupported language; one of ${LANGUAGES.join(', ')}`, { language: 'Unsupported language' });
+    }
+    await this.em.getConnection().execute('update `user` set language = ? where id = ?', [code, viewer.userId], 'run');
+    return true;
+  }
+}
+
+/** The languages of many accounts at once (null: none chosen). */
+export async function languagesOf(em: EntityManager, userIds: readonly number[]): Promise<Map<number, string | null>> {
+  if (!userIds.length) return new Map();
+  const rows = await em.getConnection().execute<Array<{ id: number; language: string | null }>>(
+    `select id, language from \`user\` where id in (${userIds.map(() => '?').join(',')})`, [...userIds]);
+  return new Map(rows.map((row: { id: number; language: string | null }) => [Number(row.id), row.language]));
 }
 
 /** Creates the admin from HMS_ADMIN_EMAIL / HMS_ADMIN_PASSWORD when no admin exists yet. */

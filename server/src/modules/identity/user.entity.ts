@@ -42,6 +42,10 @@ export class User {
   @Property({ type: 'integer', default: 0 })
   tokenVersion: Opt<number> = 0;
 
+  /** The language for this person's e-mails, SMS and mailed reports (a client/src/i18n/locales code); null: English. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  language?: string | null;
+
   @Property({ type: 'datetime', length: 3 })
   createdAt: Opt<Date> = clock.now();
 

@@ -153,8 +153,8 @@ export async function sendMessage(deps: AppDeps, id: string, em: EntityManager =
     return { outcome: 'CANCELLED' };
   }
   const [user] = row.recipient_user_id
-    ? await conn.execute<Array<{ email: string; active: number | boolean; name: string | null }>>(
-      'select u.email, u.active, coalesce(p.full_name, d.full_name) as name from `user` u left join patient p on p.user_id = u.id left join doctor d on d.user_id = u.id where u.id = ?',
+    ? await conn.execute<Array<{ email: string; active: number | boolean; name: string | null; language: string | null }>>(
+      'select u.email, u.active, u.language, coalesce(p.full_name, d.full_name) as name from `user` u left join patient p on p.user_id = u.id left join doctor d on d.user_id = u.id where u.id = ?',
       [row.recipient_user_id])
     : [];
   const address = row.channel === 'SMS' ? facts?.patient_phone ?? null : user?.email ?? null;
@@ -179,7 +179,7 @@ export async function sendMessage(deps: AppDeps, id: string, em: EntityManager =
     await finish('FAILED', { error: `the sealed link cannot be read: ${(error as Error).message}` });
     return { outcome: 'FAILED' };
   }
-  const rendered = render({ kind: row.kind, hospitalName: config.hospitalName, publicUrl: config.publicUrl, timezone: config.timezone, appointment, link, offer, recipientName: user?.name ?? undefined });
+  const rendered = render({ kind: row.kind, hospitalName: config.hospitalName, publicUrl: config.publicUrl, timezone: config.timezone, appointment, link, offer, recipientName: user?.name ?? undefined, language: user?.language ?? null });
   const transports = transportsOf(deps);
   try {
     const providerId = row.channel === 'SMS'

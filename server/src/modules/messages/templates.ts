@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { speech, type Speech } from '../../shared/i18n';
 import type { MessageKind } from './message.entity';
 
 export interface AppointmentFacts {
@@ -22,6 +23,8 @@ export interface TemplateInput {
   recipientName?: string;
   /** A waitlist offer: until when the slot is held. */
   offer?: { expiresAt: Date };
+  /** The recipient's language (user.language); English when unset or unknown. */
+  language?: string | null;
 }
 
 export interface Rendered {
@@ -35,21 +38,28 @@ export interface Rendered {
 
 const escape = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 
-function when(at: Date, timezone: string): string {
+function when(at: Date, timezone: string, words: Speech): string {
+  if (words.lang !== 'en') return new Intl.DateTimeFormat(words.lang, { dateStyle: 'full', timeStyle: 'short', timeZone: timezone }).format(at);
   return DateTime.fromJSDate(at, { zone: timezone }).toFormat("cccc d LLLL yyyy 'at' HH:mm");
+}
+
+function until(at: Date, timezone: string, words: Speech): string {
+  if (words.lang !== 'en') return new Intl.DateTimeFormat(words.lang, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: timezone }).format(at);
+  return DateTime.fromJSDate(at, { zone: timezone }).toFormat("HH:mm 'on' d LLLL");
 }
 
 /** The calendar file of a booked or moved visit (METHOD:REQUEST) or a cancelled one (METHOD:CANCEL), same UID. */
 export function appointmentIcs(input: TemplateInput, cancelled = false): string {
   const a = input.appointment!;
+  const { t } = speech(input.language);
   const calendar = ical({ name: input.hospitalName, prodId: { company: input.hospitalName, product: 'HMS' }, method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
   calendar.createEvent({
     id: `appointment-${a.appointmentId}@${new URL(input.publicUrl).hostname}`,
     start: a.startsAt,
     end: a.endsAt,
-    summary: `${input.hospitalName}: appointment with ${a.doctorName}`,
+    summary: t('{{hospital}}: appointment with {{doctor}}', { hospital: input.hospitalName, doctor: a.doctorName }),
     location: `${input.hospitalName}, ${a.departmentName}`,
-    description: `Your appointment with ${a.doctorName} (${a.departmentName}). Manage it at ${appointmentLink(input)}`,
+    description: t('Your appointment with {{doctor}} ({{department}}). Manage it at {{link}}', { doctor: a.doctorName, department: a.departmentName, link: appointmentLink(input) }),
     url: appointmentLink(input),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     stamp: new Date(),
@@ -66,58 +76,63 @@ function appointmentLink(input: TemplateInput, action?: 'reschedule' | 'cancel')
 export function render(input: TemplateInput): Rendered {
   const a = input.appointment;
   const h = input.hospitalName;
+  const words = speech(input.language);
+  const { t } = words;
   const lines: string[] = [];
   let subject: string;
   let sms = '';
   const links: Array<[string, string]> = [];
-  const at = a ? when(a.startsAt, input.timezone) : '';
+  const at = a ? when(a.startsAt, input.timezone, words) : '';
+  // The facts every appointment text may name.
+  const v = a ? { hospital: h, at, patient: a.patientName, doctor: a.doctorName, department: a.departmentName } : { hospital: h, at };
+  const dear = (name: string) => t('Dear {{name}},', { name });
   switch (input.kind) {
     case 'BOOKING_CONFIRMATION':
-      subject = `${h}: your appointment on ${at}`;
-      lines.push(`Dear ${a!.patientName},`, `your appointment with ${a!.doctorName} (${a!.departmentName}) is booked for ${at}.`, 'The attached calendar file adds it to your calendar.');
-      links.push(['View it', appointmentLink(input)], ['Move it', appointmentLink(input, 'reschedule')], ['Cancel it', appointmentLink(input, 'cancel')]);
+      subject = t('{{hospital}}: your appointment on {{at}}', v);
+      lines.push(dear(a!.patientName), t('your appointment with {{doctor}} ({{department}}) is booked for {{at}}.', v), t('The attached calendar file adds it to your calendar.'));
+      links.push([t('View it'), appointmentLink(input)], [t('Move it'), appointmentLink(input, 'reschedule')], [t('Cancel it'), appointmentLink(input, 'cancel')]);
       break;
     case 'RESCHEDULE_NOTICE':
-      subject = `${h}: your appointment moved to ${at}`;
-      lines.push(`Dear ${a!.patientName},`, `your appointment with ${a!.doctorName} (${a!.departmentName}) is now on ${at}.`);
-      links.push(['View it', appointmentLink(input)], ['Move it', appointmentLink(input, 'reschedule')], ['Cancel it', appointmentLink(input, 'cancel')]);
+      subject = t('{{hospital}}: your appointment moved to {{at}}', v);
+      lines.push(dear(a!.patientName), t('your appointment with {{doctor}} ({{department}}) is now on {{at}}.', v));
+      links.push([t('View it'), appointmentLink(input)], [t('Move it'), appointmentLink(input, 'reschedule')], [t('Cancel it'), appointmentLink(input, 'cancel')]);
       break;
     case 'CANCEL_NOTICE':
-      subject = `${h}: your appointment on ${at} is cancelled`;
-      lines.push(`Dear ${a!.patientName},`, `your appointment with ${a!.doctorName} (${a!.departmentName}) on ${at} is cancelled.`);
-      links.push(['Book another', `${input.publicUrl}/patient/book`]);
+      subject = t('{{hospital}}: your appointment on {{at}} is cancelled', v);
+      lines.push(dear(a!.patientName), t('your appointment with {{doctor}} ({{department}}) on {{at}} is cancelled.', v));
+      links.push([t('Book another'), `${input.publicUrl}/patient/book`]);
       break;
     case 'REMINDER':
-      subject = `${h}: reminder of your appointment on ${at}`;
-      lines.push(`Dear ${a!.patientName},`, `a reminder: your appointment with ${a!.doctorName} (${a!.departmentName}) is on ${at}.`);
-      links.push(['Move it', appointmentLink(input, 'reschedule')], ['Cancel it', appointmentLink(input, 'cancel')]);
-      sms = `${h}: reminder, appointment with ${a!.doctorName} on ${at}. Manage: ${appointmentLink(input)}`;
+      subject = t('{{hospital}}: reminder of your appointment on {{at}}', v);
+      lines.push(dear(a!.patientName), t('a reminder: your appointment with {{doctor}} ({{department}}) is on {{at}}.', v));
+      links.push([t('Move it'), appointmentLink(input, 'reschedule')], [t('Cancel it'), appointmentLink(input, 'cancel')]);
+      sms = t('{{hospital}}: reminder, appointment with {{doctor}} on {{at}}. Manage: {{link}}', { ...v, link: appointmentLink(input) });
       break;
     case 'DOCTOR_BOOKING_NOTICE':
-      subject = `${h}: new booking on ${at}`;
-      lines.push(`Dear ${a!.doctorName},`, `${a!.patientName} booked an appointment with you on ${at}.`);
-      links.push(['Open your day', `${input.publicUrl}/doctor/day?date=${DateTime.fromJSDate(a!.startsAt, { zone: input.timezone }).toISODate()}`]);
+      subject = t('{{hospital}}: new booking on {{at}}', v);
+      lines.push(dear(a!.doctorName), t('{{patient}} booked an appointment with you on {{at}}.', v));
+      links.push([t('Open your day'), `${input.publicUrl}/doctor/day?date=${DateTime.fromJSDate(a!.startsAt, { zone: input.timezone }).toISODate()}`]);
       break;
     case 'WAITLIST_OFFER': {
-      const until = DateTime.fromJSDate(input.offer!.expiresAt, { zone: input.timezone }).toFormat("HH:mm 'on' d LLLL");
+      const held = until(input.offer!.expiresAt, input.timezone, words);
       const page = `${input.publicUrl}/patient/waitlist`;
-      subject = `${h}: a slot on ${at} is held for you`;
-      lines.push(`Dear ${a!.patientName},`, `a slot with ${a!.doctorName} (${a!.departmentName}) on ${at} has come free and is held for you until ${until}.`,
-        'Accept it on your waitlist page before then; after that it goes to the next person waiting.');
-      links.push(['Accept or decline it', page]);
-      sms = `${h}: a slot with ${a!.doctorName} on ${at} is held for you until ${until}. Accept: ${page}`;
+      subject = t('{{hospital}}: a slot on {{at}} is held for you', v);
+      lines.push(dear(a!.patientName), t('a slot with {{doctor}} ({{department}}) on {{at}} has come free and is held for you until {{until}}.', { ...v, until: held }),
+        t('Accept it on your waitlist page before then; after that it goes to the next person waiting.'));
+      links.push([t('Accept or decline it'), page]);
+      sms = t('{{hospital}}: a slot with {{doctor}} on {{at}} is held for you until {{until}}. Accept: {{link}}', { ...v, until: held, link: page });
       break;
     }
     case 'PASSWORD_RESET':
-      subject = `${h}: choose a new password`;
-      lines.push(`Dear ${input.recipientName ?? 'user'},`, 'someone (hopefully you) asked to reset the password of your account. The link works once, for 30 minutes.',
-        'If it was not you, ignore this e-mail: your password stays as it is.');
-      links.push(['Choose a new password', input.link!]);
+      subject = t('{{hospital}}: choose a new password', v);
+      lines.push(dear(input.recipientName ?? t('user')), t('someone (hopefully you) asked to reset the password of your account. The link works once, for 30 minutes.'),
+        t('If it was not you, ignore this e-mail: your password stays as it is.'));
+      links.push([t('Choose a new password'), input.link!]);
       break;
     case 'DOCTOR_INVITATION':
-      subject = `${h}: your account is ready`;
-      lines.push(`Dear ${input.recipientName ?? 'doctor'},`, `an account was created for you at ${h}. Choose your password with the link below (valid 72 hours, once).`);
-      links.push(['Choose your password', input.link!]);
+      subject = t('{{hospital}}: your account is ready', v);
+      lines.push(dear(input.recipientName ?? t('doctor')), t('an account was created for you at {{hospital}}. Choose your password with the link below (valid 72 hours, once).', v));
+      links.push([t('Choose your password'), input.link!]);
       break;
   }
   const text = [...lines, '', ...links.map(([label, url]) => `${label}: ${url}`), '', `— ${h}`].join('\n');

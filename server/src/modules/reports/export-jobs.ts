@@ -15,6 +15,8 @@ import { ExportFormat, ExportJob, ExportKind, ExportStatus } from './export-job.
 import type { ExportJobView, StartExportInput } from './export-jobs.types';
 import { hospitalDays } from './hospital-days';
 import { toCsv, toXlsx } from './reports.exports';
+import { speech, type Speech } from '../../shared/i18n';
+import { languagesOf } from '../identity/identity.service';
 import { ReportsService } from './reports.service';
 
 /** Formats each kind can be written in. */
@@ -227,7 +229,9 @@ export async function runExportJob(deps: AppDeps, id: string, onProgress?: Progr
     const ctx = await contextForUser(deps, job.owner.id, `export-${id}`);
     requireViewer(ctx);
     await progress(5, 'Starting');
-    const file = job.kind === ExportKind.DASHBOARD ? await dashboardFile(ctx, job, progress) : await historyFile(ctx, job, progress);
+    // No request to ask: the file speaks the owner's stored language (setMyLanguage), English by default.
+    const words = speech((await languagesOf(ctx.em, [job.owner.id])).get(job.owner.id));
+    const file = job.kind === ExportKind.DASHBOARD ? await dashboardFile(ctx, job, progress, words) : await historyFile(ctx, job, progress, words);
     await progress(95, 'Saving the file');
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + deps.config.exports.retentionHours * 3600_000);
@@ -247,18 +251,18 @@ export async function runExportJob(deps: AppDeps, id: string, onProgress?: Progr
 
 type Progress = (value: number, stage: string) => Promise<void>;
 
-async function dashboardFile(ctx: Context, job: ExportJob, progress: Progress): Promise<{ data: Buffer; fileName: string }> {
+async function dashboardFile(ctx: Context, job: ExportJob, progress: Progress, words: Speech): Promise<{ data: Buffer; fileName: string }> {
   const p = job.params;
   await progress(10, 'Reading visits, invoices and payments');
   const dashboard = await new ReportsService(ctx).dashboard(
     { from: p.from ?? '', to: p.to ?? '', departmentId: p.departmentId, doctorId: p.doctorId }, { doctorMayReadOwn: true });
   await progress(60, 'Writing the file');
   const name = `hms-dashboard-${dashboard.from}-to-${dashboard.to}`;
-  if (job.format === ExportFormat.CSV) return { data: Buffer.from(toCsv(dashboard), 'utf8'), fileName: `${name}.csv` };
-  return { data: Buffer.from((await toXlsx(dashboard).xlsx.writeBuffer()) as ArrayBuffer), fileName: `${name}.xlsx` };
+  if (job.format === ExportFormat.CSV) return { data: Buffer.from(toCsv(dashboard, words), 'utf8'), fileName: `${name}.csv` };
+  return { data: Buffer.from((await toXlsx(dashboard, words).xlsx.writeBuffer()) as ArrayBuffer), fileName: `${name}.xlsx` };
 }
 
-async function historyFile(ctx: Context, job: ExportJob, progress: Progress): Promise<{ data: Buffer; fileName: string }> {
+async function historyFile(ctx: Context, job: ExportJob, progress: Progress, words: Speech): Promise<{ data: Buffer; fileName: string }> {
   await progress(10, 'Reading the history');
   // historyForExport checks the care relationship as it is now and records the read for the patient.
   const history = await new ClinicalService(ctx).historyForExport(Number(job.params.patientId), job.format === ExportFormat.PDF ? 'pdf' : 'csv');
@@ -267,8 +271,8 @@ async function historyFile(ctx: Context, job: ExportJob, progress: Progress): Pr
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
-  if (job.format === ExportFormat.PDF) writeHistoryPdf(ctx.deps, history.patient, history.entries, out);
-  else writeHistoryCsv(ctx.deps, history.entries, out, ctx.viewer?.role === Role.DOCTOR);
+  if (job.format === ExportFormat.PDF) writeHistoryPdf(ctx.deps, history.patient, history.entries, out, words);
+  else writeHistoryCsv(ctx.deps, history.entries, out, ctx.viewer?.role === Role.DOCTOR, words);
   await finished;
   const extension = job.format === ExportFormat.PDF ? 'pdf' : 'csv';
   return { data: Buffer.concat(chunks), fileName: `medical-history-${history.patient.medicalRecordNumber}.${extension}` };

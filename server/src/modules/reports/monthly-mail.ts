@@ -8,6 +8,7 @@ import { hospitalMonth } from './hospital-days';
 import { doctorMonthlyPdf, hospitalMonthlyPdf } from './report-pdfs';
 import { toXlsx } from './reports.exports';
 import { ReportsService } from './reports.service';
+import { speech, type Speech } from '../../shared/i18n';
 
 /** One e-mail with its attachments. */
 export interface ReportMail {
@@ -47,8 +48,8 @@ const MAX_ATTEMPTS = 5;
 export async function sendMonthlyReports(deps: AppDeps, mailer: ReportMailer, month: string): Promise<{ sent: number; failed: number }> {
   hospitalMonth(month, deps.config.timezone);
   const connection = deps.orm.em.getConnection();
-  const recipients = await connection.execute<Array<{ user_id: number; email: string; role: string; doctor_id: number | null }>>(
-    `select u.id as user_id, u.email, u.role, d.id as doctor_id from \`user\` u left join doctor d on d.user_id = u.id
+  const recipients = await connection.execute<Array<{ user_id: number; email: string; role: string; doctor_id: number | null; language: string | null }>>(
+    `select u.id as user_id, u.email, u.role, u.language, d.id as doctor_id from \`user\` u left join doctor d on d.user_id = u.id
      where u.active = 1 and (u.role = 'ADMIN' or (u.role = 'DOCTOR' and d.active = 1)) order by u.id`, []);
   const now = clock.now();
   for (const r of recipients) {
@@ -56,7 +57,8 @@ export async function sendMonthlyReports(deps: AppDeps, mailer: ReportMailer, mo
       'insert ignore into report_delivery (kind, month, recipient_id, status, attempts, created_at) values (?, ?, ?, \'PENDING\', 0, ?)',
       [r.role === 'ADMIN' ? ReportKind.HOSPITAL_MONTHLY : ReportKind.DOCTOR_MONTHLY, month, r.user_id, now]);
   }
-  let hospital: { pdf: Buffer; xlsx: Buffer } | null = null;
+  // The hospital's files, made once per run and language, as the first admin of that language sees them.
+  const hospital = new Map<string, { pdf: Buffer; xlsx: Buffer }>();
   let sent = 0;
   let failed = 0;
   for (const r of recipients) {
@@ -68,25 +70,32 @@ export async function sendMonthlyReports(deps: AppDeps, mailer: ReportMailer, mo
         const [row] = await run<Array<{ id: number; status: string; attempts: number }>>(
           'select id, status, attempts from report_delivery where kind = ? and month = ? and recipient_id = ? for update', [kind, month, r.user_id]);
         if (!row || row.status === 'SENT' || row.attempts >= MAX_ATTEMPTS) return;
+        const words = speech(r.language);
+        const { t } = words;
         try {
           if (kind === ReportKind.DOCTOR_MONTHLY) {
             const report = await monthlyFigures({ em: tx, deps }, r.doctor_id!, month);
             await mailer.send({
               to: r.email,
-              subject: `Your monthly report for ${month} - ${deps.config.hospitalName}`,
-              text: `Attached is your report for ${month}: ${report.visits} visits, ${report.patientsSeen} patients seen, ${report.noShows} no-shows, `
-                + `${report.followUpsDueNextMonth} follow-ups due next month.\n\nAny month can be downloaded from your dashboard.`,
-              attachments: [{ filename: `monthly-report-${month}.pdf`, content: await doctorMonthlyPdf(deps.config, report), contentType: 'application/pdf' }],
+              subject: t('Your monthly report for {{month}} - {{hospital}}', { month, hospital: deps.config.hospitalName }),
+              text: t('Attached is your report for {{month}}: {{visits}} visits, {{seen}} patients seen, {{noShows}} no-shows, {{followUps}} follow-ups due next month.', {
+                month, visits: report.visits, seen: report.patientsSeen, noShows: report.noShows, followUps: report.followUpsDueNextMonth,
+              }) + `\n\n${t('Any month can be downloaded from your dashboard.')}`,
+              attachments: [{ filename: `${t('monthly-report')}-${month}.pdf`, content: await doctorMonthlyPdf(deps.config, report, words), contentType: 'application/pdf' }],
             });
           } else {
-            hospital ??= await hospitalFiles(deps, r.user_id, month);
+            let files = hospital.get(words.lang);
+            if (!files) {
+              files = await hospitalFiles(deps, r.user_id, month, words);
+              hospital.set(words.lang, files);
+            }
             await mailer.send({
               to: r.email,
-              subject: `Hospital report for ${month} - ${deps.config.hospitalName}`,
-              text: `Attached is the hospital's report for ${month}, as PDF and as a workbook.`,
+              subject: t('Hospital report for {{month}} - {{hospital}}', { month, hospital: deps.config.hospitalName }),
+              text: t('Attached is the hospital\'s report for {{month}}, as PDF and as a workbook.', { month }),
               attachments: [
-                { filename: `hospital-report-${month}.pdf`, content: hospital.pdf, contentType: 'application/pdf' },
-                { filename: `hospital-report-${month}.xlsx`, content: hospital.xlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+                { filename: `${t('hospital-report')}-${month}.pdf`, content: files.pdf, contentType: 'application/pdf' },
+                { filename: `${t('hospital-report')}-${month}.xlsx`, content: files.xlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
               ],
             });
           }
@@ -107,12 +116,12 @@ export async function sendMonthlyReports(deps: AppDeps, mailer: ReportMailer, mo
 }
 
 /** The hospital's report files, made once per run, as an admin sees them. */
-async function hospitalFiles(deps: AppDeps, adminUserId: number, month: string): Promise<{ pdf: Buffer; xlsx: Buffer }> {
+async function hospitalFiles(deps: AppDeps, adminUserId: number, month: string, words: Speech): Promise<{ pdf: Buffer; xlsx: Buffer }> {
   const ctx = await contextForUser(deps, adminUserId, `monthly-report-${month}`);
   const m = hospitalMonth(month, deps.config.timezone);
   const dashboard = await new ReportsService(ctx).dashboard({ from: m.from, to: m.to });
   return {
-    pdf: await hospitalMonthlyPdf(deps.config, month, dashboard),
-    xlsx: Buffer.from((await toXlsx(dashboard).xlsx.writeBuffer()) as ArrayBuffer),
+    pdf: await hospitalMonthlyPdf(deps.config, month, dashboard, words),
+    xlsx: Buffer.from((await toXlsx(dashboard, words).xlsx.writeBuffer()) as ArrayBuffer),
   };
 }
