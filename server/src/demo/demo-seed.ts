@@ -269,6 +269,7 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
   const patientUser = new Map<number, number | null>();
   const patientName = new Map<number, string>();
   const mrns = new Set<string>();
+  const traits = new Map<number, { child: boolean; gender: string }>();
   const MRN_ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   for (let n = 0; n < PATIENTS; n += 1) {
     const id = patientId0 + n;
@@ -293,9 +294,10 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
       const email = n === 0 ? DEMO_PATIENT_EMAIL : `${slug(name) || 'patient'}.${n}@${DEMO_DOMAIN}`;
       patientUsers.push([uid, email, passwordHash, 'PATIENT', 1, 0, 0, 0, sqlTime(createdAt), sqlTime(createdAt)]);
     }
-    const child = n % 9 === 4;
+    const child = n !== 0 && n % 9 === 4;
     const dob = today.minus({ years: child ? rnd.int(1, 14) : rnd.int(18, 82), days: rnd.int(0, 364) }).toISODate();
-    const gender = n === 0 ? 'Female' : rnd.pick(['Female', 'Male', 'Female', 'Male', 'Other']);
+    const gender = n === 0 ? 'Female' : rnd.chance(0.03) ? 'Other' : rnd.pick(['Female', 'Male']);
+    traits.set(id, { child, gender });
     patientRows.push([id, uid, name, mrn, dob, gender, `+91 ${rnd.int(70000, 99999)} ${rnd.int(10000, 99999)}`,
       `${rnd.int(1, 240)}, ${rnd.pick(STREETS)}, ${rnd.pick(CITIES)}`, rnd.pick(BLOOD_GROUPS), child ? rnd.int(80, 160) : rnd.int(150, 188),
       child ? rnd.int(10, 50) : rnd.int(45, 95) + rnd.int(0, 9) / 10, rnd.chance(0.15) ? rnd.pick(ALLERGIES) : null, 0, sqlTime(createdAt), 1, null, 0]);
@@ -312,9 +314,18 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
   const takePatient = (p: number, s: Date, e: Date) => { const list = busy.get(p) ?? []; list.push([s.getTime(), e.getTime()]); busy.set(p, list); };
   const taken = new Set<string>(); // doctor|start
   // Each patient mostly sees "their" doctors: care looks continuous in a history.
+  // Children see paediatricians (and only children do); obstetrics sees adult women.
+  const PAEDIATRICS = DEPARTMENTS.findIndex((d) => d.name === 'Paediatrics');
+  const OBSTETRICS = DEPARTMENTS.findIndex((d) => d.name === 'Obstetrics & Gynaecology');
+  const fits = (p: number, doctor: number) => {
+    const { child, gender } = traits.get(p)!;
+    const dept = doctorDept.get(doctor);
+    return dept === PAEDIATRICS ? child : !child && (dept !== OBSTETRICS || gender === 'Female');
+  };
   const regulars = new Map<number, number[]>();
   for (const p of patientIds) {
-    for (const d of [rnd.pick(doctorIds), rnd.pick(doctorIds)]) regulars.set(d, [...(regulars.get(d) ?? []), p]);
+    const eligible = doctorIds.filter((d) => fits(p, d));
+    for (const d of [rnd.pick(eligible), rnd.pick(eligible)]) regulars.set(d, [...(regulars.get(d) ?? []), p]);
   }
   const visits: Visit[] = [];
   let appointmentId = await nextId('appointment');
@@ -344,7 +355,7 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
   const seriesRows: unknown[][] = [];
   let seriesId = await nextId('appointment_series');
   for (const [k, doctor] of [doctorIds[1], doctorIds[4], doctorIds[8], doctorIds[15]].entries()) {
-    const patient = patientIds[k === 0 ? 0 : 10 + k * 17];
+    const patient = k === 0 ? patientIds[0] : patientIds.slice(10 + k * 17).find((p) => fits(p, doctor))!;
     const every = k % 2 === 0 ? 1 : 2;
     let first: DateTime | null = null;
     for (let d = 1; d <= 7 && !first; d += 1) if (slotsOf(doctor, today.plus({ days: d })).length) first = today.plus({ days: d });
@@ -370,6 +381,7 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
     seriesId += 1;
   }
 
+  const visitDays = new Set<string>(); // patient|day offset
   for (let offset = -PAST_DAYS; offset <= bookingDays; offset += 1) {
     const day = today.plus({ days: offset });
     for (const doctor of doctorIds) {
@@ -380,8 +392,11 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
         if (taken.has(`${doctor}|${s.getTime()}`) || blocked(doctor, s, e) || !rnd.chance(fill)) continue;
         const pool = regulars.get(doctor) ?? patientIds;
         let patient = rnd.chance(0.7) ? rnd.pick(pool) : rnd.pick(patientIds);
-        if (!patientFree(patient, s, e)) patient = rnd.pick(patientIds);
-        if (!patientFree(patient, s, e)) continue;
+        // One visit a day per patient: fits the doctor, free at that time, not already seen that day.
+        const ok = (p: number) => fits(p, doctor) && patientFree(p, s, e) && !visitDays.has(`${p}|${offset}`);
+        for (let tries = 0; tries < 6 && !ok(patient); tries += 1) patient = rnd.pick(tries < 2 ? pool : patientIds);
+        if (!ok(patient)) continue;
+        visitDays.add(`${patient}|${offset}`);
         const createdAt = new Date(Math.min(now.getTime() - 3600_000, s.getTime() - rnd.int(1, 10) * 86_400_000 - rnd.int(0, 8) * 3600_000));
         const ended = e.getTime() <= now.getTime();
         const startedAgo = now.getTime() - s.getTime();
@@ -565,9 +580,9 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
   const waitRows: unknown[][] = [];
   let waitId = await nextId('waitlist_entry');
   for (let k = 0; k < 6; k += 1) {
-    const patient = patientIds[5 + k * 23];
     const byDepartment = k % 3 === 2;
     const doctor = doctorIds[(k * 7) % doctorIds.length];
+    const patient = patientIds.slice(5 + k * 23).find((p) => fits(p, doctor))!;
     const periods = ['', 'MORNING', 'AFTERNOON,EVENING', '', 'MORNING,AFTERNOON', 'EVENING'][k];
     const from = today.plus({ days: k % 2 }).toISODate();
     const to = today.plus({ days: Math.min(bookingDays, 5 + k) }).toISODate();
@@ -593,13 +608,13 @@ async function fill(db: mysql.Connection, config: Config, keyring: Keyring, pass
 }
 
 /** The lines both entry points print: what happened, how long it took, how to sign in. */
-export function describeSeed(result: DemoSeedResult, url: string): string[] {
+export function describeSeed(result: DemoSeedResult, url: string | null): string[] {
   const c = result.counts;
   const lines = result.status === 'seeded'
     ? [`demo hospital seeded in ${(result.ms / 1000).toFixed(1)} s: ${c.departments} departments, ${c.doctors} doctors, ${c.patients} patients, ` +
       `${c.appointments} appointments, ${c.treatments} treatments, ${c.invoices} invoices, ${c.payments} payments, ${c.series} series, ${c.waitlist} waitlist entries`]
     : ['demo hospital already seeded in this database: nothing changed'];
-  lines.push(`sign in at ${url}:`);
+  lines.push(url ? `sign in at ${url}:` : 'sign in with:');
   lines.push(`  admin    ${result.signIns.admin ?? '(none: set HMS_ADMIN_EMAIL and HMS_ADMIN_PASSWORD)'}  ${result.signIns.adminPassword ?? '(password: HMS_ADMIN_PASSWORD)'}`);
   lines.push(`  doctor   ${result.signIns.doctor}  ${result.signIns.password}`);
   lines.push(`  patient  ${result.signIns.patient}  ${result.signIns.password}`);

@@ -10,7 +10,8 @@ import { bootstrapAdmin } from '../modules/identity/identity.service';
 import { applyTestNow } from '../test-clock';
 import { DemoRefusedError, describeSeed, seedDemo } from './demo-seed';
 
-const address = (config: Config) => config.publicUrl || `http://localhost:${config.port}`;
+// PORT=0 (tests, screenshots): the port is only known once listening, on the "HMS listening on" line.
+const address = (config: Config) => (config.port === 0 && !process.env.HMS_PUBLIC_URL ? null : config.publicUrl);
 
 /** HMS_DEMO=true npm start: seeds an empty database, says so and goes on; a non-demo database is left alone. */
 export async function seedDemoOnStart(orm: MikroORM, config: Config): Promise<void> {
