@@ -72,6 +72,8 @@ export interface Config {
   messageRetryMs: number;
   /** HMS_TEST_CLOCK=1: `POST /__test/clock` may move the server's clock (tests only; refused in production). */
   testClock: boolean;
+  /** HMS_DEMO=true: start-up seeds the demo hospital into an empty database (see src/demo/demo-seed.ts). */
+  demo: boolean;
   /**
    * HMS_TEST_NOW (only with HMS_TEST_CLOCK=1): the instant the clock starts at, so a test's child
    * process runs on the same pinned "now" as the test (time keeps running from there).
@@ -97,6 +99,13 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   if (raw === undefined || raw === '') return fallback;
   if (raw !== 'on' && raw !== 'off') throw new ConfigError(`${name} must be on or off, got "${raw}"`);
   return raw === 'on';
+}
+
+function demoFlag(raw: string | undefined): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (['', 'false', 'off', '0'].includes(value)) return false;
+  if (['true', 'on', '1'].includes(value)) return true;
+  throw new ConfigError(`HMS_DEMO must be true or false, got "${raw}"`);
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -276,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messageRetryMs: int(env, 'HMS_MESSAGE_RETRY_MS', 30_000, 10, 24 * 3600_000),
     jobsPrefix,
     testClock: testClockRaw === '1',
+    demo: demoFlag(env.HMS_DEMO),
     testNow,
     redisPrefix,
     webhookAllowPrivate: bool(env, 'HMS_WEBHOOK_ALLOW_PRIVATE'),

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { logger } from './logger';
 import { bootstrapAdmin } from './modules/identity/identity.service';
 import { applyTestNow } from './test-clock';
+import { seedDemoOnStart } from './demo/seed-demo';
 
 async function main(): Promise<void> {
   let config;
@@ -22,7 +23,11 @@ async function main(): Promise<void> {
   applyTestNow(config);
   const orm = await openDatabase(config, {
     retrySeconds: config.databaseWaitSeconds,
-    underLock: (opened) => bootstrapAdmin(opened.em.fork(), config),
+    underLock: async (opened) => {
+      await bootstrapAdmin(opened.em.fork(), config);
+      // Under the start-up lock: of N processes started with HMS_DEMO=true, one seeds.
+      if (config.demo) await seedDemoOnStart(opened, config);
+    },
   });
   const app = await createApp(config, orm);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
