@@ -143,10 +143,11 @@ export function HospitalReport() {
             <Grid size={{ xs: 6, md: 3 }}>
               <StatCard label={t('Patients seen')} value={report.totals.patients} hint={t('New sign-ups: {{newPatients}} · Doctors: {{doctors}}', { newPatients: report.totals.newPatients, doctors: report.totals.doctors })} />
             </Grid>
-            <Grid size={{ xs: 6, md: 2 }}>
+            {/* Money takes a whole row on a phone: a hospital's year does not fit half of 390 px. */}
+            <Grid size={{ xs: 12, sm: 6, md: 2 }}>
               <StatCard label={t('Invoiced')} value={formatMoney(report.totals.invoiced)} hint={t('Invoices: {{invoices}}', { invoices: report.totals.invoiceCount })} />
             </Grid>
-            <Grid size={{ xs: 6, md: 2 }}>
+            <Grid size={{ xs: 12, sm: 6, md: 2 }}>
               <StatCard label={t('Collected')} value={formatMoney(report.totals.collected)} />
             </Grid>
             <Grid size={{ xs: 12, md: 2 }}>
