@@ -9,6 +9,8 @@ import { apolloClient } from './apollo';
 import { CurrentUserProvider } from './auth/CurrentUser';
 import { CurrentUserDocument } from './auth/current-user-document';
 import { markCurrentUserPrimed, takeEarlyCurrentUser } from './auth/early-current-user';
+import i18next from 'i18next';
+import { locale, useLanguage } from './i18n';
 import { useHourCycle, useResolvedScheme } from './lib/preferences';
 import { makeTheme } from './theme';
 
@@ -20,17 +22,27 @@ export async function primeFromEarlyRequest(): Promise<void> {
   markCurrentUserPrimed();
 }
 
+// luxon's locale follows the language (lib/luxon-locale.ts). Our modules that use luxon import it
+// themselves; for any other page it is fetched here, as early as possible, once a language other than
+// English is on (English needs nothing: luxon's default is the browser's locale). No luxon download
+// for English readers of pages that do not need it.
+const followLuxon = () => { if (locale() !== 'en') void import('./lib/luxon-locale'); };
+followLuxon();
+i18next.on('languageChanged', followLuxon);
+
 export function AppShell() {
   const scheme = useResolvedScheme();
   const theme = useMemo(() => makeTheme(scheme), [scheme]);
-  // Times are formatted while rendering: a new 12/24-hour choice redraws the pages (from the cache).
+  // Times and words are formatted while rendering: a new 12/24-hour choice or language redraws
+  // the pages (from the cache; the booking steps are in the URL, so they survive).
   const hourCycle = useHourCycle();
+  const language = useLanguage();
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline enableColorScheme />
       <ApolloProvider client={apolloClient}>
         <CurrentUserProvider>
-          <Outlet key={hourCycle} />
+          <Outlet key={`${hourCycle}-${language}`} />
         </CurrentUserProvider>
       </ApolloProvider>
     </ThemeProvider>

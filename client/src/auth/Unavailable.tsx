@@ -3,6 +3,7 @@
 import { Box, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import CloudOff from '@mui/icons-material/CloudOff';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { useT } from '../i18n';
 
 /** True when an error means "the API (or what it needs) is down", not "you are not allowed". */
 export function isUnavailable(error: unknown): boolean {
@@ -13,17 +14,17 @@ export function isUnavailable(error: unknown): boolean {
 }
 
 export function UnavailableScreen({ retryInSeconds }: { retryInSeconds: number }) {
+  const { t } = useT();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'background.default', p: 2 }}>
       <Paper variant="outlined" sx={{ p: 4, maxWidth: 480, textAlign: 'center' }} role="alert" data-testid="unavailable">
         <CloudOff sx={{ fontSize: 48, color: 'text.secondary' }} />
-        <Typography variant="h5" sx={{ mt: 1 }}>The hospital system is unavailable, retrying</Typography>
+        <Typography variant="h5" sx={{ mt: 1 }}>{t('The hospital system is unavailable, retrying')}</Typography>
         <Typography color="text.secondary" sx={{ mt: 1 }}>
-          You are still signed in. This page comes back by itself as soon as the system answers again.
-        </Typography>
+          {t('You are still signed in. This page comes back by itself as soon as the system answers again.')}</Typography>
         <Stack direction="row" spacing={1} sx={{ mt: 2, justifyContent: 'center', alignItems: 'center' }}>
           <CircularProgress size={16} />
-          <Typography variant="body2" color="text.secondary">Trying again in {retryInSeconds} s…</Typography>
+          <Typography variant="body2" color="text.secondary">{t('Trying again in {{seconds}} s…', { seconds: retryInSeconds })}</Typography>
         </Stack>
       </Paper>
     </Box>

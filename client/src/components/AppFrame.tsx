@@ -11,10 +11,12 @@ import { useCurrentUser } from '../auth/CurrentUser';
 import type { Role } from '../gql/graphql';
 import { navigationFor } from './navigation';
 import { NotificationBell } from './live/NotificationBell';
+import { t, useT } from '../i18n';
 
-const ROLE_LABEL: Record<Role, string> = { PATIENT: 'Patient', DOCTOR: 'Doctor', ADMIN: 'Admin' };
+const roleLabel = (role: Role): string => ({ PATIENT: t('Patient'), DOCTOR: t('Doctor'), ADMIN: t('Admin') })[role];
 
 export function AppFrame({ role }: { role: Role }) {
+  const { t } = useT();
   const { user } = useCurrentUser();
   const theme = useTheme();
   // Up to seven links per role: below 1200px they move into a drawer.
@@ -28,15 +30,15 @@ export function AppFrame({ role }: { role: Role }) {
       <AppBar position="sticky" color="primary">
         <Toolbar sx={{ gap: 1 }}>
           {compact && (
-            <IconButton color="inherit" edge="start" aria-label="Open navigation" onClick={() => setDrawerOpen(true)}>
+            <IconButton color="inherit" edge="start" aria-label={t('Open navigation')} onClick={() => setDrawerOpen(true)}>
               <MenuIcon />
             </IconButton>
           )}
           <Brand to={items[0]?.to ?? '/'} />
-          <Chip label={ROLE_LABEL[role]} size="small" sx={{ bgcolor: 'primary.dark', color: 'primary.contrastText', ml: 1 }} />
+          <Chip label={roleLabel(role)} size="small" sx={{ bgcolor: 'primary.dark', color: 'primary.contrastText', ml: 1 }} />
           {!compact && (
             // The admin's many items wrap onto a second row of the bar instead of running off it.
-            <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, ml: 3, py: 0.5, flexShrink: 1, minWidth: 0 }}>
+            <Box component="nav" aria-label={t('Main')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, ml: 3, py: 0.5, flexShrink: 1, minWidth: 0 }}>
               {items.map((item) => (
                 <Button
                   key={item.to}
@@ -72,7 +74,8 @@ export function Brand({ to = '/' }: { to?: string }): ReactNode {
   return (
     <Box component={RouterLink} to={to} sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'inherit', textDecoration: 'none' }}>
       <LocalHospital />
-      <Typography variant="h6" component="span" sx={{ fontWeight: 700 }}>HMS</Typography>
+      {/* The brand is not translated. */}
+      <Typography variant="h6" component="span" sx={{ fontWeight: 700 }}>{'HMS' /* i18n-ignore */}</Typography>
     </Box>
   );
 }
@@ -83,12 +86,13 @@ const NavDrawer = lazy(() => import('./NavDrawer').then((m) => ({ default: m.Nav
 const AccountMenuList = lazy(() => import('./AccountMenuList').then((m) => ({ default: m.AccountMenuList })));
 
 function AccountMenu({ name, email }: { name: string; email: string }) {
+  const { t } = useT();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const initials = name.split(/[\s@.]+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join('');
   return (
     <>
       {/* The visible initials are part of the name (axe: label-content-name-mismatch). */}
-      <IconButton color="inherit" aria-label={`Account ${initials}`.trim()} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
+      <IconButton color="inherit" aria-label={t('Account {{initials}}', { initials }).trim()} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
         <Avatar sx={{ width: 34, height: 34, bgcolor: 'primary.dark', color: 'primary.contrastText', fontSize: 15 }}>{initials || '?'}</Avatar>
       </IconButton>
       {anchor && (

@@ -4,6 +4,7 @@ import EventIcon from '@mui/icons-material/Event';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { formatDateTime, formatHospitalDate, formatTime } from '../lib/format';
 import { AppointmentStatusChip, UrgentChip } from './AppointmentStatusChip';
+import { t, useT } from '../i18n';
 
 export const AppointmentCardFragment = graphql(`
   fragment AppointmentCard_appointment on Appointment {
@@ -25,13 +26,14 @@ export const AppointmentCardFragment = graphql(`
   }
 `);
 
-const CHANNEL = { EMAIL: 'e-mail', SMS: 'SMS' } as Record<string, string>;
+const channelName = (channel: string): string => ({ EMAIL: t('e-mail'), SMS: t('SMS') } as Record<string, string>)[channel] ?? channel;
 
 export function AppointmentCard(props: {
   appointment: FragmentType<typeof AppointmentCardFragment>;
   onReschedule?: () => void;
   onCancel?: () => void;
 }) {
+  const { t } = useT();
   const appointment = getFragmentData(AppointmentCardFragment, props.appointment);
   const tile = (options: Intl.DateTimeFormatOptions) => formatHospitalDate(appointment.startsAt, options);
   return (
@@ -54,7 +56,7 @@ export function AppointmentCard(props: {
               <Typography variant="h6" component="h3">{appointment.doctor.fullName}</Typography>
               <AppointmentStatusChip status={appointment.status} />
               <UrgentChip urgent={appointment.urgent} />
-              {appointment.seriesId && <Chip size="small" variant="outlined" label="Recurring" />}
+              {appointment.seriesId && <Chip size="small" variant="outlined" label={t('Recurring')} />}
             </Stack>
             <Typography color="text.secondary">
               {appointment.doctor.specialization} · {appointment.doctor.department.name}
@@ -65,18 +67,20 @@ export function AppointmentCard(props: {
             </Stack>
             {appointment.status === 'SCHEDULED' && appointment.reminders.map((r) => (r.status === 'SENT' || r.status === 'PENDING') && (
               <Typography key={r.channel} variant="body2" color="text.secondary" data-testid="reminder-line">
-                {r.status === 'SENT' && r.sentAt ? `Reminder (${CHANNEL[r.channel] ?? r.channel}) sent at ${formatDateTime(r.sentAt)}` : `Reminder (${CHANNEL[r.channel] ?? r.channel}) due at ${formatDateTime(r.dueAt)}`}
+                {r.status === 'SENT' && r.sentAt
+                  ? t('Reminder ({{channel}}) sent at {{time}}', { channel: channelName(r.channel), time: formatDateTime(r.sentAt) })
+                  : t('Reminder ({{channel}}) due at {{time}}', { channel: channelName(r.channel), time: formatDateTime(r.dueAt) })}
               </Typography>
             ))}
-            {appointment.reason && <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>Reason: {appointment.reason}</Typography>}
+            {appointment.reason && <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{t('Reason: {{reason}}', { reason: appointment.reason })}</Typography>}
             {appointment.status === 'CANCELLED' && appointment.cancelReason && (
-              <Typography variant="body2" color="text.secondary">Cancelled: {appointment.cancelReason}</Typography>
+              <Typography variant="body2" color="text.secondary">{t('Cancelled: {{reason}}', { reason: appointment.cancelReason })}</Typography>
             )}
           </Box>
           {(props.onReschedule || props.onCancel) && (
             <Stack direction={{ xs: 'row', sm: 'column' }} spacing={1}>
-              {props.onReschedule && <Button variant="outlined" onClick={props.onReschedule}>Reschedule</Button>}
-              {props.onCancel && <Button color="error" onClick={props.onCancel}>Cancel</Button>}
+              {props.onReschedule && <Button variant="outlined" onClick={props.onReschedule}>{t('Reschedule')}</Button>}
+              {props.onCancel && <Button color="error" onClick={props.onCancel}>{t('Cancel')}</Button>}
             </Stack>
           )}
         </Stack>

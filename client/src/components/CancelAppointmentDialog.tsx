@@ -2,9 +2,11 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { graphql } from '../gql';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
+import { useT } from '../i18n';
 
 const CancelAppointmentDocument = graphql(`
   mutation CancelAppointment($id: ID!, $reason: String) {
@@ -17,6 +19,7 @@ export function CancelAppointmentDialog(props: {
   onClose(): void;
   onCancelled(): void;
 }) {
+  const { t } = useT();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
@@ -43,34 +46,44 @@ export function CancelAppointmentDialog(props: {
 
   return (
     <Dialog open={open} onClose={props.onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>Cancel appointment?</DialogTitle>
+      <DialogTitle>{t('Cancel appointment?')}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
           {props.appointment && (
             <>
-              {props.appointment.patientName ? `${props.appointment.patientName} with ` : 'Your visit with '}
-              <strong>{props.appointment.doctorName}</strong> on <strong>{formatDateTime(props.appointment.startsAt)}</strong> will be cancelled
-              and the time offered to others.
+              {props.appointment.patientName ? (
+                <Trans
+                  i18nKey="{{patient}} with <b>{{doctor}}</b> on <b>{{time}}</b> will be cancelled and the time offered to others."
+                  values={{ patient: props.appointment.patientName, doctor: props.appointment.doctorName, time: formatDateTime(props.appointment.startsAt) }}
+                  components={{ b: <strong /> }}
+                />
+              ) : (
+                <Trans
+                  i18nKey="Your visit with <b>{{doctor}}</b> on <b>{{time}}</b> will be cancelled and the time offered to others."
+                  values={{ doctor: props.appointment.doctorName, time: formatDateTime(props.appointment.startsAt) }}
+                  components={{ b: <strong /> }}
+                />
+              )}
             </>
           )}
         </DialogContentText>
         {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
         <TextField
           id="field-cancelReason"
-          label="Reason"
+          label={t('Reason')}
           multiline
           minRows={2}
           value={reason}
           onChange={(event) => { setReason(event.target.value); setReasonError(undefined); }}
           error={Boolean(reasonError)}
-          helperText={reasonError ?? 'Optional, kept with the appointment'}
+          helperText={reasonError ?? t('Optional, kept with the appointment')}
           slotProps={{ htmlInput: { maxLength: 500 } }}
         />
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={props.onClose}>Keep it</Button>
+        <Button onClick={props.onClose}>{t('Keep it')}</Button>
         <Button variant="contained" color="error" disabled={loading} onClick={() => void submit()}>
-          {loading ? 'Cancelling…' : 'Cancel appointment'}
+          {loading ? t('Cancelling…') : t('Cancel appointment')}
         </Button>
       </DialogActions>
     </Dialog>

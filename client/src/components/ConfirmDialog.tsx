@@ -1,5 +1,6 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 
 /** "Are you sure?" with the action's own error shown inside, so the person sees why it failed. */
 export function ConfirmDialog(props: {
@@ -13,6 +14,7 @@ export function ConfirmDialog(props: {
   onConfirm(): void;
   onClose(): void;
 }) {
+  const { t } = useT();
   return (
     <Dialog open={props.open} onClose={props.onClose} maxWidth="xs" fullWidth>
       <DialogTitle>{props.title}</DialogTitle>
@@ -21,7 +23,7 @@ export function ConfirmDialog(props: {
         {props.error && <Alert severity="error" sx={{ mt: 2 }}>{props.error}</Alert>}
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
+        <Button onClick={props.onClose}>{t('Cancel')}</Button>
         <Button
           variant="contained"
           color={props.destructive ? 'error' : 'primary'}

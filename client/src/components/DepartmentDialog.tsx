@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { blankToNull, useForm } from '../lib/form';
 import { FormDialog } from './FormDialog';
+import { useT } from '../i18n';
 
 export const DepartmentDialogFragment = graphql(`
   fragment DepartmentDialog_department on Department {
@@ -34,6 +35,7 @@ export function DepartmentDialog(props: {
   onClose(): void;
   onSaved(): void;
 }) {
+  const { t } = useT();
   const department = getFragmentData(DepartmentDialogFragment, props.department ?? null);
   const form = useForm({ name: '', description: '' });
   const [active, setActive] = useState(true);
@@ -56,25 +58,25 @@ export function DepartmentDialog(props: {
   return (
     <FormDialog
       open={props.open}
-      title={department ? 'Edit department' : 'New department'}
+      title={department ? t('Edit department') : t('New department')}
       form={form}
       onOpen={reset}
       // Reset only when the dialog opens or switches department, not on every refetch.
       resetKey={department?.id}
       onSubmit={submit}
       onClose={props.onClose}
-      submitLabel={department ? 'Save' : 'Create department'}
+      submitLabel={department ? t('Save') : t('Create department')}
       busy={creating.loading || updating.loading}
       maxWidth="sm"
       actionsSx={{ px: 3, pb: 2 }}
     >
       <Stack spacing={2} sx={{ pt: 1 }}>
-        <TextField label="Name" required autoFocus {...form.field('name')} />
-        <TextField label="Description" multiline minRows={3} {...form.field('description')} />
+        <TextField label={t('Name')} required autoFocus {...form.field('name')} />
+        <TextField label={t('Description')} multiline minRows={3} {...form.field('description')} />
         {department && (
           <FormControlLabel
             control={<Switch checked={active} onChange={(event) => setActive(event.target.checked)} />}
-            label={active ? 'Active: open for booking' : 'Inactive: hidden from booking'}
+            label={active ? t('Active: open for booking') : t('Inactive: hidden from booking')}
           />
         )}
       </Stack>

@@ -3,6 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Grid, MenuItem, TextField, type GridSize } from '@mui/material';
 import { graphql } from '../gql';
+import { useT } from '../i18n';
 
 const DepartmentDoctorOptionsDocument = graphql(`
   query DepartmentDoctorOptions {
@@ -23,22 +24,23 @@ interface Props extends DepartmentDoctorValue {
 }
 
 export function DepartmentDoctorFilter({ departmentId, doctorId, onChange, size }: Props) {
+  const { t } = useT();
   const { data } = useQuery(DepartmentDoctorOptionsDocument);
   const doctors = (data?.doctors ?? []).filter((d) => !departmentId || d.department.id === departmentId);
   const selectProps = { inputLabel: { shrink: true }, select: { displayEmpty: true } };
   return (
     <>
       <Grid size={size}>
-        <TextField select fullWidth label="Department" size="small" value={departmentId}
+        <TextField select fullWidth label={t('Department')} size="small" value={departmentId}
           onChange={(e) => onChange({ departmentId: e.target.value, doctorId: '' })} slotProps={selectProps}>
-          <MenuItem value="">All departments</MenuItem>
+          <MenuItem value="">{t('All departments')}</MenuItem>
           {data?.departments.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
         </TextField>
       </Grid>
       <Grid size={size}>
-        <TextField select fullWidth label="Doctor" size="small" value={doctorId}
+        <TextField select fullWidth label={t('Doctor')} size="small" value={doctorId}
           onChange={(e) => onChange({ departmentId, doctorId: e.target.value })} slotProps={selectProps}>
-          <MenuItem value="">All doctors</MenuItem>
+          <MenuItem value="">{t('All doctors')}</MenuItem>
           {doctors.map((d) => <MenuItem key={d.id} value={d.id}>{d.fullName}</MenuItem>)}
         </TextField>
       </Grid>

@@ -2,6 +2,7 @@
 import { Avatar, Box, Card, CardActionArea, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { formatMoney } from '../lib/format';
+import { useT } from '../i18n';
 
 export const DoctorCardFragment = graphql(`
   fragment DoctorCard_doctor on Doctor {
@@ -20,6 +21,7 @@ export function initials(name: string): string {
 }
 
 export function DoctorCard(props: { doctor: FragmentType<typeof DoctorCardFragment>; selected?: boolean; onSelect?: () => void }) {
+  const { t } = useT();
   const doctor = getFragmentData(DoctorCardFragment, props.doctor);
   const content = (
     <CardContent>
@@ -29,9 +31,9 @@ export function DoctorCard(props: { doctor: FragmentType<typeof DoctorCardFragme
           <Typography variant="h6" component="h3">{doctor.fullName}</Typography>
           <Typography color="text.secondary">{doctor.specialization}</Typography>
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', rowGap: 1 }}>
-            <Chip size="small" color="primary" variant="outlined" label={`Fee ${formatMoney(doctor.consultationFee)}`} />
+            <Chip size="small" color="primary" variant="outlined" label={t('Fee {{fee}}', { fee: formatMoney(doctor.consultationFee) })} />
             {doctor.experienceYears != null && (
-              <Chip size="small" variant="outlined" label={`${doctor.experienceYears} years' experience`} />
+              <Chip size="small" variant="outlined" label={t("{{count}} years' experience", { count: doctor.experienceYears })} />
             )}
           </Stack>
           {doctor.about && <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{doctor.about}</Typography>}

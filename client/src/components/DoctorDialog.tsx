@@ -6,9 +6,10 @@ import { FormControlLabel, Grid, InputAdornment, MenuItem, Switch, TextField } f
 import { useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { blankToNull, useForm } from '../lib/form';
-import { GENDERS } from '../lib/options';
+import { GENDERS, genderLabel } from '../lib/options';
 import { FormDialog } from './FormDialog';
 import { InvitationLinkDialog, type InvitationLink } from './accounts/InvitationLinkDialog';
+import { useT } from '../i18n';
 
 export const DoctorDialogFragment = graphql(`
   fragment DoctorDialog_doctor on Doctor {
@@ -51,6 +52,7 @@ export function DoctorDialog(props: {
   onClose(): void;
   onSaved(): void;
 }) {
+  const { t } = useT();
   const doctor = getFragmentData(DoctorDialogFragment, props.doctor ?? null);
   const form = useForm(EMPTY);
   const [active, setActive] = useState(true);
@@ -80,7 +82,7 @@ export function DoctorDialog(props: {
     const v = form.values;
     const years = v.experienceYears.trim();
     if (years && !/^\d+$/.test(years)) {
-      form.setErrors({ experienceYears: 'A whole number of years' });
+      form.setErrors({ experienceYears: t('A whole number of years') });
       return;
     }
     const details = {
@@ -108,64 +110,64 @@ export function DoctorDialog(props: {
     <InvitationLinkDialog link={invitation} onClose={() => setInvitation(null)} />
     <FormDialog
       open={props.open}
-      title={doctor ? `Edit ${doctor.fullName}` : 'New doctor'}
+      title={doctor ? t('Edit {{name}}', { name: doctor.fullName }) : t('New doctor')}
       form={form}
       onOpen={reset}
       // Reset only when the dialog opens or switches doctor, not on every refetch.
       resetKey={doctor?.id}
       onSubmit={submit}
       onClose={props.onClose}
-      submitLabel={doctor ? 'Save' : 'Create doctor'}
+      submitLabel={doctor ? t('Save') : t('Create doctor')}
       busy={creating.loading || updating.loading}
       maxWidth="md"
       actionsSx={{ px: 3, pb: 2 }}
     >
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField label="Full name" required autoFocus {...form.field('fullName')} />
+          <TextField label={t('Full name')} required autoFocus {...form.field('fullName')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField select label="Department" required {...form.field('departmentId')}>
+          <TextField select label={t('Department')} required {...form.field('departmentId')}>
             {props.departments.map((department) => (
               <MenuItem key={department.id} value={department.id}>
-                {department.name}{department.active ? '' : ' (inactive)'}
+                {department.active ? department.name : t('{{name}} (inactive)', { name: department.name })}
               </MenuItem>
             ))}
           </TextField>
         </Grid>
         {doctor ? (
           <Grid size={12}>
-            <TextField label="Sign-in email" value={doctor.email ?? ''} disabled helperText="The doctor's account email cannot be changed here" />
+            <TextField label={t('Sign-in email')} value={doctor.email ?? ''} disabled helperText={t('The doctor\'s account email cannot be changed here')} />
           </Grid>
         ) : (
           <>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField label="Sign-in email" type="email" required {...form.field('email')} />
+              <TextField label={t('Sign-in email')} type="email" required {...form.field('email')} />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
               <FormControlLabel
                 control={<Switch checked={invite} onChange={(event) => setInvite(event.target.checked)} />}
-                label={invite ? 'Invitation link: the doctor chooses their password' : 'Temporary password, set by you'}
+                label={invite ? t('Invitation link: the doctor chooses their password') : t('Temporary password, set by you')}
               />
             </Grid>
             {!invite && (
               <Grid size={12}>
                 <TextField
-                  label="Temporary password"
+                  label={t('Temporary password')}
                   required
                   autoComplete="off"
-                  {...form.field('password', 'The doctor replaces it at first sign-in')}
+                  {...form.field('password', t('The doctor replaces it at first sign-in'))}
                 />
               </Grid>
             )}
           </>
         )}
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField label="Specialization" required {...form.field('specialization')} />
+          <TextField label={t('Specialization')} required {...form.field('specialization')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextField
-            label="Consultation fee"
+            label={t('Consultation fee')}
             inputMode="decimal"
             placeholder="0.00"
             slotProps={{ input: { startAdornment: <InputAdornment position="start">{props.currency}</InputAdornment> } }}
@@ -173,25 +175,25 @@ export function DoctorDialog(props: {
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField label="Work phone" type="tel" {...form.field('phone')} />
+          <TextField label={t('Work phone')} type="tel" {...form.field('phone')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField select label="Gender" {...form.field('gender')}>
-            <MenuItem value=""><em>Not stated</em></MenuItem>
-            {GENDERS.map((gender) => <MenuItem key={gender} value={gender}>{gender}</MenuItem>)}
+          <TextField select label={t('Gender')} {...form.field('gender')}>
+            <MenuItem value=""><em>{t('Not stated')}</em></MenuItem>
+            {GENDERS.map((gender) => <MenuItem key={gender} value={gender}>{genderLabel(gender)}</MenuItem>)}
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField label="Years of experience" inputMode="numeric" {...form.field('experienceYears')} />
+          <TextField label={t('Years of experience')} inputMode="numeric" {...form.field('experienceYears')} />
         </Grid>
         <Grid size={12}>
-          <TextField label="About (shown to patients)" multiline minRows={3} {...form.field('about')} />
+          <TextField label={t('About (shown to patients)')} multiline minRows={3} {...form.field('about')} />
         </Grid>
         {doctor && (
           <Grid size={12}>
             <FormControlLabel
               control={<Switch checked={active} onChange={(event) => setActive(event.target.checked)} />}
-              label={active ? 'Active: patients can book' : 'Inactive: hidden from patients, no new bookings'}
+              label={active ? t('Active: patients can book') : t('Inactive: hidden from patients, no new bookings')}
             />
           </Grid>
         )}

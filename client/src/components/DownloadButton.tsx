@@ -3,8 +3,10 @@ import { Button, Snackbar, Alert, type ButtonProps } from '@mui/material';
 import Download from '@mui/icons-material/Download';
 import { useState } from 'react';
 import { downloadFile } from '../lib/download';
+import { useT } from '../i18n';
 
 export function DownloadButton({ url, fileName, children, disabled, ...buttonProps }: { url: string; fileName: string } & Omit<ButtonProps, 'onClick'>) {
+  const { t } = useT();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const download = async () => {
@@ -13,7 +15,7 @@ export function DownloadButton({ url, fileName, children, disabled, ...buttonPro
     try {
       await downloadFile(url, fileName);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : 'The download failed.');
+      setFailure(error instanceof Error ? error.message : t('The download failed.'));
     } finally {
       setBusy(false);
     }

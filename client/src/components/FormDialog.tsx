@@ -5,6 +5,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText,
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage, type FieldErrors } from '../lib/errors';
+import { useT } from '../i18n';
 
 export function FormDialog(props: {
   open: boolean;
@@ -27,6 +28,7 @@ export function FormDialog(props: {
   actionsSx?: SxProps<Theme>;
   children: ReactNode;
 }) {
+  const { t } = useT();
   const [failure, setFailure] = useState<string | null>(null);
   const { setErrors } = props.form;
 
@@ -59,7 +61,7 @@ export function FormDialog(props: {
           {props.children}
         </DialogContent>
         <DialogActions sx={props.actionsSx}>
-          <Button onClick={props.onClose}>Cancel</Button>
+          <Button onClick={props.onClose}>{t('Cancel')}</Button>
           <Button type="submit" variant="contained" color={props.submitColor} disabled={props.busy}>{props.submitLabel}</Button>
         </DialogActions>
       </form>

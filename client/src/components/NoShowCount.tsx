@@ -2,6 +2,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Chip } from '@mui/material';
 import { graphql } from '../gql';
+import { useT } from '../i18n';
 
 const PatientNoShowCountDocument = graphql(`
   query PatientNoShowCount($patientId: ID!) {
@@ -10,11 +11,12 @@ const PatientNoShowCountDocument = graphql(`
 `);
 
 export function NoShowCount({ patientId }: { patientId: string }) {
+  const { t } = useT();
   const { data } = useQuery(PatientNoShowCountDocument, { variables: { patientId }, fetchPolicy: 'cache-and-network' });
   if (data === undefined) return null;
   const count = data.patientNoShowCount;
   return (
     <Chip size="small" data-testid="no-show-count" color={count > 0 ? 'warning' : 'default'} variant="outlined"
-      label={count === 0 ? 'No missed visits' : `${count} missed visit${count > 1 ? 's' : ''} (no-show)`} />
+      label={count === 0 ? t('No missed visits') : t('{{count}} missed visits (no-show)', { count })} />
   );
 }

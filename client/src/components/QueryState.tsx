@@ -3,8 +3,9 @@ import { Alert, Box, Button, CircularProgress, Paper, Stack, Typography } from '
 import InboxOutlined from '@mui/icons-material/InboxOutlined';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../lib/errors';
+import { t, useT } from '../i18n';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label = t('Loading…') }: { label?: string }) {
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', py: 4, justifyContent: 'center' }} role="status">
       <CircularProgress size={24} />
@@ -14,10 +15,11 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useT();
   return (
     <Alert
       severity="error"
-      action={onRetry ? <Button color="inherit" size="small" onClick={onRetry}>Retry</Button> : undefined}
+      action={onRetry ? <Button color="inherit" size="small" onClick={onRetry}>{t('Retry')}</Button> : undefined}
       sx={{ my: 2 }}
     >
       {errorMessage(error)}

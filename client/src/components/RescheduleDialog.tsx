@@ -2,11 +2,13 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography, useMediaQuery, useTheme } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { Trans } from 'react-i18next';
 import { graphql } from '../gql';
 import { errorCode, errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { DayPicker } from './booking/DayPicker';
 import { SlotPicker, type PickedSlot } from './booking/SlotPicker';
+import { useT } from '../i18n';
 
 const RescheduleAppointmentDocument = graphql(`
   mutation RescheduleAppointment($id: ID!, $startsAt: DateTime!) {
@@ -19,6 +21,7 @@ export function RescheduleDialog(props: {
   onClose(): void;
   onMoved(): void;
 }) {
+  const { t } = useT();
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down('sm'));
   const [date, setDate] = useState<string | null>(null);
@@ -43,7 +46,7 @@ export function RescheduleDialog(props: {
       if (errorCode(error) === 'SLOT_UNAVAILABLE') {
         setSlot(null);
         setSlotsVersion((v) => v + 1);
-        setFailure('That time was just taken or is no longer available. Please pick another.');
+        setFailure(t('That time was just taken or is no longer available. Please pick another.'));
       } else {
         setFailure(errorMessage(error));
       }
@@ -52,12 +55,15 @@ export function RescheduleDialog(props: {
 
   return (
     <Dialog open={open} onClose={props.onClose} maxWidth="md" fullWidth fullScreen={fullScreen}>
-      <DialogTitle>Reschedule appointment</DialogTitle>
+      <DialogTitle>{t('Reschedule appointment')}</DialogTitle>
       <DialogContent>
         {props.appointment && (
           <Typography color="text.secondary" sx={{ mb: 2 }}>
-            With <strong>{props.appointment.doctorName}</strong>, now on <strong>{formatDateTime(props.appointment.startsAt)}</strong>.
-            Pick a new day and time.
+            <Trans
+              i18nKey="With <b>{{doctor}}</b>, now on <b>{{time}}</b>. Pick a new day and time."
+              values={{ doctor: props.appointment.doctorName, time: formatDateTime(props.appointment.startsAt) }}
+              components={{ b: <strong /> }}
+            />
           </Typography>
         )}
         {failure && <Alert severity="warning" sx={{ mb: 2 }}>{failure}</Alert>}
@@ -77,9 +83,9 @@ export function RescheduleDialog(props: {
         )}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={props.onClose}>Close</Button>
+        <Button onClick={props.onClose}>{t('Close')}</Button>
         <Button variant="contained" disabled={!slot || loading} onClick={() => void submit()}>
-          {slot ? `Move to ${formatDateTime(slot.startsAt)}` : 'Move'}
+          {slot ? t('Move to {{time}}', { time: formatDateTime(slot.startsAt) }) : t('Move')}
         </Button>
       </DialogActions>
     </Dialog>

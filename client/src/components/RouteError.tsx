@@ -3,8 +3,10 @@ import { Alert, Box, Button, Typography } from '@mui/material';
 import { isRouteErrorResponse, Link as RouterLink, useRouteError } from 'react-router-dom';
 import { UnavailableScreen } from '../auth/Unavailable';
 import { isChunkLoadError, useReloadWhenReachable } from '../lib/reachability';
+import { useT } from '../i18n';
 
 export function RouteError() {
+  const { t } = useT();
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   // The page's code did not arrive: the system is unreachable, not broken.
@@ -13,19 +15,20 @@ export function RouteError() {
   if (unreachable) return <UnavailableScreen retryInSeconds={retryIn} />;
   return (
     <Box sx={{ p: 4, maxWidth: 640, mx: 'auto' }}>
-      <Typography variant="h4" component="h1" gutterBottom>{notFound ? 'Page not found' : 'Something went wrong'}</Typography>
-      {!notFound && <Alert severity="error" sx={{ mb: 2 }}>{error instanceof Error ? error.message : 'Unexpected error'}</Alert>}
-      <Button component={RouterLink} to="/" variant="contained">Go to my home page</Button>
+      <Typography variant="h4" component="h1" gutterBottom>{notFound ? t('Page not found') : t('Something went wrong')}</Typography>
+      {!notFound && <Alert severity="error" sx={{ mb: 2 }}>{error instanceof Error ? error.message : t('Unexpected error')}</Alert>}
+      <Button component={RouterLink} to="/" variant="contained">{t('Go to my home page')}</Button>
     </Box>
   );
 }
 
 export function NotFoundPage() {
+  const { t } = useT();
   return (
     <Box sx={{ py: 4 }}>
-      <Typography variant="h4" component="h1" gutterBottom>Page not found</Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>There is nothing at this address.</Typography>
-      <Button component={RouterLink} to="/" variant="contained">Go to my home page</Button>
+      <Typography variant="h4" component="h1" gutterBottom>{t('Page not found')}</Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>{t('There is nothing at this address.')}</Typography>
+      <Button component={RouterLink} to="/" variant="contained">{t('Go to my home page')}</Button>
     </Box>
   );
 }

@@ -3,16 +3,18 @@ import { IconButton, Stack, Tooltip } from '@mui/material';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export function RowActions(props: { name: string; onEdit(): void; onDelete(): void; children?: ReactNode }) {
+  const { t } = useT();
   return (
     <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
       {props.children}
-      <Tooltip title="Edit">
-        <IconButton aria-label={`Edit ${props.name}`} onClick={props.onEdit}><EditOutlined /></IconButton>
+      <Tooltip title={t('Edit')}>
+        <IconButton aria-label={t('Edit {{name}}', { name: props.name })} onClick={props.onEdit}><EditOutlined /></IconButton>
       </Tooltip>
-      <Tooltip title="Delete">
-        <IconButton aria-label={`Delete ${props.name}`} onClick={props.onDelete}>
+      <Tooltip title={t('Delete')}>
+        <IconButton aria-label={t('Delete {{name}}', { name: props.name })} onClick={props.onDelete}>
           <DeleteOutline />
         </IconButton>
       </Tooltip>

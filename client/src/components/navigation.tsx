@@ -19,6 +19,7 @@ import LocalHospital from '@mui/icons-material/LocalHospital';
 import ViewKanban from '@mui/icons-material/ViewKanban';
 import Mail from '@mui/icons-material/Mail';
 import type { Role } from '../gql/graphql';
+import { t } from '../i18n';
 
 export interface NavItem {
   to: string;
@@ -28,39 +29,40 @@ export interface NavItem {
   end?: boolean;
 }
 
-const NAVIGATION: Record<Role, NavItem[]> = {
+// Built when asked (not at module load), so the labels are in the current language.
+const NAVIGATION = (): Record<Role, NavItem[]> => ({
   PATIENT: [
-    { to: '/patient', label: 'Dashboard', icon: <Dashboard />, end: true },
-    { to: '/patient/book', label: 'Book a visit', icon: <EventAvailable /> },
-    { to: '/patient/appointments', label: 'My appointments', icon: <EventNote /> },
-    { to: '/patient/waitlist', label: 'Waitlist', icon: <HourglassTop /> },
-    { to: '/patient/history', label: 'History', icon: <Description /> },
-    { to: '/patient/bills', label: 'Bills', icon: <ReceiptLong /> },
-    { to: '/patient/profile', label: 'Profile', icon: <AccountCircle /> },
+    { to: '/patient', label: t('Dashboard'), icon: <Dashboard />, end: true },
+    { to: '/patient/book', label: t('Book a visit'), icon: <EventAvailable /> },
+    { to: '/patient/appointments', label: t('My appointments'), icon: <EventNote /> },
+    { to: '/patient/waitlist', label: t('Waitlist'), icon: <HourglassTop /> },
+    { to: '/patient/history', label: t('History'), icon: <Description /> },
+    { to: '/patient/bills', label: t('Bills'), icon: <ReceiptLong /> },
+    { to: '/patient/profile', label: t('Profile'), icon: <AccountCircle /> },
   ],
   DOCTOR: [
-    { to: '/doctor', label: 'Dashboard', icon: <Dashboard />, end: true },
-    { to: '/doctor/day', label: 'Day view', icon: <Today /> },
-    { to: '/doctor/patients', label: 'Patients', icon: <People /> },
-    { to: '/doctor/hours', label: 'Weekly hours', icon: <Schedule /> },
+    { to: '/doctor', label: t('Dashboard'), icon: <Dashboard />, end: true },
+    { to: '/doctor/day', label: t('Day view'), icon: <Today /> },
+    { to: '/doctor/patients', label: t('Patients'), icon: <People /> },
+    { to: '/doctor/hours', label: t('Weekly hours'), icon: <Schedule /> },
   ],
   ADMIN: [
-    { to: '/admin', label: 'Dashboard', icon: <Dashboard />, end: true },
-    { to: '/admin/departments', label: 'Departments', icon: <Apartment /> },
-    { to: '/admin/doctors', label: 'Doctors', icon: <MedicalServices /> },
-    { to: '/admin/flow', label: 'Flow board', icon: <ViewKanban /> },
-    { to: '/admin/patients', label: 'Patients', icon: <People /> },
-    { to: '/admin/appointments', label: 'Appointments', icon: <EventNote /> },
-    { to: '/admin/book', label: 'Book', icon: <EventAvailable /> },
-    { to: '/admin/urgent', label: 'Urgent', icon: <LocalHospital /> },
-    { to: '/admin/billing', label: 'Billing', icon: <ReceiptLong /> },
-    { to: '/admin/accounts', label: 'Accounts', icon: <ManageAccounts /> },
-    { to: '/admin/audit', label: 'Audit log', icon: <History /> },
-    { to: '/admin/integrations', label: 'Integrations', icon: <Hub /> },
-    { to: '/admin/messages', label: 'Messages', icon: <Mail /> },
+    { to: '/admin', label: t('Dashboard'), icon: <Dashboard />, end: true },
+    { to: '/admin/departments', label: t('Departments'), icon: <Apartment /> },
+    { to: '/admin/doctors', label: t('Doctors'), icon: <MedicalServices /> },
+    { to: '/admin/flow', label: t('Flow board'), icon: <ViewKanban /> },
+    { to: '/admin/patients', label: t('Patients'), icon: <People /> },
+    { to: '/admin/appointments', label: t('Appointments'), icon: <EventNote /> },
+    { to: '/admin/book', label: t('Book'), icon: <EventAvailable /> },
+    { to: '/admin/urgent', label: t('Urgent'), icon: <LocalHospital /> },
+    { to: '/admin/billing', label: t('Billing'), icon: <ReceiptLong /> },
+    { to: '/admin/accounts', label: t('Accounts'), icon: <ManageAccounts /> },
+    { to: '/admin/audit', label: t('Audit log'), icon: <History /> },
+    { to: '/admin/integrations', label: t('Integrations'), icon: <Hub /> },
+    { to: '/admin/messages', label: t('Messages'), icon: <Mail /> },
   ],
-};
+});
 
 export function navigationFor(role: Role): NavItem[] {
-  return NAVIGATION[role];
+  return NAVIGATION()[role];
 }

@@ -1,7 +1,7 @@
 // Files the server makes (PDFs, CSV, Excel) sit behind the same Bearer token as GraphQL,
 // so a plain link cannot fetch them: fetch with the token and save the blob via an object URL.
 import { getToken } from '../auth/token';
-import { locale } from '../i18n';
+import { locale, t } from '../i18n';
 
 /** The server's `{ error: { message } }` answer, or the HTTP status. */
 async function failure(response: Response): Promise<Error> {
@@ -11,7 +11,7 @@ async function failure(response: Response): Promise<Error> {
   } catch {
     // not JSON
   }
-  return new Error(`The download failed (HTTP ${response.status}).`);
+  return new Error(t('The download failed (HTTP {{status}}).', { status: response.status }));
 }
 
 /** The name from Content-Disposition, else `fallback`. */
@@ -26,7 +26,7 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   const token = getToken();
   // The file is written in the reader's language (PDFs, spreadsheets: server/src/shared/i18n.ts).
   const headers: Record<string, string> = { 'accept-language': locale() };
-  if (token) headers.authorization = `Bearer ${token}`;
+  if (token) headers.authorization = `Bearer ${token}`; // i18n-ignore
   const response = await fetch(url, { headers });
   if (!response.ok) throw await failure(response);
   const blob = await response.blob();

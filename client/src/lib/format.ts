@@ -2,7 +2,7 @@
 // the signed-in person's 12- or 24-hour choice (lib/preferences.ts): every time on screen
 // goes through formatTime / formatDateTime / formatTimeRange. Plain Intl, no date library,
 // so the pages that only show times do not download one.
-import { intlLocale } from '../i18n';
+import { intlLocale, t } from '../i18n';
 import { hospitalZone } from './hospital-zone';
 import { hourCycle } from './preferences';
 
@@ -81,5 +81,5 @@ export function displayZone(): string {
 
 /** "Dr. Vikram Mehta" for a doctor's name, without doubling a title the name already carries ("Dr. Dr."). */
 export function doctorTitle(fullName: string): string {
-  return /^dr\b\.?/i.test(fullName.trim()) ? fullName.trim() : `Dr. ${fullName.trim()}`;
+  return /^(dr\b\.?|डॉ)/i.test(fullName.trim()) ? fullName.trim() : t('Dr. {{name}}', { name: fullName.trim() });
 }

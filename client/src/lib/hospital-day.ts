@@ -1,6 +1,7 @@
 // Date arithmetic in the hospital's zone (luxon), for the pages that need more than formatting.
 import { DateTime } from 'luxon';
 import { hospitalZone } from './hospital-zone';
+import './luxon-locale';
 
 export function toHospitalTime(iso: string): DateTime {
   const time = DateTime.fromISO(iso, { zone: 'utc' });

@@ -1,6 +1,7 @@
 // GraphQL for the signed-out pages (sign-in, sign-up) without Apollo Client: one fetch, typed
 // by the same codegen documents. Apollo (56 KB gzipped) loads with the signed-in app instead.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { t } from '../i18n';
 
 interface AstNode { kind: string; [key: string]: unknown }
 type Nodes = readonly AstNode[] | undefined;
@@ -49,7 +50,7 @@ export class RequestFailed extends Error {
   }
 }
 
-const UNREACHABLE = 'The hospital server could not be reached. Check your connection and try again.';
+const unreachable = () => t('The hospital server could not be reached. Check your connection and try again.');
 
 export async function request<Result, Variables>(
   document: TypedDocumentNode<Result, Variables>,
@@ -63,19 +64,19 @@ export async function request<Result, Variables>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), // i18n-ignore
       },
       body: JSON.stringify({ query: print(document as unknown as AstNode, options.typename), variables }),
     });
     body = await response.json().catch(() => undefined);
   } catch {
-    throw new RequestFailed([], UNREACHABLE);
+    throw new RequestFailed([], unreachable());
   }
   if (body?.errors?.length) {
     const first = body.errors[0]!;
     const internal = first.extensions?.code === 'INTERNAL_SERVER_ERROR';
-    throw new RequestFailed(body.errors, internal || !first.message ? 'Something went wrong. Please try again.' : first.message);
+    throw new RequestFailed(body.errors, internal || !first.message ? t('Something went wrong. Please try again.') : first.message);
   }
-  if (!body?.data) throw new RequestFailed([], UNREACHABLE);
+  if (!body?.data) throw new RequestFailed([], unreachable());
   return body.data;
 }

@@ -4,7 +4,9 @@ import { Box, ButtonBase, Typography } from '@mui/material';
 import { DateTime } from 'luxon';
 import { useRef, type KeyboardEvent } from 'react';
 import { graphql } from '../../gql';
+import { luxonLocale } from '../../lib/luxon-locale';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
+import { useT } from '../../i18n';
 
 const AvailableDaysDocument = graphql(`
   query AvailableDays($doctorId: ID!, $days: Int) {
@@ -13,16 +15,17 @@ const AvailableDaysDocument = graphql(`
 `);
 
 export function DayPicker(props: { doctorId: string; days?: number; selected: string | null; onSelect(date: string): void }) {
+  const { t } = useT();
   const list = useRef<HTMLDivElement>(null);
   const { data, loading, error, refetch } = useQuery(AvailableDaysDocument, {
     variables: { doctorId: props.doctorId, days: props.days ?? null },
     fetchPolicy: 'network-only',
   });
-  if (loading && !data) return <Loading label="Finding free days…" />;
+  if (loading && !data) return <Loading label={t('Finding free days…')} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const days = data?.availableDays ?? [];
   if (!days.some((day) => day.freeSlots > 0)) {
-    return <EmptyState title="No free times">This doctor has no free slots in the booking window. Try another doctor.</EmptyState>;
+    return <EmptyState title={t('No free times')}>{t('This doctor has no free slots in the booking window. Try another doctor.')}</EmptyState>;
   }
   // One tab stop for the whole list (the chosen day, else the first free one); arrow keys,
   // Home and End move between free days, Enter or Space picks (roving tabindex).
@@ -44,13 +47,13 @@ export function DayPicker(props: { doctorId: string; days?: number; selected: st
     <Box
       ref={list}
       role="listbox"
-      aria-label="Days"
+      aria-label={t('Days')}
       aria-orientation="horizontal"
       onKeyDown={onKeyDown}
       sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(112px, 1fr))' }}
     >
       {days.map((day) => {
-        const date = DateTime.fromISO(day.date);
+        const date = DateTime.fromISO(day.date).setLocale(luxonLocale());
         const full = day.freeSlots === 0;
         const selected = props.selected === day.date;
         return (
@@ -78,7 +81,7 @@ export function DayPicker(props: { doctorId: string; days?: number; selected: st
             <Typography variant="body2" sx={{ opacity: 0.8 }}>{date.toLocaleString({ weekday: 'short' })}</Typography>
             <Typography variant="h6" component="span">{date.toLocaleString({ day: 'numeric', month: 'short' })}</Typography>
             <Typography variant="caption" sx={{ fontWeight: 600, color: selected ? 'inherit' : full ? 'text.disabled' : 'success.main' }}>
-              {full ? 'Full' : `${day.freeSlots} free`}
+              {full ? t('Full') : t('{{count}} free', { count: day.freeSlots })}
             </Typography>
           </ButtonBase>
         );

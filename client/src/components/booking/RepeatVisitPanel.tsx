@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import type { BookAppointmentSeriesMutation, SeriesMode, SeriesRepeat } from '../../gql/graphql';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { t, useT } from '../../i18n';
 
 const BookAppointmentSeriesDocument = graphql(`
   mutation BookAppointmentSeries($input: BookAppointmentSeriesInput!) {
@@ -21,14 +22,15 @@ const BookAppointmentSeriesDocument = graphql(`
 
 export type SeriesBooking = BookAppointmentSeriesMutation['bookAppointmentSeries'];
 
-const RULES: Array<{ value: string; label: string; repeat: SeriesRepeat; everyWeeks: number | null }> = [
-  { value: 'w1', label: 'Every week', repeat: 'WEEKLY', everyWeeks: 1 },
-  { value: 'w2', label: 'Every 2 weeks', repeat: 'WEEKLY', everyWeeks: 2 },
-  { value: 'w4', label: 'Every 4 weeks', repeat: 'WEEKLY', everyWeeks: 4 },
-  { value: 'm', label: 'Monthly, same weekday of the month', repeat: 'MONTHLY_WEEKDAY', everyWeeks: null },
+const rules = (): Array<{ value: string; label: string; repeat: SeriesRepeat; everyWeeks: number | null }> => [
+  { value: 'w1', label: t('Every week'), repeat: 'WEEKLY', everyWeeks: 1 },
+  { value: 'w2', label: t('Every 2 weeks'), repeat: 'WEEKLY', everyWeeks: 2 },
+  { value: 'w4', label: t('Every 4 weeks'), repeat: 'WEEKLY', everyWeeks: 4 },
+  { value: 'm', label: t('Monthly, same weekday of the month'), repeat: 'MONTHLY_WEEKDAY', everyWeeks: null },
 ];
 
 export function RepeatVisitPanel(props: { doctorId: string; startsAt: string; patientId?: string; reason: string; onBooked(result: SeriesBooking): void }) {
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   const [rule, setRule] = useState('w1');
   const [count, setCount] = useState('6');
@@ -37,7 +39,7 @@ export function RepeatVisitPanel(props: { doctorId: string; startsAt: string; pa
   const [failure, setFailure] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [book, { loading }] = useMutation(BookAppointmentSeriesDocument);
-  const chosen = RULES.find((r) => r.value === rule)!;
+  const chosen = rules().find((r) => r.value === rule)!;
 
   const submit = async () => {
     setFailure(null);
@@ -65,28 +67,28 @@ export function RepeatVisitPanel(props: { doctorId: string; startsAt: string; pa
 
   return (
     <Box sx={{ mt: 2 }}>
-      <Button startIcon={<Repeat />} onClick={() => setOpen((o) => !o)} aria-expanded={open}>Make it a recurring visit</Button>
+      <Button startIcon={<Repeat />} onClick={() => setOpen((o) => !o)} aria-expanded={open}>{t('Make it a recurring visit')}</Button>
       <Collapse in={open}>
         <Stack spacing={2} sx={{ mt: 1 }} data-testid="series-form">
-          <TextField select id="field-seriesRule" label="Repeat" value={rule} onChange={(e) => setRule(e.target.value)}>
-            {RULES.map((r) => <MenuItem key={r.value} value={r.value}>{r.label}</MenuItem>)}
+          <TextField select id="field-seriesRule" label={t('Repeat')} value={rule} onChange={(e) => setRule(e.target.value)}>
+            {rules().map((r) => <MenuItem key={r.value} value={r.value}>{r.label}</MenuItem>)}
           </TextField>
-          <TextField id="field-seriesCount" label="Number of visits (2 to 12)" type="number" value={count} onChange={(e) => setCount(e.target.value)}
+          <TextField id="field-seriesCount" label={t('Number of visits (2 to 12)')} type="number" value={count} onChange={(e) => setCount(e.target.value)}
             error={Boolean(fields.count)} helperText={fields.count} slotProps={{ htmlInput: { min: 2, max: 12 } }} />
-          <TextField select id="field-seriesMode" label="If some dates are taken" value={mode} onChange={(e) => setMode(e.target.value as SeriesMode)}>
-            <MenuItem value="BOOK_WHAT_FITS">Book the dates that are free</MenuItem>
-            <MenuItem value="ALL_OR_NOTHING">Book nothing unless every date is free</MenuItem>
+          <TextField select id="field-seriesMode" label={t('If some dates are taken')} value={mode} onChange={(e) => setMode(e.target.value as SeriesMode)}>
+            <MenuItem value="BOOK_WHAT_FITS">{t('Book the dates that are free')}</MenuItem>
+            <MenuItem value="ALL_OR_NOTHING">{t('Book nothing unless every date is free')}</MenuItem>
           </TextField>
           {failure && <Alert severity="error">{failure}</Alert>}
-          <Button variant="outlined" disabled={loading} onClick={() => void submit()}>{loading ? 'Booking…' : 'Book the series'}</Button>
+          <Button variant="outlined" disabled={loading} onClick={() => void submit()}>{loading ? t('Booking…') : t('Book the series')}</Button>
           {result && (
             <Box data-testid="series-result">
               <Alert severity={result.skipped.length ? 'warning' : 'success'}>
-                {result.booked.length ? `Booked ${result.booked.length} visit${result.booked.length > 1 ? 's' : ''}.` : 'Nothing was booked.'}
-                {result.skipped.length ? ` ${result.skipped.length} date${result.skipped.length > 1 ? 's' : ''} could not be booked:` : ''}
+                {result.booked.length ? t('Booked {{count}} visits.', { count: result.booked.length }) : t('Nothing was booked.')}
+                {result.skipped.length ? ` ${t('{{count}} dates could not be booked:', { count: result.skipped.length })}` : ''}
               </Alert>
               <List dense>
-                {result.booked.map((a) => <ListItem key={a.id}><ListItemText primary={formatDateTime(a.startsAt)} secondary="Booked" /></ListItem>)}
+                {result.booked.map((a) => <ListItem key={a.id}><ListItemText primary={formatDateTime(a.startsAt)} secondary={t('Booked')} /></ListItem>)}
                 {result.skipped.map((c) => (
                   <ListItem key={c.startsAt} data-testid="series-clash">
                     <ListItemText primary={formatDateTime(c.startsAt)} secondary={<Typography component="span" variant="body2" color="warning.main">{c.message}</Typography>} />

@@ -10,8 +10,9 @@ import type { DayPeriod } from '../../gql/graphql';
 import { displayZone, formatTime } from '../../lib/format';
 import { useLiveSlots } from '../../live/useLiveSlots';
 import { EmptyState, ErrorState, Loading } from '../QueryState';
+import { t, useT } from '../../i18n';
 
-const AvailableSlotsDocument = graphql(`
+export const AvailableSlotsDocument = graphql(`
   query AvailableSlots($doctorId: ID!, $date: LocalDate!) {
     availableSlots(doctorId: $doctorId, date: $date) { startsAt endsAt period }
   }
@@ -22,26 +23,27 @@ export interface PickedSlot {
   endsAt: string;
 }
 
-const PERIODS: Array<{ period: DayPeriod; label: string; icon: ReactNode }> = [
-  { period: 'MORNING', label: 'Morning', icon: <WbSunnyOutlined fontSize="small" /> },
-  { period: 'AFTERNOON', label: 'Afternoon', icon: <WbTwilight fontSize="small" /> },
-  { period: 'EVENING', label: 'Evening', icon: <NightsStayOutlined fontSize="small" /> },
+const periods = (): Array<{ period: DayPeriod; label: string; icon: ReactNode }> => [
+  { period: 'MORNING', label: t('Morning'), icon: <WbSunnyOutlined fontSize="small" /> },
+  { period: 'AFTERNOON', label: t('Afternoon'), icon: <WbTwilight fontSize="small" /> },
+  { period: 'EVENING', label: t('Evening'), icon: <NightsStayOutlined fontSize="small" /> },
 ];
 
 export function SlotPicker(props: { doctorId: string; date: string; selected: string | null; onSelect(slot: PickedSlot): void }) {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(AvailableSlotsDocument, {
     variables: { doctorId: props.doctorId, date: props.date },
     fetchPolicy: 'network-only',
   });
   // Someone else booking a slot greys it out at once; a freed one reloads the list.
   const live = useLiveSlots(props.doctorId, () => void refetch());
-  if (loading && !data) return <Loading label="Loading free times…" />;
+  if (loading && !data) return <Loading label={t('Loading free times…')} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const slots = data?.availableSlots ?? [];
-  if (slots.length === 0) return <EmptyState title="No free times left on this day">Pick another day.</EmptyState>;
+  if (slots.length === 0) return <EmptyState title={t('No free times left on this day')}>{t('Pick another day.')}</EmptyState>;
   return (
     <Stack spacing={2.5}>
-      {PERIODS.map(({ period, label, icon }) => {
+      {periods().map(({ period, label, icon }) => {
         const inPeriod = slots.filter((slot) => slot.period === period);
         if (inPeriod.length === 0) return null;
         return (
@@ -49,7 +51,7 @@ export function SlotPicker(props: { doctorId: string; date: string; selected: st
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, color: 'text.secondary' }}>
               {icon}
               <Typography variant="subtitle2" component="h3">{label}</Typography>
-              <Typography variant="caption">· {inPeriod.length} free</Typography>
+              <Typography variant="caption">· {t('{{count}} free', { count: inPeriod.length })}</Typography>
             </Stack>
             <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: 'repeat(auto-fill, minmax(92px, 1fr))' }}>
               {inPeriod.map((slot) => {
@@ -62,7 +64,7 @@ export function SlotPicker(props: { doctorId: string; date: string; selected: st
                     aria-pressed={selected}
                     data-starts-at={slot.startsAt}
                     disabled={taken}
-                    title={taken ? 'Just taken' : undefined}
+                    title={taken ? t('Just taken') : undefined}
                     sx={taken ? { '&.Mui-disabled': { textDecoration: 'line-through', color: 'text.disabled', borderColor: 'divider', bgcolor: 'action.disabledBackground' } } : undefined}
                     onClick={() => props.onSelect({ startsAt: slot.startsAt, endsAt: slot.endsAt })}
                   >
@@ -74,7 +76,7 @@ export function SlotPicker(props: { doctorId: string; date: string; selected: st
           </Box>
         );
       })}
-      <Typography variant="caption" color="text.secondary">Times are shown in {displayZone()}.</Typography>
+      <Typography variant="caption" color="text.secondary">{t('Times are shown in {{zone}}.', { zone: displayZone() })}</Typography>
     </Stack>
   );
 }

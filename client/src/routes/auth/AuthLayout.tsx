@@ -2,8 +2,11 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import LocalHospital from '@mui/icons-material/LocalHospital';
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n';
+import { LanguagePicker } from './PublicLayout';
 
 export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+  const { t } = useT();
   return (
     <Box
       component="main"
@@ -23,7 +26,7 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
       <Stack spacing={3} sx={{ width: '100%', maxWidth: 460 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'center', color: 'primary.main' }}>
           <LocalHospital fontSize="large" />
-          <Typography variant="h5" component="div">HMS Hospital</Typography>
+          <Typography variant="h5" component="div">{t('HMS Hospital')}</Typography>
         </Stack>
         <Card sx={{ borderRadius: 3, boxShadow: '0 8px 30px rgba(11, 110, 117, 0.08)' }}>
           <CardContent sx={{ p: { xs: 3, sm: 4 } }}>
@@ -32,6 +35,7 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
             <Box sx={{ mt: 2 }}>{children}</Box>
           </CardContent>
         </Card>
+        <LanguagePicker className="hms-language" />
       </Stack>
     </Box>
   );

@@ -6,6 +6,7 @@ import { Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { AuthLayout } from './AuthLayout';
 import { NewPasswordForm } from './NewPasswordForm';
+import { useT } from '../../i18n';
 
 const ChangePasswordDocument = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -21,6 +22,7 @@ const ChangePasswordDocument = graphql(`
  * (me.mustChangePassword) and cannot reach anything else until they do.
  */
 export function ChangePasswordPage() {
+  const { t } = useT();
   const { user, loading: userLoading, signIn } = useCurrentUser();
   const navigate = useNavigate();
   const [changePassword] = useMutation(ChangePasswordDocument);
@@ -38,22 +40,22 @@ export function ChangePasswordPage() {
 
   return (
     <AuthLayout
-      title={forced ? 'Choose your own password' : 'Change password'}
+      title={forced ? t('Choose your own password') : t('Change password')}
       subtitle={forced
-        ? 'Your account was created with a temporary password. Replace it to continue.'
-        : 'Every other session of your account will be signed out.'}
+        ? t('Your account was created with a temporary password. Replace it to continue.')
+        : t('Every other session of your account will be signed out.')}
     >
       <NewPasswordForm
-        currentLabel={forced ? 'Temporary password' : 'Current password'}
+        currentLabel={forced ? t('Temporary password') : t('Current password')}
         newField="newPassword"
-        repeatLabel="Repeat new password"
-        submitLabel="Save new password"
+        repeatLabel={t('Repeat new password')}
+        submitLabel={t('Save new password')}
         onSubmit={submit}
       />
       <Typography sx={{ mt: 3, textAlign: 'center' }} color="text.secondary">
         {forced
-          ? <Link component={RouterLink} to="/sign-out">Sign out</Link>
-          : <Link component={RouterLink} to={homeFor(user.role)}>Back</Link>}
+          ? <Link component={RouterLink} to="/sign-out">{t('Sign out')}</Link>
+          : <Link component={RouterLink} to={homeFor(user.role)}>{t('Back')}</Link>}
       </Typography>
     </AuthLayout>
   );

@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { useForm } from '../../lib/form';
 import { AuthLayout } from './AuthLayout';
+import { useT } from '../../i18n';
 
 const RequestPasswordResetDocument = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -16,6 +17,7 @@ const RequestPasswordResetDocument = graphql(`
 `);
 
 export function ForgotPasswordPage() {
+  const { t } = useT();
   const form = useForm({ email: '' });
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,22 +35,22 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <AuthLayout title="Forgot password?" subtitle="We e-mail you a link to choose a new one.">
+    <AuthLayout title={t('Forgot password?')} subtitle={t('We e-mail you a link to choose a new one.')}>
       {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
       {sent ? (
         <Alert severity="success">
-          If an account uses {form.values.email}, an e-mail with a link is on its way. The link works once, for 30 minutes.
+          {t('If an account uses {{email}}, an e-mail with a link is on its way. The link works once, for 30 minutes.', { email: form.values.email })}
         </Alert>
       ) : (
         <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-          <TextField label="Email" type="email" autoComplete="email" autoFocus required {...form.field('email')} />
+          <TextField label={t('Email')} type="email" autoComplete="email" autoFocus required {...form.field('email')} />
           <Button type="submit" variant="contained" size="large" disabled={loading || !form.values.email}>
-            {loading ? 'Sending…' : 'Send me a link'}
+            {loading ? t('Sending…') : t('Send me a link')}
           </Button>
         </Stack>
       )}
       <Typography sx={{ mt: 3, textAlign: 'center' }}>
-        <Link component={RouterLink} to="/sign-in">Back to sign in</Link>
+        <Link component={RouterLink} to="/sign-in">{t('Back to sign in')}</Link>
       </Typography>
     </AuthLayout>
   );

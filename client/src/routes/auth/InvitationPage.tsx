@@ -6,6 +6,7 @@ import { homeFor, useCurrentUser } from '../../auth/CurrentUser';
 import { graphql } from '../../gql';
 import { AuthLayout } from './AuthLayout';
 import { NewPasswordForm } from './NewPasswordForm';
+import { useT } from '../../i18n';
 
 const AcceptInvitationDocument = graphql(`
   mutation AcceptInvitation($token: String!, $password: String!) {
@@ -17,6 +18,7 @@ const AcceptInvitationDocument = graphql(`
 `);
 
 export function InvitationPage() {
+  const { t } = useT();
   const { token = '' } = useParams();
   const { signIn } = useCurrentUser();
   const navigate = useNavigate();
@@ -30,9 +32,9 @@ export function InvitationPage() {
   };
 
   return (
-    <AuthLayout title="Welcome to HMS" subtitle="Choose the password you will sign in with.">
+    <AuthLayout title={t('Welcome to HMS')} subtitle={t('Choose the password you will sign in with.')}>
       {/* The token's error belongs to no field on this page: shown on top. */}
-      <NewPasswordForm newField="password" repeatLabel="Repeat password" submitLabel="Set password and sign in" topLevelFields={['token']} onSubmit={submit} />
+      <NewPasswordForm newField="password" repeatLabel={t('Repeat password')} submitLabel={t('Set password and sign in')} topLevelFields={['token']} onSubmit={submit} />
     </AuthLayout>
   );
 }

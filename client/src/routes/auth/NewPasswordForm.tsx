@@ -5,8 +5,7 @@ import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { useForm } from '../../lib/form';
-
-const NEW_PASSWORD_HELP = 'At least 10 characters, mixing letters with digits or symbols';
+import { useT } from '../../i18n';
 
 export interface NewPasswordFormProps {
   /** With a label: a current-password field first (the server names it `currentPassword`). */
@@ -22,6 +21,7 @@ export interface NewPasswordFormProps {
 }
 
 export function NewPasswordForm({ currentLabel, newField, repeatLabel, submitLabel, topLevelFields = [], onSubmit }: NewPasswordFormProps) {
+  const { t } = useT();
   const form = useForm<Record<string, string>>({ currentPassword: '', [newField]: '', confirmPassword: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -30,7 +30,7 @@ export function NewPasswordForm({ currentLabel, newField, repeatLabel, submitLab
     event.preventDefault();
     setFailure(null);
     if (form.values[newField] !== form.values.confirmPassword) {
-      form.setErrors({ confirmPassword: currentLabel ? 'The two new passwords differ' : 'The two passwords differ' });
+      form.setErrors({ confirmPassword: currentLabel ? t('The two new passwords differ') : t('The two passwords differ') });
       return;
     }
     setSaving(true);
@@ -52,16 +52,16 @@ export function NewPasswordForm({ currentLabel, newField, repeatLabel, submitLab
           <TextField label={currentLabel} type="password" autoComplete="current-password" required autoFocus {...form.field('currentPassword')} />
         )}
         <TextField
-          label="New password"
+          label={t('New password')}
           type="password"
           autoComplete="new-password"
           required
           autoFocus={!currentLabel}
-          {...form.field(newField, NEW_PASSWORD_HELP)}
+          {...form.field(newField, t('At least 10 characters, mixing letters with digits or symbols'))}
         />
         <TextField label={repeatLabel} type="password" autoComplete="new-password" required {...form.field('confirmPassword')} />
         <Button type="submit" variant="contained" size="large" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
+          {saving ? t('Saving…') : submitLabel}
         </Button>
       </Stack>
     </>

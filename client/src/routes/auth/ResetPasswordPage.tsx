@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { useForm } from '../../lib/form';
 import { AuthLayout } from './AuthLayout';
+import { useT } from '../../i18n';
 
 const ResetPasswordDocument = graphql(`
   mutation ResetPassword($token: String!, $newPassword: String!) {
@@ -16,6 +17,7 @@ const ResetPasswordDocument = graphql(`
 `);
 
 export function ResetPasswordPage() {
+  const { t } = useT();
   const { token = '' } = useParams();
   const form = useForm({ password: '', confirmPassword: '' });
   const [done, setDone] = useState(false);
@@ -26,7 +28,7 @@ export function ResetPasswordPage() {
     event.preventDefault();
     setFailure(null);
     if (form.values.password !== form.values.confirmPassword) {
-      form.setErrors({ confirmPassword: 'The two passwords differ' });
+      form.setErrors({ confirmPassword: t('The two passwords differ') });
       return;
     }
     try {
@@ -40,24 +42,24 @@ export function ResetPasswordPage() {
   };
 
   return (
-    <AuthLayout title="Choose a new password" subtitle="Every other session of your account ends.">
+    <AuthLayout title={t('Choose a new password')} subtitle={t('Every other session of your account ends.')}>
       {failure && (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {failure} <Link component={RouterLink} to="/forgot-password">Ask for a new link</Link>
+          {failure} <Link component={RouterLink} to="/forgot-password">{t('Ask for a new link')}</Link>
         </Alert>
       )}
       {done ? (
-        <Alert severity="success">Your password is changed. <Link component={RouterLink} to="/sign-in">Sign in</Link></Alert>
+        <Alert severity="success">{t('Your password is changed.')}{' '}<Link component={RouterLink} to="/sign-in">{t('Sign in')}</Link></Alert>
       ) : (
         <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-          <TextField label="New password" type="password" autoComplete="new-password" required autoFocus
-            {...form.field('password', 'At least 10 characters, mixing letters with digits or symbols')} />
-          <TextField label="Repeat password" type="password" autoComplete="new-password" required {...form.field('confirmPassword')} />
-          <Button type="submit" variant="contained" size="large" disabled={loading}>{loading ? 'Saving…' : 'Set password'}</Button>
+          <TextField label={t('New password')} type="password" autoComplete="new-password" required autoFocus
+            {...form.field('password', t('At least 10 characters, mixing letters with digits or symbols'))} />
+          <TextField label={t('Repeat password')} type="password" autoComplete="new-password" required {...form.field('confirmPassword')} />
+          <Button type="submit" variant="contained" size="large" disabled={loading}>{loading ? t('Saving…') : t('Set password')}</Button>
         </Stack>
       )}
       <Typography sx={{ mt: 3, textAlign: 'center' }}>
-        <Link component={RouterLink} to="/sign-in">Back to sign in</Link>
+        <Link component={RouterLink} to="/sign-in">{t('Back to sign in')}</Link>
       </Typography>
     </AuthLayout>
   );

@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import { request, RequestFailed } from '../../lib/public-graphql';
 import { failureMessage, landingFor, usePublicForm } from './public-form';
 import { Field, PublicLayout } from './PublicLayout';
+import { t, useT } from '../../i18n';
 
 const SignInDocument = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -26,11 +27,17 @@ function triesLeftOf(error: unknown): number | null {
 
 function lockedMessage(error: RequestFailed): string {
   const seconds = Number(error.errors[0]?.extensions?.retryAfterSeconds);
-  const minutes = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : 15;
-  return `Too many failed attempts. This account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  const count = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : 15;
+  return t('Too many failed attempts. This account is locked; try again in {{count}} minutes.', { count });
+}
+
+/** The server's sentence, or ours for the one it says most (the server writes English). */
+function signInFailure(error: unknown): string {
+  return error instanceof RequestFailed && error.message === 'Wrong email or password' ? t('Wrong email or password') : failureMessage(error); // i18n-ignore: the server's text
 }
 
 export function SignInPage() {
+  const { t } = useT();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const form = usePublicForm({ email: '', password: '' });
@@ -54,22 +61,25 @@ export function SignInPage() {
       const left = triesLeftOf(error);
       if (error instanceof RequestFailed && error.code === 'ACCOUNT_LOCKED') setFailure(lockedMessage(error));
       else if (error instanceof RequestFailed && error.code === 'UNAUTHENTICATED' && left !== null && left <= 2) {
-        setFailure(`${failureMessage(error)}. ${left === 0 ? 'No tries left: the next wrong password locks the account for 15 minutes.' : `${left} ${left === 1 ? 'try' : 'tries'} left before the account is locked for 15 minutes.`} Forgot your password? Reset it below.`);
-      } else if (!form.showServerErrors(error)) setFailure(failureMessage(error));
+        const tries = left === 0
+          ? t('No tries left: the next wrong password locks the account for 15 minutes.')
+          : t('{{count}} tries left before the account is locked for 15 minutes.', { count: left });
+        setFailure(`${signInFailure(error)}. ${tries} ${t('Forgot your password? Reset it below.')}`);
+      } else if (!form.showServerErrors(error)) setFailure(signInFailure(error));
     }
   };
 
   return (
-    <PublicLayout title="Sign in" subtitle="Welcome back. Sign in to book and manage your visits.">
-      {params.get('expired') && !failure && <p className="alert info" role="status">Your session has ended. Please sign in again.</p>}
+    <PublicLayout title={t('Sign in')} subtitle={t('Welcome back. Sign in to book and manage your visits.')}>
+      {params.get('expired') && !failure && <p className="alert info" role="status">{t('Your session has ended. Please sign in again.')}</p>}
       {failure && <p className="alert error" role="alert">{failure}</p>}
       <form onSubmit={submit} noValidate>
-        <Field label="Email" type="email" autoComplete="email" autoFocus required {...form.field('email')} />
-        <Field label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
-        <button type="submit" disabled={loading}>{loading ? 'Signing in…' : 'Sign in'}</button>
+        <Field label={t('Email')} type="email" autoComplete="email" autoFocus required {...form.field('email')} />
+        <Field label={t('Password')} type="password" autoComplete="current-password" required {...form.field('password')} />
+        <button type="submit" disabled={loading}>{loading ? t('Signing in…') : t('Sign in')}</button>
       </form>
-      <p className="footer"><Link to="/forgot-password">Forgot password?</Link></p>
-      <p className="footer">New patient? <Link to="/sign-up">Create an account</Link></p>
+      <p className="footer"><Link to="/forgot-password">{t('Forgot password?')}</Link></p>
+      <p className="footer">{t('New patient?')}{' '}<Link to="/sign-up">{t('Create an account')}</Link></p>
     </PublicLayout>
   );
 }

@@ -3,10 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { getToken, setToken } from '../../auth/token';
 import { graphql } from '../../gql';
-import { GENDERS } from '../../lib/options';
+import { GENDERS, genderLabel } from '../../lib/options';
 import { request } from '../../lib/public-graphql';
 import { failureMessage, usePublicForm } from './public-form';
 import { Field, PublicLayout } from './PublicLayout';
+import { useT } from '../../i18n';
 
 const SignUpDocument = graphql(`
   mutation SignUp($input: RegisterInput!) {
@@ -20,6 +21,7 @@ const SignUpDocument = graphql(`
 const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 export function SignUpPage() {
+  const { t } = useT();
   const navigate = useNavigate();
   const form = usePublicForm({ email: '', password: '', fullName: '', phone: '', dateOfBirth: '', gender: '' });
   const [failure, setFailure] = useState<string | null>(null);
@@ -52,24 +54,24 @@ export function SignUpPage() {
   };
 
   return (
-    <PublicLayout title="Create your patient account" subtitle="Book visits with our doctors and keep your appointments in one place.">
+    <PublicLayout title={t('Create your patient account')} subtitle={t('Book visits with our doctors and keep your appointments in one place.')}>
       {failure && <p className="alert error" role="alert">{failure}</p>}
       <form onSubmit={submit} noValidate>
-        <Field label="Full name" autoComplete="name" required autoFocus {...form.field('fullName')} />
-        <Field label="Email" type="email" autoComplete="email" required {...form.field('email')} />
-        <Field label="Password" type="password" autoComplete="new-password" required
-          helper="At least 10 characters, mixing letters with digits or symbols" {...form.field('password')} />
+        <Field label={t('Full name')} autoComplete="name" required autoFocus {...form.field('fullName')} />
+        <Field label={t('Email')} type="email" autoComplete="email" required {...form.field('email')} />
+        <Field label={t('Password')} type="password" autoComplete="new-password" required
+          helper={t('At least 10 characters, mixing letters with digits or symbols')} {...form.field('password')} />
         <div className="row">
-          <Field label="Phone" type="tel" autoComplete="tel" {...form.field('phone')} />
-          <Field label="Date of birth" type="date" autoComplete="bday" {...form.field('dateOfBirth')} />
+          <Field label={t('Phone')} type="tel" autoComplete="tel" {...form.field('phone')} />
+          <Field label={t('Date of birth')} type="date" autoComplete="bday" {...form.field('dateOfBirth')} />
         </div>
-        <Field label="Gender" {...form.field('gender')}>
-          <option value="">Not stated</option>
-          {GENDERS.map((gender) => <option key={gender} value={gender}>{gender}</option>)}
+        <Field label={t('Gender')} {...form.field('gender')}>
+          <option value="">{t('Not stated')}</option>
+          {GENDERS.map((gender) => <option key={gender} value={gender}>{genderLabel(gender)}</option>)}
         </Field>
-        <button type="submit" disabled={loading}>{loading ? 'Creating account…' : 'Create account'}</button>
+        <button type="submit" disabled={loading}>{loading ? t('Creating account…') : t('Create account')}</button>
       </form>
-      <p className="footer">Already registered? <Link to="/sign-in">Sign in</Link></p>
+      <p className="footer">{t('Already registered?')}{' '}<Link to="/sign-in">{t('Sign in')}</Link></p>
     </PublicLayout>
   );
 }

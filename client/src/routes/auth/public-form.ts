@@ -1,6 +1,7 @@
 // Values and per-field server errors for the plain signed-out forms (lib/form.ts is the MUI one).
 import { useState } from 'react';
 import { RequestFailed } from '../../lib/public-graphql';
+import { t } from '../../i18n';
 
 export function usePublicForm<T extends Record<string, string>>(initial: T) {
   const [values, setValues] = useState<T>(initial);
@@ -25,7 +26,7 @@ export function usePublicForm<T extends Record<string, string>>(initial: T) {
 }
 
 export function failureMessage(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+  return error instanceof Error ? error.message : t('Something went wrong. Please try again.');
 }
 
 /** Where to go after signing in: the page asked for (same site only), else the person's home. */

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { graphql } from '../../gql';
 import type { LobbyQueueChangedSubscription } from '../../gql/graphql';
 import { formatTime } from '../../lib/format';
+import { t, useT } from '../../i18n';
 
 const LobbyQueueChangedDocument = graphql(`
   subscription LobbyQueueChanged($displayToken: String!) {
@@ -22,7 +23,7 @@ const LobbyQueueChangedDocument = graphql(`
 
 type Lobby = LobbyQueueChangedSubscription['lobbyQueueChanged'];
 
-const REFUSED = 'This screen\'s link no longer works (it was replaced or revoked). Open the new link from Lobby screens.';
+const refused = () => t('This screen\'s link no longer works (it was replaced or revoked). Open the new link from Lobby screens.');
 
 /** The token from #token=… (never sent to any server in requests' URLs), else from ?token=…. */
 function displayToken(): string | null {
@@ -36,9 +37,10 @@ function webSocketUrl(): string {
 }
 
 export function LobbyDisplayPage() {
+  const { t } = useT();
   const [token] = useState(displayToken);
   const [lobby, setLobby] = useState<Lobby | null>(null);
-  const [problem, setProblem] = useState<string | null>(token ? null : 'This screen has no display token. Open the link from Lobby screens.');
+  const [problem, setProblem] = useState<string | null>(token ? null : t('This screen has no display token. Open the link from Lobby screens.'));
   const [clock, setClock] = useState(() => new Date());
 
   useEffect(() => {
@@ -59,7 +61,7 @@ export function LobbyDisplayPage() {
       shouldRetry: (event) => (event as { code?: number } | undefined)?.code !== 4403,
       on: {
         closed: (event) => {
-          if ((event as { code?: number } | undefined)?.code === 4403) setProblem(REFUSED);
+          if ((event as { code?: number } | undefined)?.code === 4403) setProblem(refused());
         },
       },
     });
@@ -67,11 +69,11 @@ export function LobbyDisplayPage() {
     const start = () => {
       stop = client.subscribe<{ lobbyQueueChanged: Lobby }>({ query: print(LobbyQueueChangedDocument), variables: { displayToken: token } }, {
         next: (result) => {
-          if (result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) { setProblem(REFUSED); return; }
+          if (result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) { setProblem(refused()); return; }
           if (result.data) { setLobby(result.data.lobbyQueueChanged); setProblem(null); }
         },
         error: (error) => {
-          if (Array.isArray(error) && error.some((e) => e?.extensions?.code === 'UNAUTHENTICATED')) { setProblem(REFUSED); return; }
+          if (Array.isArray(error) && error.some((e) => e?.extensions?.code === 'UNAUTHENTICATED')) { setProblem(refused()); return; }
           if (!disposed) retry = setTimeout(start, 5_000);
         },
         complete: () => { if (!disposed) retry = setTimeout(start, 5_000); },
@@ -89,18 +91,18 @@ export function LobbyDisplayPage() {
   return (
     <Box component="main" sx={{ minHeight: '100vh', bgcolor: 'background.default', p: { xs: 2, md: 4 } }}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline', mb: 3, flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography variant="h3" component="h1">{lobby?.title ?? 'Now calling'}</Typography>
+        <Typography variant="h3" component="h1">{lobby?.title ?? t('Now calling')}</Typography>
         <Typography variant="h4" component="p" color="text.secondary">
           {formatTime(clock.toISOString())}
         </Typography>
       </Stack>
       {problem && <Alert severity="warning" sx={{ mb: 3, fontSize: '1.25rem' }}>{problem}</Alert>}
       {lobby && lobby.doctors.length === 0 && (
-        <Typography variant="h5" color="text.secondary">No clinics are running yet today.</Typography>
+        <Typography variant="h5" color="text.secondary">{t('No clinics are running yet today.')}</Typography>
       )}
       <Box
         role="list"
-        aria-label="Now calling"
+        aria-label={t('Now calling')}
         sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(3, 1fr)' } }}
       >
         {lobby?.doctors.map((doctor) => (
@@ -108,11 +110,11 @@ export function LobbyDisplayPage() {
             <CardContent>
               <Typography variant="h5" component="h2">{doctor.doctorName}</Typography>
               <Typography color="text.secondary" sx={{ mb: 2 }}>{doctor.departmentName}</Typography>
-              <Typography variant="overline" component="p">Now calling</Typography>
+              <Typography variant="overline" component="p">{t('Now calling')}</Typography>
               <Typography variant="h1" component="p" data-testid="lobby-now-calling" aria-live="polite" sx={{ fontWeight: 700, lineHeight: 1 }}>
                 {doctor.nowCalling ?? '–'}
               </Typography>
-              <Typography sx={{ mt: 2 }} data-testid="lobby-waiting">{doctor.waiting} waiting</Typography>
+              <Typography sx={{ mt: 2 }} data-testid="lobby-waiting">{t('{{count}} waiting', { count: doctor.waiting })}</Typography>
             </CardContent>
           </Card>
         ))}

@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useCursorPager } from '../../lib/pager';
+import { useT } from '../../i18n';
 
 const MyBillsDocument = graphql(`
   query MyBills($after: String, $first: Int!) {
@@ -39,6 +40,7 @@ const MyBillsDocument = graphql(`
 const PAGE_SIZE = 10;
 
 export function BillsPage() {
+  const { t } = useT();
   const pager = useCursorPager();
   const { data, previousData, loading, error, refetch } = useQuery(MyBillsDocument, {
     variables: { first: PAGE_SIZE, after: pager.after },
@@ -50,24 +52,24 @@ export function BillsPage() {
 
   return (
     <>
-      <PageHeader title="My bills" subtitle="Invoices for your visits, with what you have paid and what is still owed. Pay at the front desk." />
+      <PageHeader title={t('My bills')} subtitle={t('Invoices for your visits, with what you have paid and what is still owed. Pay at the front desk.')} />
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       <Grid container spacing={2} sx={{ mb: 3 }}>
         <Grid size={{ xs: 12, sm: 4 }}>
           <StatCard
-            label="Outstanding"
+            label={t('Outstanding')}
             value={<Box component="span" data-testid="outstanding-total">{summary ? formatMoney(summary.outstanding) : '…'}</Box>}
           />
         </Grid>
         <Grid size={{ xs: 6, sm: 4 }}>
-          <StatCard label="Unpaid invoices" value={summary?.unpaidCount ?? '…'} />
+          <StatCard label={t('Unpaid invoices')} value={summary?.unpaidCount ?? '…'} />
         </Grid>
         <Grid size={{ xs: 6, sm: 4 }}>
-          <StatCard label="All invoices" value={summary?.invoiceCount ?? '…'} />
+          <StatCard label={t('All invoices')} value={summary?.invoiceCount ?? '…'} />
         </Grid>
       </Grid>
       {loading && !shown ? <Loading /> : page && page.items.length === 0 ? (
-        <EmptyState title="No bills yet">Invoices appear here after a visit is billed.</EmptyState>
+        <EmptyState title={t('No bills yet')}>{t('Invoices appear here after a visit is billed.')}</EmptyState>
       ) : page && (
         <>
           <Stack spacing={1}>
@@ -83,7 +85,7 @@ export function BillsPage() {
                     </Box>
                     <InvoiceStatusChip status={invoice.status} total={invoice.total} balance={invoice.balance} />
                     <Box sx={{ textAlign: { sm: 'right' }, minWidth: 120 }}>
-                      <Typography variant="body2" color="text.secondary">Balance</Typography>
+                      <Typography variant="body2" color="text.secondary">{t('Balance')}</Typography>
                       <Typography sx={{ fontWeight: 600 }}>{formatMoney(invoice.balance)}</Typography>
                     </Box>
                   </Stack>
@@ -91,7 +93,7 @@ export function BillsPage() {
                 <AccordionDetails>
                   <InvoiceDetails invoice={invoice} />
                   <Box sx={{ mt: 2 }}>
-                    <DownloadButton size="small" url={`/exports/invoices/${invoice.id}.pdf`} fileName={`${invoice.number}.pdf`}>Download PDF</DownloadButton>
+                    <DownloadButton size="small" url={`/exports/invoices/${invoice.id}.pdf`} fileName={`${invoice.number}.pdf`}>{t('Download PDF')}</DownloadButton>
                   </Box>
                 </AccordionDetails>
               </Accordion>

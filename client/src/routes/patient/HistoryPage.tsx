@@ -8,6 +8,7 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
+import { useT } from '../../i18n';
 
 const MyHistoryDocument = graphql(`
   query MyHistory($patientId: ID!) {
@@ -16,6 +17,7 @@ const MyHistoryDocument = graphql(`
 `);
 
 export function HistoryPage() {
+  const { t } = useT();
   const { user } = useCurrentUser();
   const patientId = user?.patient?.id ?? '';
   const { data, loading, error, refetch } = useQuery(MyHistoryDocument, {
@@ -27,23 +29,22 @@ export function HistoryPage() {
   return (
     <>
       <PageHeader
-        title="Medical history"
-        subtitle="What your doctors recorded after each visit, newest first."
+        title={t('Medical history')}
+        subtitle={t('What your doctors recorded after each visit, newest first.')}
         actions={patientId && (
           <>
-            <Button component={RouterLink} to="/patient/record-access" variant="text">Who opened my records</Button>
-            <DownloadButton url={`/exports/patients/${patientId}/history.csv`} fileName="medical-history.csv">CSV</DownloadButton>
-            <DownloadButton url={`/exports/patients/${patientId}/history.pdf`} fileName="medical-history.pdf">PDF</DownloadButton>
+            <Button component={RouterLink} to="/patient/record-access" variant="text">{t('Who opened my records')}</Button>
+            <DownloadButton url={`/exports/patients/${patientId}/history.csv`} fileName="medical-history.csv">{t('CSV')}</DownloadButton>
+            <DownloadButton url={`/exports/patients/${patientId}/history.pdf`} fileName="medical-history.pdf">{t('PDF')}</DownloadButton>
           </>
         )}
       />
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !data ? <Loading /> : data && entries.length === 0 ? (
-        <EmptyState title="No records yet" action={<Button component={RouterLink} to="/patient/book" variant="outlined">Book a visit</Button>}>
-          After a visit, your doctor's diagnosis and prescriptions appear here.
-        </EmptyState>
+        <EmptyState title={t('No records yet')} action={<Button component={RouterLink} to="/patient/book" variant="outlined">{t('Book a visit')}</Button>}>
+          {t('After a visit, your doctor\'s diagnosis and prescriptions appear here.')}</EmptyState>
       ) : (
-        <Stack component="ol" spacing={2} sx={{ listStyle: 'none', p: 0, m: 0, position: 'relative' }} aria-label="Treatment history">
+        <Stack component="ol" spacing={2} sx={{ listStyle: 'none', p: 0, m: 0, position: 'relative' }} aria-label={t('Treatment history')}>
           {entries.map((entry) => (
             <Box component="li" key={entry.id} sx={{ pl: { sm: 3 }, borderLeft: { sm: 3 }, borderColor: { sm: 'primary.light' } }}>
               <TreatmentEntry treatment={entry} />

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { RescheduleDialog } from '../../components/RescheduleDialog';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../../lib/format';
+import { useT } from '../../i18n';
 
 const MyAppointmentsDocument = graphql(`
   query MyAppointments($upcoming: Boolean, $after: String, $first: Int!) {
@@ -33,6 +34,7 @@ interface Target { id: string; startsAt: string; doctorId: string; doctorName: s
 
 /** The patient's visits: upcoming (soonest first) and past, paged with "Show more". */
 export function MyAppointmentsPage() {
+  const { t } = useT();
   const location = useLocation();
   const booked = (location.state as { booked?: { startsAt: string; doctorName: string } } | null)?.booked;
   const [tab, setTab] = useState<'upcoming' | 'past'>('upcoming');
@@ -40,7 +42,7 @@ export function MyAppointmentsPage() {
   const [moving, setMoving] = useState<Target | null>(null);
   const [cancelling, setCancelling] = useState<Target | null>(null);
   const [notice, setNotice] = useState<string | null>(
-    booked ? `Booked: ${booked.doctorName} on ${formatDateTime(booked.startsAt)}.` : null,
+    booked ? t('Booked: {{doctor}} on {{time}}.', { doctor: booked.doctorName, time: formatDateTime(booked.startsAt) }) : null,
   );
   const [version, setVersion] = useState(0);
 
@@ -50,14 +52,14 @@ export function MyAppointmentsPage() {
   return (
     <>
       <PageHeader
-        title="My appointments"
-        subtitle="Your visits. Scheduled ones can be moved or cancelled before they start."
-        actions={<Button component={RouterLink} to="/patient/book" variant="contained" startIcon={<Add />}>Book a visit</Button>}
+        title={t('My appointments')}
+        subtitle={t('Your visits. Scheduled ones can be moved or cancelled before they start.')}
+        actions={<Button component={RouterLink} to="/patient/book" variant="contained" startIcon={<Add />}>{t('Book a visit')}</Button>}
       />
       {notice && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setNotice(null)}>{notice}</Alert>}
       <Tabs value={tab} onChange={(_e, value) => switchTab(value)} sx={{ mb: 2 }}>
-        <Tab value="upcoming" label="Upcoming" />
-        <Tab value="past" label="Past" />
+        <Tab value="upcoming" label={t('Upcoming')} />
+        <Tab value="past" label={t('Past')} />
       </Tabs>
       <Stack spacing={2} key={`${tab}-${version}`}>
         {cursors.map((after, index) => (
@@ -75,12 +77,12 @@ export function MyAppointmentsPage() {
       <RescheduleDialog
         appointment={moving}
         onClose={() => setMoving(null)}
-        onMoved={() => { setNotice('Your appointment was moved.'); reload(); }}
+        onMoved={() => { setNotice(t('Your appointment was moved.')); reload(); }}
       />
       <CancelAppointmentDialog
         appointment={cancelling}
         onClose={() => setCancelling(null)}
-        onCancelled={() => { setNotice('Your appointment was cancelled.'); reload(); }}
+        onCancelled={() => { setNotice(t('Your appointment was cancelled.')); reload(); }}
       />
     </>
   );
@@ -94,6 +96,7 @@ function AppointmentsChunk(props: {
   onReschedule(target: Target): void;
   onCancel(target: Target): void;
 }) {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(MyAppointmentsDocument, {
     variables: { upcoming: props.upcoming, after: props.after, first: PAGE_SIZE },
     fetchPolicy: 'network-only',
@@ -104,10 +107,9 @@ function AppointmentsChunk(props: {
   if (!page) return null;
   if (props.first && page.items.length === 0) {
     return props.upcoming ? (
-      <EmptyState title="No upcoming visits" action={<Button component={RouterLink} to="/patient/book" variant="contained">Book a visit</Button>}>
-        When you book a visit it appears here.
-      </EmptyState>
-    ) : <EmptyState title="No past visits yet" />;
+      <EmptyState title={t('No upcoming visits')} action={<Button component={RouterLink} to="/patient/book" variant="contained">{t('Book a visit')}</Button>}>
+        {t('When you book a visit it appears here.')}</EmptyState>
+    ) : <EmptyState title={t('No past visits yet')} />;
   }
   const now = Date.now();
   return (
@@ -125,7 +127,7 @@ function AppointmentsChunk(props: {
         );
       })}
       {props.onMore && page.nextCursor && (
-        <Button variant="outlined" onClick={() => props.onMore?.(page.nextCursor!)} sx={{ alignSelf: 'center' }}>Show more</Button>
+        <Button variant="outlined" onClick={() => props.onMore?.(page.nextCursor!)} sx={{ alignSelf: 'center' }}>{t('Show more')}</Button>
       )}
     </>
   );

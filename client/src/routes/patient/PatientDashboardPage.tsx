@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { useT } from '../../i18n';
 
 const PatientDashboardDocument = graphql(`
   query PatientDashboard {
@@ -26,53 +27,53 @@ const PatientDashboardDocument = graphql(`
 `);
 
 export function PatientDashboardPage() {
+  const { t } = useT();
   const { user } = useCurrentUser();
   const { data, loading, error, refetch } = useQuery(PatientDashboardDocument, { fetchPolicy: 'network-only' });
   const firstName = user?.patient?.fullName.split(' ')[0];
   return (
     <>
       <PageHeader
-        title={firstName ? `Hello, ${firstName}` : 'Welcome'}
-        subtitle="Your visits at the hospital."
-        actions={<Button component={RouterLink} to="/patient/book" variant="contained" startIcon={<EventAvailable />}>Book a visit</Button>}
+        title={firstName ? t('Hello, {{name}}', { name: firstName }) : t('Welcome')}
+        subtitle={t('Your visits at the hospital.')}
+        actions={<Button component={RouterLink} to="/patient/book" variant="contained" startIcon={<EventAvailable />}>{t('Book a visit')}</Button>}
       />
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       <Grid container spacing={2} sx={{ mb: 3 }}>
         <Grid size={{ xs: 6, md: 3 }}>
-          <StatCard label="Upcoming visits" value={data?.upcoming.totalCount ?? '…'} />
+          <StatCard label={t('Upcoming visits')} value={data?.upcoming.totalCount ?? '…'} />
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
-          <StatCard label="Completed visits" value={data?.completed.totalCount ?? '…'} />
+          <StatCard label={t('Completed visits')} value={data?.completed.totalCount ?? '…'} />
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
-          <LinkCard to="/patient/appointments" icon={<EventNote />} title="My appointments">See, move or cancel your visits.</LinkCard>
+          <LinkCard to="/patient/appointments" icon={<EventNote />} title={t('My appointments')}>{t('See, move or cancel your visits.')}</LinkCard>
         </Grid>
       </Grid>
       <Grid container spacing={2} sx={{ mb: 3 }}>
         <Grid size={{ xs: 12, md: 6 }}>
-          <LinkCard to="/patient/history" icon={<Description />} title={`Medical records: ${data?.records.treatmentCount ?? '…'}`}>
+          <LinkCard to="/patient/history" icon={<Description />} title={t('Medical records: {{number}}', { number: data?.records.treatmentCount ?? '…' })}>
             {data?.records.latest
-              ? `Latest: ${data.records.latest.diagnosis} (${data.records.latest.doctor.fullName}, ${formatDateTime(data.records.latest.appointment.startsAt)})`
-              : 'Your doctors\' notes after each visit.'}
+              ? t('Latest: {{diagnosis}} ({{doctor}}, {{time}})', { diagnosis: data.records.latest.diagnosis, doctor: data.records.latest.doctor.fullName, time: formatDateTime(data.records.latest.appointment.startsAt) })
+              : t('Your doctors\' notes after each visit.')}
           </LinkCard>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
-          <LinkCard to="/patient/bills" icon={<ReceiptLong />} title={`Outstanding: ${data ? formatMoney(data.bills.outstanding) : '…'}`}>
-            {data && data.bills.unpaidCount > 0 ? `${data.bills.unpaidCount} unpaid invoice${data.bills.unpaidCount === 1 ? '' : 's'}.` : 'Nothing to pay.'}
+          <LinkCard to="/patient/bills" icon={<ReceiptLong />} title={t('Outstanding: {{amount}}', { amount: data ? formatMoney(data.bills.outstanding) : '…' })}>
+            {data && data.bills.unpaidCount > 0 ? t('{{count}} unpaid invoices.', { count: data.bills.unpaidCount }) : t('Nothing to pay.')}
           </LinkCard>
         </Grid>
       </Grid>
-      <Box component="section" aria-label="Next visits">
+      <Box component="section" aria-label={t('Next visits')}>
         <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1.5 }}>
-          <Typography variant="h6" component="h2">Next visits</Typography>
+          <Typography variant="h6" component="h2">{t('Next visits')}</Typography>
           {data && data.upcoming.totalCount > data.upcoming.items.length && (
-            <Button component={RouterLink} to="/patient/appointments">See all {data.upcoming.totalCount}</Button>
+            <Button component={RouterLink} to="/patient/appointments">{t('See all {{count}}', { count: data.upcoming.totalCount })}</Button>
           )}
         </Stack>
         {loading && !data ? <Loading /> : data && data.upcoming.items.length === 0 ? (
-          <EmptyState title="No upcoming visits" action={<Button component={RouterLink} to="/patient/book" variant="outlined">Book your first visit</Button>}>
-            Book a visit with one of our doctors in a few steps.
-          </EmptyState>
+          <EmptyState title={t('No upcoming visits')} action={<Button component={RouterLink} to="/patient/book" variant="outlined">{t('Book your first visit')}</Button>}>
+            {t('Book a visit with one of our doctors in a few steps.')}</EmptyState>
         ) : (
           <Stack spacing={2}>
             {data?.upcoming.items.map((appointment) => <AppointmentCard key={appointment.id} appointment={appointment} />)}

@@ -4,13 +4,15 @@ import {
   Alert, Button, FormControlLabel, Grid, MenuItem, Paper, Stack, Switch, TextField, Typography,
 } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
+import { Trans } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { CalendarFeedCard } from '../../components/integrations/CalendarFeedCard';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { blankToNull, useForm } from '../../lib/form';
-import { GENDERS } from '../../lib/options';
+import { GENDERS, genderLabel } from '../../lib/options';
+import { useT } from '../../i18n';
 
 const MyProfileDocument = graphql(`
   query MyProfile {
@@ -62,6 +64,7 @@ const EMPTY = {
 };
 
 export function ProfilePage() {
+  const { t } = useT();
   const { data, loading, error, refetch } = useQuery(MyProfileDocument, { fetchPolicy: 'network-only' });
   const form = useForm(EMPTY);
   const [reminderOptIn, setReminderOptIn] = useState(false);
@@ -98,8 +101,8 @@ export function ProfilePage() {
     const heightCm = v.heightCm.trim() === '' ? null : Number(v.heightCm);
     const weightKg = v.weightKg.trim() === '' ? null : Number(v.weightKg.replace(',', '.'));
     const local: Record<string, string> = {};
-    if (heightCm !== null && !Number.isInteger(heightCm)) local.heightCm = 'Whole centimetres';
-    if (weightKg !== null && !Number.isFinite(weightKg)) local.weightKg = 'A number of kilograms, e.g. 72.5';
+    if (heightCm !== null && !Number.isInteger(heightCm)) local.heightCm = t('Whole centimetres');
+    if (weightKg !== null && !Number.isFinite(weightKg)) local.weightKg = t('A number of kilograms, e.g. 72.5');
     if (Object.keys(local).length > 0) {
       form.setErrors(local);
       return;
@@ -135,60 +138,66 @@ export function ProfilePage() {
   return (
     <>
       <PageHeader
-        title="My profile"
-        subtitle={patient && <>Medical record number <strong>{patient.medicalRecordNumber}</strong> · {data?.me?.email}</>}
+        title={t('My profile')}
+        subtitle={patient && (
+          <Trans
+            i18nKey="Medical record number <b>{{number}}</b> · {{email}}"
+            values={{ number: patient.medicalRecordNumber, email: data?.me?.email ?? '' }}
+            components={{ b: <strong /> }}
+          />
+        )}
       />
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 }, maxWidth: 880 }}>
         <form onSubmit={submit} noValidate>
           {failure && <Alert severity="error" sx={{ mb: 2 }}>{failure}</Alert>}
-          {saved && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setSaved(false)}>Your profile is saved.</Alert>}
-          <Typography variant="h6" component="h2" sx={{ mb: 2 }}>Personal details</Typography>
+          {saved && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setSaved(false)}>{t('Your profile is saved.')}</Alert>}
+          <Typography variant="h6" component="h2" sx={{ mb: 2 }}>{t('Personal details')}</Typography>
           <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label="Full name" required {...form.field('fullName')} /></Grid>
+            <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label={t('Full name')} required {...form.field('fullName')} /></Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField fullWidth label="Date of birth" type="date" slotProps={{ inputLabel: { shrink: true } }} {...form.field('dateOfBirth')} />
+              <TextField fullWidth label={t('Date of birth')} type="date" slotProps={{ inputLabel: { shrink: true } }} {...form.field('dateOfBirth')} />
             </Grid>
             <Grid size={{ xs: 12, sm: 6 }}>
-              <TextField fullWidth select label="Gender" {...form.field('gender')}>
-                <MenuItem value="">Not given</MenuItem>
+              <TextField fullWidth select label={t('Gender')} {...form.field('gender')}>
+                <MenuItem value="">{t('Not given')}</MenuItem>
                 {/* Keep a value stored earlier even if it is not one of today's choices. */}
                 {[...GENDERS, ...(form.values.gender && !GENDERS.includes(form.values.gender) ? [form.values.gender] : [])].map((g) => (
-                  <MenuItem key={g} value={g}>{g}</MenuItem>
+                  <MenuItem key={g} value={g}>{genderLabel(g)}</MenuItem>
                 ))}
               </TextField>
             </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label="Phone" type="tel" {...form.field('phone')} /></Grid>
-            <Grid size={12}><TextField fullWidth label="Address" multiline minRows={2} {...form.field('address')} /></Grid>
+            <Grid size={{ xs: 12, sm: 6 }}><TextField fullWidth label={t('Phone')} type="tel" {...form.field('phone')} /></Grid>
+            <Grid size={12}><TextField fullWidth label={t('Address')} multiline minRows={2} {...form.field('address')} /></Grid>
           </Grid>
-          <Typography variant="h6" component="h2" sx={{ mt: 3, mb: 2 }}>Health basics</Typography>
+          <Typography variant="h6" component="h2" sx={{ mt: 3, mb: 2 }}>{t('Health basics')}</Typography>
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, sm: 4 }}>
-              <TextField fullWidth select label="Blood group" {...form.field('bloodGroup')}>
-                <MenuItem value="">Not known</MenuItem>
+              <TextField fullWidth select label={t('Blood group')} {...form.field('bloodGroup')}>
+                <MenuItem value="">{t('Not known')}</MenuItem>
                 {BLOOD_GROUPS.map((g) => <MenuItem key={g} value={g}>{g}</MenuItem>)}
               </TextField>
             </Grid>
             <Grid size={{ xs: 6, sm: 4 }}>
-              <TextField fullWidth label="Height (cm)" slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...form.field('heightCm')} />
+              <TextField fullWidth label={t('Height (cm)')} slotProps={{ htmlInput: { inputMode: 'numeric' } }} {...form.field('heightCm')} />
             </Grid>
             <Grid size={{ xs: 6, sm: 4 }}>
-              <TextField fullWidth label="Weight (kg)" slotProps={{ htmlInput: { inputMode: 'decimal' } }} {...form.field('weightKg')} />
+              <TextField fullWidth label={t('Weight (kg)')} slotProps={{ htmlInput: { inputMode: 'decimal' } }} {...form.field('weightKg')} />
             </Grid>
             <Grid size={12}>
-              <TextField fullWidth label="Allergies" multiline minRows={2} {...form.field('allergies', 'Medicines, foods or anything else your doctors should know')} />
+              <TextField fullWidth label={t('Allergies')} multiline minRows={2} {...form.field('allergies', t('Medicines, foods or anything else your doctors should know'))} />
             </Grid>
           </Grid>
           <FormControlLabel
             sx={{ mt: 2 }}
             control={<Switch checked={reminderOptIn} onChange={(event) => { setReminderOptIn(event.target.checked); setSaved(false); }} />}
-            label="E-mail me appointment reminders"
+            label={t('E-mail me appointment reminders')}
           />
           <FormControlLabel
             control={<Switch checked={reminderSmsOptIn} onChange={(event) => { setReminderSmsOptIn(event.target.checked); setSaved(false); }} />}
-            label="Text (SMS) me appointment reminders, to my phone number above"
+            label={t('Text (SMS) me appointment reminders, to my phone number above')}
           />
           <Stack direction="row" sx={{ mt: 3, justifyContent: 'flex-end' }}>
-            <Button type="submit" variant="contained" disabled={updating.loading}>Save profile</Button>
+            <Button type="submit" variant="contained" disabled={updating.loading}>{t('Save profile')}</Button>
           </Stack>
         </form>
       </Paper>

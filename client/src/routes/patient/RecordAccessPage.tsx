@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { RecordAccessKind, Role } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
+import { t, useT } from '../../i18n';
 
 const MyRecordAccessDocument = graphql(`
   query MyRecordAccess($first: Int!, $before: ID) {
@@ -16,18 +17,20 @@ const MyRecordAccessDocument = graphql(`
 
 const PAGE_SIZE = 50;
 
-const WHAT: Record<RecordAccessKind, string> = {
-  HISTORY: 'Your medical history',
-  TREATMENT: 'One treatment entry',
-  REVISIONS: 'Earlier versions of a treatment entry',
-  VISIT_ENTRIES: 'Treatment entries of your visits',
-  CSV_EXPORT: 'Your history, downloaded as CSV',
-  PDF_EXPORT: 'Your history, downloaded as PDF',
-};
+// Built when asked, so the texts are in the current language.
+const what = (kind: RecordAccessKind): string => ({
+  HISTORY: t('Your medical history'),
+  TREATMENT: t('One treatment entry'),
+  REVISIONS: t('Earlier versions of a treatment entry'),
+  VISIT_ENTRIES: t('Treatment entries of your visits'),
+  CSV_EXPORT: t('Your history, downloaded as CSV'),
+  PDF_EXPORT: t('Your history, downloaded as PDF'),
+} satisfies Record<RecordAccessKind, string>)[kind];
 
-const ROLE: Record<Role, string> = { DOCTOR: 'Doctor', ADMIN: 'Administrator', PATIENT: 'Patient' };
+const roleName = (role: Role): string => ({ DOCTOR: t('Doctor'), ADMIN: t('Administrator'), PATIENT: t('Patient') } satisfies Record<Role, string>)[role];
 
 export function RecordAccessPage() {
+  const { t } = useT();
   const { data, loading, error, refetch, fetchMore } = useQuery(MyRecordAccessDocument, {
     variables: { first: PAGE_SIZE, before: null },
     fetchPolicy: 'cache-and-network',
@@ -37,25 +40,24 @@ export function RecordAccessPage() {
   return (
     <>
       <PageHeader
-        title="Who opened my records"
-        subtitle="Every time someone other than you opened your medical records, newest first, and any attempt that was refused."
-        actions={<Button component={RouterLink} to="/patient/history" variant="outlined">Medical history</Button>}
+        title={t('Who opened my records')}
+        subtitle={t('Every time someone other than you opened your medical records, newest first, and any attempt that was refused.')}
+        actions={<Button component={RouterLink} to="/patient/history" variant="outlined">{t('Medical history')}</Button>}
       />
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {loading && !data ? <Loading /> : data && rows.length === 0 ? (
-        <EmptyState title="Nobody has opened your records yet">
-          When a doctor reads or downloads your history, it shows here.
-        </EmptyState>
+        <EmptyState title={t('Nobody has opened your records yet')}>
+          {t('When a doctor reads or downloads your history, it shows here.')}</EmptyState>
       ) : data && (
         <Stack spacing={2}>
-          <TableContainer component={Paper} variant="outlined" aria-label="Who opened my records table">
-            <Table size="small" aria-label="Who opened my records">
+          <TableContainer component={Paper} variant="outlined" aria-label={t('Who opened my records table')}>
+            <Table size="small" aria-label={t('Who opened my records')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>When</TableCell>
-                  <TableCell>Who</TableCell>
-                  <TableCell>What</TableCell>
-                  <TableCell>Outcome</TableCell>
+                  <TableCell>{t('When')}</TableCell>
+                  <TableCell>{t('Who')}</TableCell>
+                  <TableCell>{t('What')}</TableCell>
+                  <TableCell>{t('Outcome')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -64,13 +66,13 @@ export function RecordAccessPage() {
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.at)}</TableCell>
                     <TableCell>
                       <Typography variant="body2">{row.readerName}</Typography>
-                      {row.readerRole && <Typography variant="caption" color="text.secondary">{ROLE[row.readerRole]}</Typography>}
+                      {row.readerRole && <Typography variant="caption" color="text.secondary">{roleName(row.readerRole)}</Typography>}
                     </TableCell>
-                    <TableCell>{WHAT[row.kind]}</TableCell>
+                    <TableCell>{what(row.kind)}</TableCell>
                     <TableCell>
                       {row.granted
-                        ? <Chip size="small" variant="outlined" label="Opened" />
-                        : <Chip size="small" color="warning" label="Refused" />}
+                        ? <Chip size="small" variant="outlined" label={t('Opened')} />
+                        : <Chip size="small" color="warning" label={t('Refused')} />}
                     </TableCell>
                   </TableRow>
                 ))}
@@ -86,12 +88,10 @@ export function RecordAccessPage() {
                 updateQuery: (previous, { fetchMoreResult }) => ({ myRecordAccess: [...previous.myRecordAccess, ...fetchMoreResult.myRecordAccess] }),
               })}
             >
-              Show older
-            </Button>
+              {t('Show older')}</Button>
           )}
           <Typography variant="caption" color="text.secondary">
-            Your own visits to these pages are not listed. If you do not recognise someone, contact the hospital.
-          </Typography>
+            {t('Your own visits to these pages are not listed. If you do not recognise someone, contact the hospital.')}</Typography>
         </Stack>
       )}
     </>

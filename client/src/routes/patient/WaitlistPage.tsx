@@ -5,6 +5,7 @@ import {
   Alert, Button, Card, CardActions, CardContent, Checkbox, Chip, FormControlLabel, FormGroup, Grid, MenuItem, Paper, Stack, TextField, Typography,
 } from '@mui/material';
 import { DateTime } from 'luxon';
+import '../../lib/luxon-locale';
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryState';
@@ -13,6 +14,7 @@ import type { DayPeriod } from '../../gql/graphql';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { formatDateTime, formatLocalDate, formatTime } from '../../lib/format';
 import { hospitalZone } from '../../lib/hospital-zone';
+import { t, useT } from '../../i18n';
 
 const WaitlistChoicesDocument = graphql(`
   query WaitlistChoices {
@@ -53,13 +55,14 @@ const LeaveWaitlistDocument = graphql(`
   }
 `);
 
-const PERIODS: Array<{ value: DayPeriod; label: string }> = [
-  { value: 'MORNING', label: 'Morning' },
-  { value: 'AFTERNOON', label: 'Afternoon' },
-  { value: 'EVENING', label: 'Evening' },
+const dayPeriods = (): Array<{ value: DayPeriod; label: string }> => [
+  { value: 'MORNING', label: t('Morning') },
+  { value: 'AFTERNOON', label: t('Afternoon') },
+  { value: 'EVENING', label: t('Evening') },
 ];
 
 export function WaitlistPage() {
+  const { t } = useT();
   const mine = useQuery(MyWaitlistDocument, { fetchPolicy: 'cache-and-network', pollInterval: 30_000 });
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -74,34 +77,36 @@ export function WaitlistPage() {
   const entries = mine.data?.myWaitlist ?? [];
   return (
     <>
-      <PageHeader title="Waitlist" subtitle="No free time that suits you? Wait for one: when a visit is cancelled, the slot is held for the first in line." />
+      <PageHeader title={t('Waitlist')} subtitle={t('No free time that suits you? Wait for one: when a visit is cancelled, the slot is held for the first in line.')} />
       {notice && <Alert severity="success" sx={{ mb: 2 }} onClose={() => setNotice(null)}>{notice}</Alert>}
       {failure && <Alert severity="error" sx={{ mb: 2 }} onClose={() => setFailure(null)}>{failure}</Alert>}
       <Grid container spacing={3}>
         <Grid size={{ xs: 12, md: 5 }}>
-          <JoinForm onJoined={() => { setNotice('You are on the waitlist. We will tell you when a slot is held for you.'); refetch(); }} />
+          <JoinForm onJoined={() => { setNotice(t('You are on the waitlist. We will tell you when a slot is held for you.')); refetch(); }} />
         </Grid>
         <Grid size={{ xs: 12, md: 7 }}>
-          <Typography variant="h6" component="h2" sx={{ mb: 1 }}>My entries</Typography>
+          <Typography variant="h6" component="h2" sx={{ mb: 1 }}>{t('My entries')}</Typography>
           {mine.loading && !mine.data && <Loading />}
           {mine.error && <ErrorState error={mine.error} onRetry={refetch} />}
-          {mine.data && !entries.length && <EmptyState title="You are not waiting for anything">Join on the left.</EmptyState>}
+          {mine.data && !entries.length && <EmptyState title={t('You are not waiting for anything')}>{t('Join on the left.')}</EmptyState>}
           <Stack spacing={2}>
             {entries.map((entry) => (
               <Card key={entry.id} data-testid="waitlist-entry" data-status={entry.status}>
                 <CardContent>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                    <Typography variant="subtitle1" component="h3">{entry.doctorName ?? `Any doctor of ${entry.departmentName}`}</Typography>
-                    <Chip size="small" label={entry.status === 'OFFERED' ? 'Slot held for you' : entry.status === 'BOOKED' ? 'Booked' : 'Waiting'}
+                    <Typography variant="subtitle1" component="h3">{entry.doctorName ?? t('Any doctor of {{department}}', { department: entry.departmentName })}</Typography>
+                    <Chip size="small" label={entry.status === 'OFFERED' ? t('Slot held for you') : entry.status === 'BOOKED' ? t('Booked') : t('Waiting')}
                       color={entry.status === 'OFFERED' ? 'warning' : entry.status === 'BOOKED' ? 'success' : 'default'} />
                   </Stack>
                   <Typography color="text.secondary">
                     {entry.from === entry.to ? formatLocalDate(entry.from) : `${formatLocalDate(entry.from)} – ${formatLocalDate(entry.to)}`}
-                    {' · '}{entry.periods.length ? entry.periods.map((p) => PERIODS.find((x) => x.value === p)?.label).join(', ') : 'any time'}
+                    {' · '}{entry.periods.length ? entry.periods.map((p) => dayPeriods().find((x) => x.value === p)?.label).join(', ') : t('any time')}
                   </Typography>
                   {entry.offer && (
                     <Alert severity="warning" sx={{ mt: 1 }} data-testid="waitlist-offer">
-                      {entry.offer.doctorName}, {formatDateTime(entry.offer.startsAt)}–{formatTime(entry.offer.endsAt)} is held for you until {formatTime(entry.offer.expiresAt)}.
+                      {t('{{doctor}}, {{start}}–{{end}} is held for you until {{until}}.', {
+                        doctor: entry.offer.doctorName, start: formatDateTime(entry.offer.startsAt), end: formatTime(entry.offer.endsAt), until: formatTime(entry.offer.expiresAt),
+                      })}
                     </Alert>
                   )}
                 </CardContent>
@@ -111,12 +116,12 @@ export function WaitlistPage() {
                       <Button variant="contained" disabled={accepting.loading}
                         onClick={() => void act(async () => {
                           const { data } = await accept({ variables: { offerId: entry.offer!.id } });
-                          if (data) setNotice(`Booked: ${data.acceptWaitlistOffer.doctor.fullName}, ${formatDateTime(data.acceptWaitlistOffer.startsAt)}.`);
-                        })}>Book this slot</Button>
-                      <Button disabled={declining.loading} onClick={() => void act(() => decline({ variables: { offerId: entry.offer!.id } }))}>Not this one</Button>
+                          if (data) setNotice(t('Booked: {{doctor}}, {{time}}.', { doctor: data.acceptWaitlistOffer.doctor.fullName, time: formatDateTime(data.acceptWaitlistOffer.startsAt) }));
+                        })}>{t('Book this slot')}</Button>
+                      <Button disabled={declining.loading} onClick={() => void act(() => decline({ variables: { offerId: entry.offer!.id } }))}>{t('Not this one')}</Button>
                     </>
                   )}
-                  {entry.status !== 'BOOKED' && <Button color="inherit" onClick={() => void act(() => leave({ variables: { entryId: entry.id } }))}>Leave the waitlist</Button>}
+                  {entry.status !== 'BOOKED' && <Button color="inherit" onClick={() => void act(() => leave({ variables: { entryId: entry.id } }))}>{t('Leave the waitlist')}</Button>}
                 </CardActions>
               </Card>
             ))}
@@ -128,6 +133,7 @@ export function WaitlistPage() {
 }
 
 function JoinForm({ onJoined }: { onJoined(): void }) {
+  const { t } = useT();
   const choices = useQuery(WaitlistChoicesDocument);
   const today = DateTime.now().setZone(hospitalZone() ?? 'local').toISODate()!;
   const [departmentId, setDepartmentId] = useState('');
@@ -154,30 +160,30 @@ function JoinForm({ onJoined }: { onJoined(): void }) {
   if (choices.error) return <ErrorState error={choices.error} onRetry={() => void choices.refetch()} />;
   return (
     <Paper variant="outlined" sx={{ p: 2.5 }}>
-      <Typography variant="h6" component="h2" sx={{ mb: 2 }}>Join the waitlist</Typography>
+      <Typography variant="h6" component="h2" sx={{ mb: 2 }}>{t('Join the waitlist')}</Typography>
       <Stack spacing={2}>
         {failure && <Alert severity="error">{failure}</Alert>}
-        <TextField select id="field-departmentId" label="Department" value={departmentId} onChange={(e) => { setDepartmentId(e.target.value); setDoctorId(''); }}
+        <TextField select id="field-departmentId" label={t('Department')} value={departmentId} onChange={(e) => { setDepartmentId(e.target.value); setDoctorId(''); }}
           error={Boolean(fields.doctorId || fields.departmentId)} helperText={fields.doctorId || fields.departmentId}>
           {(choices.data?.departments ?? []).map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>)}
         </TextField>
-        <TextField select id="field-doctorId" label="Doctor" value={doctorId} onChange={(e) => setDoctorId(e.target.value)} disabled={!department}>
-          <MenuItem value=""><em>Any doctor of the department</em></MenuItem>
+        <TextField select id="field-doctorId" label={t('Doctor')} value={doctorId} onChange={(e) => setDoctorId(e.target.value)} disabled={!department}>
+          <MenuItem value=""><em>{t('Any doctor of the department')}</em></MenuItem>
           {(department?.doctors ?? []).map((d) => <MenuItem key={d.id} value={d.id}>{d.fullName}</MenuItem>)}
         </TextField>
         <Stack direction="row" spacing={2}>
-          <TextField id="field-from" label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={Boolean(fields.from)} helperText={fields.from} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField id="field-to" label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={Boolean(fields.to)} helperText={fields.to} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField id="field-from" label={t('From')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={Boolean(fields.from)} helperText={fields.from} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField id="field-to" label={t('To')} type="date" value={to} onChange={(e) => setTo(e.target.value)} error={Boolean(fields.to)} helperText={fields.to} slotProps={{ inputLabel: { shrink: true } }} />
         </Stack>
         <FormGroup row>
-          {PERIODS.map((p) => (
+          {dayPeriods().map((p) => (
             <FormControlLabel key={p.value} label={p.label} control={
               <Checkbox checked={periods.includes(p.value)} onChange={(e) => setPeriods((list) => e.target.checked ? [...list, p.value] : list.filter((x) => x !== p.value))} />
             } />
           ))}
         </FormGroup>
-        <Typography variant="caption" color="text.secondary">No part of the day ticked: any time suits.</Typography>
-        <Button variant="contained" disabled={loading || !departmentId} onClick={() => void submit()}>Join the waitlist</Button>
+        <Typography variant="caption" color="text.secondary">{t('No part of the day ticked: any time suits.')}</Typography>
+        <Button variant="contained" disabled={loading || !departmentId} onClick={() => void submit()}>{t('Join the waitlist')}</Button>
       </Stack>
     </Paper>
   );
