@@ -99,6 +99,14 @@ for (const viewport of [{ width: 1280, height: 860 }, { width: 390, height: 844 
       expect(new URL(page.url()).pathname).toBe('/admin/book');
       await expectFocusOn(page, /^Free times on/);
       await expectNoAxeViolations(page, `admin booking slots after Back ${viewport.width}`);
+
+      // The page's own Back button goes back in the browser's history too: Forward returns to the slots.
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+      await page.getByRole('heading', { name: /^When would you like to see/ }).waitFor();
+      expect(new URL(page.url()).searchParams.get('date')).toBeNull();
+      await expectFocusOn(page, /^When would you like to see/);
+      await page.goForward();
+      await page.getByRole('heading', { name: /^Free times on/ }).waitFor();
       await page.context().close();
     });
   });

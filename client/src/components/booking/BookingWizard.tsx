@@ -6,7 +6,7 @@ import {
 } from '@mui/material';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { getFragmentData, graphql } from '../../gql';
 import type { BookAppointmentMutation } from '../../gql/graphql';
 import { t, useT } from '../../i18n';
@@ -65,6 +65,8 @@ const StepFocusContext = createContext<StepFocus>({ heading: null, pending: fals
 export function BookingWizard(props: { patientId?: string; patientName?: string; onBooked(appointment: BookedAppointment): void; onSeriesBooked?(): void }) {
   const { t } = useT();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -114,6 +116,7 @@ export function BookingWizard(props: { patientId?: string; patientName?: string;
 
   const goTo = (next: Picked) => {
     setFailure(null);
+    // Each step is a history entry that remembers the step it came from (for the Back button below).
     setParams((current) => {
       const out = new URLSearchParams(current);
       for (const name of STEP_PARAMS) out.delete(name);
@@ -122,10 +125,15 @@ export function BookingWizard(props: { patientId?: string; patientName?: string;
         out.set(name, next[name]!);
       }
       return out;
-    });
+    }, { state: { bookingStepFrom: step } });
   };
   /** Back to step `index` (0 = department), keeping the choices before it. */
   const backTo = (index: number) => goTo(Object.fromEntries(STEP_PARAMS.slice(0, index).map((name) => [name, picked[name]])));
+  /** The page's Back button: the browser's Back when the previous entry is the step before, so both agree. */
+  const back = () => {
+    if ((location.state as { bookingStepFrom?: number } | null)?.bookingStepFrom === step - 1) navigate(-1);
+    else backTo(step - 1);
+  };
 
   const confirm = async () => {
     if (!doctor || !slot) return;
@@ -180,7 +188,7 @@ export function BookingWizard(props: { patientId?: string; patientName?: string;
 
       {step > 0 && (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-          <Button startIcon={<ArrowBack />} onClick={() => backTo(step - 1)}>{t('Back')}</Button>
+          <Button startIcon={<ArrowBack />} onClick={back}>{t('Back')}</Button>
           <Typography color="text.secondary">
             {[
               department?.name,
