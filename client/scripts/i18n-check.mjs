@@ -86,7 +86,7 @@ function scan(file, checkLiterals) {
       }
       if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && TEXT_PROPERTIES.has(node.name.text)) {
         const value = literalText(node.initializer);
-        if (value !== null && /\p{L}/u.test(value)) { report(node, `${node.name.text}: '${value.slice(0, 60)}'`); return; }
+        if (value !== null && /\p{L}/u.test(value) && !/^(#[0-9a-f]{3,8}|rgba?\()/i.test(value)) { report(node, `${node.name.text}: '${value.slice(0, 60)}'`); return; }
       }
       if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && (node.name.text === 'sx' || node.name.text === 'style')) return;
       if (ts.isJsxAttribute(node) && QUIET_ATTRIBUTES.has(node.name.getText(source))) return;
@@ -96,7 +96,9 @@ function scan(file, checkLiterals) {
         && !ts.isTaggedTemplateExpression(node.parent)) {
         report(node, `sentence not through t(): '${value.slice(0, 60)}'`);
       }
-      if (ts.isTemplateExpression(node) && ts.isTemplateHead(node.head) && SENTENCE.test(node.head.text + ' x ')) {
+      // Two words in a template's text parts make a sentence ("Booked ${n} visits"); one does not ("Bearer ${token}").
+      if (ts.isTemplateExpression(node) && /^[A-Z]/.test(node.head.text)
+        && ([node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ').match(/\p{L}{2,}/gu) ?? []).length >= 2) {
         report(node, `sentence built from a template, not t(): \`${node.head.text.slice(0, 60)}…\``);
       }
     }
