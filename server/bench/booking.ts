@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { DateTime } from 'luxon';
 import { signToken } from '../src/modules/identity/tokens';
 import { Role } from '../src/modules/identity/user.entity';
-import { connect, cpuSeconds, freePort, JWT_SECRET, log, resetDatabase, runBench, startServer, stopServers } from './support';
+import { connect, cpuSeconds, freePort, JWT_SECRET, log, resetDatabase, runBench, serverEnv, startServer, stopServers } from './support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'mysql://root@127.0.0.1:3306/hms_bench';
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
@@ -79,9 +79,8 @@ async function seed(): Promise<Seeded> {
 
 function startApi(port: number): Promise<ChildProcess> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  return startServer('src/main.ts', {
-    ...process.env, PORT: String(port), DATABASE_URL, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development',
-  }, port, profile);
+  // Production mode, like the other benches (development adds introspection and the sandbox).
+  return startServer('src/main.ts', serverEnv(DATABASE_URL, port, { HMS_BOOKING_WINDOW_DAYS: '7' }), port, profile);
 }
 
 const BOOK = 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }';

@@ -140,10 +140,20 @@ export async function seedDoctorDay(databaseUrl: string, count: number): Promise
   };
 }
 
+/**
+ * Budgets no bench reaches (every client is 127.0.0.1): the limiter still runs on every request,
+ * so its cost stays in the figures, but it never answers 429.
+ */
+export const BENCH_RATE_LIMITS: Record<string, string> = {
+  HMS_RATE_LIMIT_GRAPHQL_IP: '100000000/60',
+  HMS_RATE_LIMIT_TOKEN_FREE_IP: '100000000/60',
+};
+
 /** The environment every bench server gets: production mode, UTC, quiet. */
 export function serverEnv(databaseUrl: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...BENCH_RATE_LIMITS,
     NODE_ENV: 'production',
     PORT: String(port),
     DATABASE_URL: databaseUrl,

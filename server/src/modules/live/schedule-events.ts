@@ -28,6 +28,50 @@ interface PendingChange {
   /** Filled when the transaction flushes; published after commit. */
   notifications: Notification[];
   slot?: { startsAt: string; endsAt: string; status: string };
+  /** Names and notice settings of the two people, when the caller already read them (under its lock). */
+  people?: ScheduleChangePeople;
+}
+
+/**
+ * The patient and the doctor of a change, as its notifications and messages need them. A service
+ * that locks both rows anyway reads these in its lock statement (`SCHEDULE_PEOPLE_COLUMNS`) and
+ * passes them to `recordScheduleChange`; otherwise the flush reads them once for every listener.
+ */
+export interface ScheduleChangePeople {
+  patientName: string;
+  patientUserId: number | null;
+  reminderOptIn: boolean;
+  reminderSmsOptIn: boolean;
+  doctorName: string;
+  doctorUserId: number | null;
+  bookingNotices: boolean;
+}
+
+/** The columns of ScheduleChangePeople over `patient p` and `doctor d`, for a caller's own statement. */
+export const SCHEDULE_PEOPLE_COLUMNS =
+  'p.full_name as patient_name, p.user_id as patient_user_id, p.reminder_opt_in, p.reminder_sms_opt_in, ' +
+  'd.full_name as doctor_name, d.user_id as doctor_user_id, d.booking_notices';
+
+export interface SchedulePeopleRow {
+  patient_name: string;
+  patient_user_id: number | null;
+  reminder_opt_in: number | boolean;
+  reminder_sms_opt_in: number | boolean;
+  doctor_name: string;
+  doctor_user_id: number | null;
+  booking_notices: number | boolean;
+}
+
+export function schedulePeopleOf(row: SchedulePeopleRow): ScheduleChangePeople {
+  return {
+    patientName: row.patient_name,
+    patientUserId: row.patient_user_id == null ? null : Number(row.patient_user_id),
+    reminderOptIn: Boolean(Number(row.reminder_opt_in)),
+    reminderSmsOptIn: Boolean(Number(row.reminder_sms_opt_in)),
+    doctorName: row.doctor_name,
+    doctorUserId: row.doctor_user_id == null ? null : Number(row.doctor_user_id),
+    bookingNotices: Boolean(Number(row.booking_notices)),
+  };
 }
 
 /** A schedule change as it is flushed, for modules that write their own rows in the same transaction (messages). */
@@ -36,6 +80,8 @@ export interface FlushedScheduleChange {
   appointment: Appointment;
   previousStartsAt: Date | null;
   actorUserId: number | null | undefined;
+  /** Set when the recording service or the notification writer has read them. */
+  people?: ScheduleChangePeople;
 }
 export type ScheduleChangeListener = (em: EntityManager, change: FlushedScheduleChange) => Promise<void>;
 const listeners: ScheduleChangeListener[] = [];
@@ -72,7 +118,7 @@ interface LiveSettings {
  */
 export function recordScheduleChange(
   em: EntityManager,
-  change: { kind: ScheduleChangeKind; appointment: Appointment; previousStartsAt?: Date | null },
+  change: { kind: ScheduleChangeKind; appointment: Appointment; previousStartsAt?: Date | null; people?: ScheduleChangePeople },
   actor?: ScheduleChangeActor,
 ): OutboxEvent {
   if (change.appointment.id == null) {
@@ -94,6 +140,7 @@ export function recordScheduleChange(
     timezone: actor && 'deps' in actor ? (actor as Pick<Context, 'deps'>).deps.config.timezone : undefined,
     written: false,
     notifications: [],
+    people: change.people,
   });
   return event;
 }
@@ -189,11 +236,18 @@ class NotificationWriter implements EventSubscriber {
   }
 }
 
-interface NamesRow {
-  patient_name: string;
-  patient_user_id: number | null;
-  doctor_name: string;
-  doctor_user_id: number | null;
+/** The change's people: as the caller read them, else one read (kept on the change for the other listeners). */
+export async function peopleOfChange(em: EntityManager, change: { appointment: Appointment; people?: ScheduleChangePeople }): Promise<ScheduleChangePeople | null> {
+  if (change.people) return change.people;
+  const rows = await em.getConnection().execute<SchedulePeopleRow[]>(
+    `select ${SCHEDULE_PEOPLE_COLUMNS} from patient p, doctor d where p.id = ? and d.id = ?`,
+    [change.appointment.patient.id, change.appointment.doctor.id],
+    'all',
+    em.getTransactionContext(),
+  );
+  if (!rows[0]) return null;
+  change.people = schedulePeopleOf(rows[0]);
+  return change.people;
 }
 
 async function writeNotifications(em: EntityManager, change: PendingChange, stack: object[], timezone: string): Promise<void> {
@@ -202,15 +256,9 @@ async function writeNotifications(em: EntityManager, change: PendingChange, stac
   if (kind === 'STATUS_CHANGED') return;
   // A waitlist hold being made or released is no visit: the waitlist tells the waiter itself.
   if (appointment.status === 'HELD' || appointment.status === 'RELEASED') return;
-  const rows = await em.getConnection().execute<NamesRow[]>(
-    'select p.full_name as patient_name, p.user_id as patient_user_id, d.full_name as doctor_name, d.user_id as doctor_user_id ' +
-      'from patient p, doctor d where p.id = ? and d.id = ?',
-    [appointment.patient.id, appointment.doctor.id],
-    'all',
-    em.getTransactionContext(),
-  );
-  const names = rows[0];
-  if (!names) return;
+  const people = await peopleOfChange(em, change);
+  if (!people) return;
+  const names = { patient_name: people.patientName, patient_user_id: people.patientUserId, doctor_name: people.doctorName, doctor_user_id: people.doctorUserId };
   const when = (date: Date) => DateTime.fromJSDate(date, { zone: timezone }).toFormat('ccc d LLL yyyy, HH:mm');
   const startsAt = when(appointment.startsAt);
   const previous = change.previousStartsAt ? when(change.previousStartsAt) : null;

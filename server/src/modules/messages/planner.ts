@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { clock } from '../../clock';
 import type { Config } from '../../config';
-import type { FlushedScheduleChange } from '../live/schedule-events';
+import { type FlushedScheduleChange, peopleOfChange } from '../live/schedule-events';
 import type { MessageChannel, MessageKind } from './message.entity';
 
 /** Quiet hours in hospital time: no reminder goes out from 22:00 to 07:00; one due then goes at 21:45 before. */
@@ -79,14 +79,6 @@ async function cancelPending(em: EntityManager, appointmentId: number, kinds: Me
   );
 }
 
-interface PeopleRow {
-  patient_user_id: number | null;
-  reminder_opt_in: number | boolean;
-  reminder_sms_opt_in: number | boolean;
-  doctor_user_id: number | null;
-  booking_notices: number | boolean;
-}
-
 /** The reminder rows of one visit, per channel the patient has switched on now. */
 export function reminderRows(a: { id: number; patientId: number; startsAt: Date }, people: { userId: number | null; email: boolean; sms: boolean }, now: Date): PlannedMessage[] {
   const due = reminderDueAt(a.startsAt, now);
@@ -109,13 +101,12 @@ export async function planScheduleMessages(em: EntityManager, change: FlushedSch
   if (appointment.status === 'HELD' || appointment.status === 'RELEASED') return;
   const patientId = appointment.patient.id;
   const now = clock.now();
-  const [people] = await em.getConnection().execute<PeopleRow[]>(
-    'select p.user_id as patient_user_id, p.reminder_opt_in, p.reminder_sms_opt_in, d.user_id as doctor_user_id, d.booking_notices ' +
-      'from patient p, doctor d where p.id = ? and d.id = ?',
-    [patientId, appointment.doctor.id],
-    'all',
-    em.getTransactionContext(),
-  );
+  // Usually read by the service under its lock, or by the notification writer before this listener.
+  const found = await peopleOfChange(em, change);
+  const people = found && {
+    patient_user_id: found.patientUserId, reminder_opt_in: found.reminderOptIn, reminder_sms_opt_in: found.reminderSmsOptIn,
+    doctor_user_id: found.doctorUserId, booking_notices: found.bookingNotices,
+  };
   if (!people) return;
   const base = { patientId, appointmentId: appointment.id, appointmentStartsAt: appointment.startsAt, recipientUserId: people.patient_user_id, dueAt: now };
   const reminders = () => reminderRows({ id: appointment.id, patientId, startsAt: appointment.startsAt },

@@ -13,7 +13,7 @@ import { Doctor } from '../directory/doctor.entity';
 import { Patient } from '../directory/patient.entity';
 import { Role, User } from '../identity/user.entity';
 import type { OutboxEvent } from '../live/outbox-event.entity';
-import { publishScheduleChanges, recordScheduleChange } from '../live/schedule-events';
+import { publishScheduleChanges, recordScheduleChange, SCHEDULE_PEOPLE_COLUMNS, type ScheduleChangePeople, schedulePeopleOf, type SchedulePeopleRow } from '../live/schedule-events';
 import { Appointment, AppointmentStatus } from './appointment.entity';
 import { doctorDayRows } from './appointment.rows';
 import { onQueueStatusChange } from '../frontdesk/queue.service';
@@ -98,7 +98,7 @@ export class AppointmentService {
       const slot = await this.planSlot(this.em, doctorId, patientId, startsAt, null);
       const appointment = await withDeadlockRetry(this.em, async (em) => {
         events.length = 0;
-        await this.lockDoctorAndPatient(em, doctorId, patientId, true);
+        const people = await this.lockDoctorAndPatient(em, doctorId, patientId, true);
         // A concurrent retry with the same key that got here first has committed by now.
         if (key) {
           const existing = await this.findByKey(em, viewer.userId, key);
@@ -114,10 +114,14 @@ export class AppointmentService {
           reason: data.reason,
           createdBy: em.getReference(User, viewer.userId),
           idempotencyKey: key,
+          // What the database's generated columns will hold for a new, non-urgent SCHEDULED visit: the ORM
+          // reads back only the generated columns it has no value for, so this saves a read under the locks.
+          activeStartsAt: startsAt,
+          slotStartsAt: startsAt,
         });
         await em.persist(created).flush();
         recordAudit(em, this.ctx, { action: 'appointment.book', entityType: 'appointment', entityId: created.id, changes: diff({}, snapshot(created)) });
-        events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created }, this.ctx));
+        events.push(recordScheduleChange(em, { kind: 'BOOKED', appointment: created, people }, this.ctx));
         released = await leaveWaitlistOnBooking(em, this.ctx, patientId, doctorId, startsAt);
         await failurePoint('appointment.book', em);
         return created;
@@ -390,11 +394,13 @@ export class AppointmentService {
   /**
    * Locks the doctor and the patient rows, in that order, in one statement.
    * Every booking and move of this doctor or this patient queues here, so the
-   * checks that follow see every appointment committed before.
+   * checks that follow see every appointment committed before. The same statement
+   * reads what the change's notices need (names, notice settings), so nothing
+   * else reads these rows while they are locked.
    */
-  async lockDoctorAndPatient(em: EntityManager, doctorId: number, patientId: number, requireActive: boolean): Promise<void> {
-    const rows = await sql<{ active: number; patient_active: number }>(em,
-      'select d.active, p.active as patient_active from doctor d, patient p where d.id = ? and p.id = ? for update', [doctorId, patientId]);
+  async lockDoctorAndPatient(em: EntityManager, doctorId: number, patientId: number, requireActive: boolean): Promise<ScheduleChangePeople> {
+    const rows = await sql<{ active: number; patient_active: number } & SchedulePeopleRow>(em,
+      `select d.active, p.active as patient_active, ${SCHEDULE_PEOPLE_COLUMNS} from doctor d, patient p where d.id = ? and p.id = ? for update`, [doctorId, patientId]);
     if (!rows.length) {
       const [doctor] = await sql(em, 'select id from doctor where id = ?', [doctorId]);
       throw new NotFoundError(doctor ? 'Patient' : 'Doctor');
@@ -402,6 +408,7 @@ export class AppointmentService {
     if (requireActive && !Number(rows[0].active)) throw new SlotUnavailableError('This doctor is not taking bookings');
     // A deactivated (or merged) patient record takes no new bookings; the front desk reactivates it.
     if (requireActive && !Number(rows[0].patient_active)) throw new ForbiddenError('This patient record is deactivated');
+    return schedulePeopleOf(rows[0]);
   }
 
   /**

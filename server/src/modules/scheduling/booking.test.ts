@@ -1,7 +1,7 @@
 import { clock } from '../../clock';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createTestApp, uid, type TestApp } from '../../../test/harness';
+import { codes, createTestApp, recordStatements, uid, type TestApp } from '../../../test/harness';
 import {
   bookAppointment, createAdmin, createDoctor, hospitalTime, insertAppointment, openAllWeek, quickPatients, registerPatient,
   type DoctorSession, type PatientSession, type Session,
@@ -47,6 +47,30 @@ describe('bookAppointment', () => {
     const date = DateTime.fromISO(startsAt).setZone(t.config.timezone).toISODate();
     const slots = await t.ok('query($d: ID!, $date: LocalDate!) { availableSlots(doctorId: $d, date: $date) { startsAt } }', { d: d.doctorId, date });
     expect(slots.availableSlots.map((s: { startsAt: string }) => s.startsAt)).not.toContain(startsAt);
+  });
+
+  it('a winning booking: the lock statement reads what its notices need; nothing it just wrote is read back', async () => {
+    const d = await openDoctor();
+    const p = await registerPatient(t);
+    await t.ok('{ me { id } }', {}, p.token);
+    const startsAt = await hospitalTime(t, 2, '11:30');
+    // Only the id back, so only the booking's own statements are counted (not the answer's nested reads).
+    const { result, statements } = await recordStatements(t, () => t.ok('mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }', { input: { doctorId: d.doctorId, startsAt } }, p.token));
+    const id = Number(result.bookAppointment.id);
+    // Every statement between the lock and the commit is time the doctor's and the patient's rows stay locked.
+    const locked = statements.slice(statements.findIndex((s) => / for update$/.test(s) && s.includes('from doctor d, patient p')));
+    const reads = locked.filter((s) => /^\s*\(?select/i.test(s));
+    expect(reads.filter((s) => /from `?appointment`? as `?a0`?/.test(s))).toEqual([]);
+    expect(reads.filter((s) => /from patient p, doctor d/.test(s))).toEqual([]);
+    expect(statements.length).toBeLessThanOrEqual(13);
+    // The rows those reads fed are still written: the doctor's notice (with the patient's name) and the confirmation.
+    const notices = await rows<{ message: string }>("select message from notification where kind = 'APPOINTMENT_BOOKED' and json_value(payload, '$.appointmentId') = ?", [id]);
+    expect(notices.map((n) => n.message)).toEqual([expect.stringContaining(p.fullName)]);
+    const messages = await rows<{ kind: string }>('select kind from message where appointment_id = ? order by kind', [id]);
+    expect(messages.map((m) => m.kind)).toContain('BOOKING_CONFIRMATION');
+    const [stored] = await rows<{ active_starts_at: unknown; slot_starts_at: unknown }>('select active_starts_at, slot_starts_at from appointment where id = ?', [id]);
+    expect(stored.active_starts_at).not.toBeNull();
+    expect(stored.slot_starts_at).not.toBeNull();
   });
 
   it('40 concurrent bookings of one slot: exactly one wins, 39 get SLOT_UNAVAILABLE', async () => {
