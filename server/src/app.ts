@@ -86,12 +86,32 @@ function securityHeaders(config: Config): express.RequestHandler {
     referrerPolicy: { policy: 'no-referrer' as const },
     frameguard: { action: 'deny' as const },
   };
-  const withCsp = helmet(options);
-  const withoutCsp = helmet({ ...options, contentSecurityPolicy: false });
+  // These headers depend on no request: helmet computes them once here, each response just copies them
+  // (running helmet's eleven middlewares per request was ~2 % of a day view's CPU).
+  const withCsp = fixedHeaders(helmet(options));
+  const withoutCsp = fixedHeaders(helmet({ ...options, contentSecurityPolicy: false }));
   return (req, res, next) => {
     const sandbox = config.introspection && req.method === 'GET' && req.path === '/graphql';
-    return (sandbox ? withoutCsp : withCsp)(req, res, next);
+    for (const [name, value] of sandbox ? withoutCsp : withCsp) res.setHeader(name, value);
+    next();
   };
+}
+
+/** The headers a request-independent middleware (helmet with static directives) sets, captured once. */
+function fixedHeaders(middleware: (req: http.IncomingMessage, res: http.ServerResponse, next: (error?: unknown) => void) => void): Array<[string, string]> {
+  const headers = new Map<string, string>();
+  let done = false;
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) { headers.set(name, String(value)); return res; },
+    removeHeader(name: string) { headers.delete(name); },
+  };
+  middleware({} as http.IncomingMessage, res as unknown as http.ServerResponse, (error) => {
+    if (error) throw error;
+    done = true;
+  });
+  // helmet is synchronous; anything else could not be captured this way.
+  if (!done || headers.size === 0) throw new Error('security headers: the middleware did not finish synchronously');
+  return [...headers];
 }
 
 const DEFAULT_CLIENT_DIST = path.resolve(__dirname, '../../client/dist');

@@ -19,7 +19,7 @@ import { doctorDayRows } from './appointment.rows';
 import { onQueueStatusChange } from '../frontdesk/queue.service';
 import { clashQuery, earliestOverlappingStart, isDuplicateKey, sql, sqlTime, withDeadlockRetry } from './scheduling.db';
 import type { AppointmentFilter, BookAppointmentInput } from './scheduling.types';
-import { bookingWindow, dayBounds, type Interval, localDay, slotStartingAt } from './slots';
+import { bookingWindow, dayBounds, hospitalDayBounds, type Interval, slotStartingAt } from './slots';
 import { afterHoldsReleased, leaveWaitlistOnBooking, offerFreedTime, type ReleasedHold } from '../waitlist/waitlist.service';
 
 const IDEMPOTENCY_INDEX = 'appointment_idempotency_unique';
@@ -278,9 +278,8 @@ export class AppointmentService {
     if (!(viewer.role === Role.ADMIN || (viewer.role === Role.DOCTOR && viewer.doctorId === id))) {
       throw new ForbiddenError('Only this doctor or an admin may see this day');
     }
-    const day = localDay(date, this.config.timezone);
-    if (!day) throw new BadInputError('date must be YYYY-MM-DD', { date: 'Use YYYY-MM-DD' });
-    const bounds = dayBounds(day);
+    const bounds = hospitalDayBounds(date, this.config.timezone);
+    if (!bounds) throw new BadInputError('date must be YYYY-MM-DD', { date: 'Use YYYY-MM-DD' });
     const appointments = await doctorDayRows(this.em, id, bounds.startsAt, bounds.endsAt, includeCancelled);
     if (!appointments) throw new NotFoundError('Doctor');
     return appointments;
