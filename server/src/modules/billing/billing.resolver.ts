@@ -149,12 +149,12 @@ export class InvoiceResolver {
   }
 
   @FieldResolver(() => Appointment, { description: 'The visit billed.' })
-  appointment(@Root() invoice: Invoice): Promise<Appointment> {
+  appointment(@Root() invoice: Invoice): Appointment | Promise<Appointment> {
     return loaded(invoice.appointment);
   }
 
   @FieldResolver(() => Patient, { description: 'The patient billed.' })
-  patient(@Root() invoice: Invoice): Promise<Patient> {
+  patient(@Root() invoice: Invoice): Patient | Promise<Patient> {
     return loaded(invoice.patient);
   }
 

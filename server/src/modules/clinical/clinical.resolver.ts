@@ -93,17 +93,17 @@ export class TreatmentResolver {
   }
 
   @FieldResolver(() => Appointment, { description: 'The visit this entry belongs to.' })
-  appointment(@Root() treatment: Treatment): Promise<Appointment> {
+  appointment(@Root() treatment: Treatment): Appointment | Promise<Appointment> {
     return loaded(treatment.appointment);
   }
 
   @FieldResolver(() => Patient, { description: 'The patient.' })
-  patient(@Root() treatment: Treatment): Promise<Patient> {
+  patient(@Root() treatment: Treatment): Patient | Promise<Patient> {
     return loaded(treatment.patient);
   }
 
   @FieldResolver(() => Doctor, { description: 'The doctor who wrote the entry.' })
-  doctor(@Root() treatment: Treatment): Promise<Doctor> {
+  doctor(@Root() treatment: Treatment): Doctor | Promise<Doctor> {
     return loaded(treatment.doctor);
   }
 

@@ -77,7 +77,7 @@ export class DoctorResolver {
   }
 
   @FieldResolver(() => Department, { description: 'The department the doctor works in.' })
-  department(@Root() doctor: Doctor): Promise<Department> {
+  department(@Root() doctor: Doctor): Department | Promise<Department> {
     return loaded(doctor.department);
   }
 

@@ -10,14 +10,14 @@ import { isRowReference, type RowReference } from './appointment.rows';
 @Resolver(() => Appointment)
 export class AppointmentFieldsResolver {
   @FieldResolver(() => Doctor, { description: 'The doctor seen.' })
-  doctor(@Root() appointment: Appointment, @Ctx() ctx: Context): Promise<Doctor> {
+  doctor(@Root() appointment: Appointment, @Ctx() ctx: Context): Doctor | Promise<Doctor> {
     // A plain row (the day view) knows its doctor's id only: load the entity when asked.
     const doctor = appointment.doctor as Doctor | RowReference;
     return loaded(isRowReference(doctor) ? ctx.em.getReference(Doctor, doctor.id) : doctor);
   }
 
   @FieldResolver(() => Patient, { description: 'The patient.' })
-  patient(@Root() appointment: Appointment): Promise<Patient> {
+  patient(@Root() appointment: Appointment): Patient | Promise<Patient> {
     return loaded(appointment.patient);
   }
 }
