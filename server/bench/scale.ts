@@ -250,7 +250,27 @@ function client(port: number, token: string): Gql {
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
-interface Row { name: string; samples: number; p50: number; p99: number; target: string; ok: boolean | null; errors: number }
+interface Row { name: string; samples: number; p50: number; p99: number; target: string; ok: boolean | null; errors: number; apiCpu: number; dbCpu: number }
+
+/** CPU time (ms) a process has used so far, from /proc: independent of the other load on the machine. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** The API process being measured and the database server's pid (read from its pid file when local). */
+const watched: { api?: number; db?: number } = {};
+function databasePid(): number | undefined {
+  try {
+    return Number(readFileSync('/run/mysqld/mysqld.pid', 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Runs `once` sequentially (after 2 warm-ups) up to SAMPLES times or OP_SECONDS. */
 async function measure(name: string, target: number | null, once: () => Promise<unknown>, targetLabel?: string): Promise<Row | null> {
@@ -258,6 +278,7 @@ async function measure(name: string, target: number | null, once: () => Promise<
   let errors = 0;
   for (let i = 0; i < 2; i += 1) await once().catch(() => { errors += 1; });
   const times: number[] = [];
+  const cpu0 = [cpuMs(watched.api), cpuMs(watched.db)];
   const stopAt = Date.now() + OP_SECONDS * 1000;
   let lastError = '';
   while (times.length < SAMPLES && (times.length < 5 || Date.now() < stopAt)) {
@@ -272,12 +293,15 @@ async function measure(name: string, target: number | null, once: () => Promise<
     }
   }
   if (lastError) log(`${name}: ${errors} errors, last: ${lastError}`);
+  const runs = times.length + errors;
+  const [apiCpu, dbCpu] = [cpuMs(watched.api) - cpu0[0], cpuMs(watched.db) - cpu0[1]].map((ms) => ms / Math.max(1, runs));
   times.sort((a, b) => a - b);
   const row: Row = {
     name, samples: times.length, p50: pct(times, 50), p99: pct(times, 99),
-    target: targetLabel ?? (target === null ? '' : `p99 ≤ ${target} ms`), ok: target === null ? null : pct(times, 99) <= target, errors,
+    target: targetLabel ?? (target === null ? '' : `p99 ≤ ${target} ms`), ok: target === null ? null : pct(times, 99) <= target, errors, apiCpu, dbCpu,
   };
-  log(`${name.padEnd(34)} n=${String(row.samples).padStart(3)}  p50 ${row.p50.toFixed(1).padStart(8)} ms  p99 ${row.p99.toFixed(1).padStart(8)} ms`);
+  log(`${name.padEnd(34)} n=${String(row.samples).padStart(3)}  p50 ${row.p50.toFixed(1).padStart(8)} ms  p99 ${row.p99.toFixed(1).padStart(8)} ms` +
+    `  CPU/request: API ${apiCpu.toFixed(1)} ms, database ${dbCpu.toFixed(1)} ms (all clients)`);
   return row;
 }
 
@@ -356,6 +380,8 @@ async function runBig(): Promise<{ rows: Row[]; bookingP50: number }> {
   }
   const seeded = await seededState(BIG_URL, BIG);
   const { child, port } = await startApi(BIG_URL);
+  watched.api = child.pid;
+  watched.db = databasePid();
   log(`server up (pid ${child.pid}, RSS ${rssMb(child.pid)} MB); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const admin = client(port, signToken({ userId: seeded.adminUserId, role: Role.ADMIN, tokenVersion: 0 }, JWT_SECRET, 3 * 3600));
   const doctor = client(port, signToken({ userId: seeded.historyDoctorUserId, role: Role.DOCTOR, tokenVersion: 0 }, JWT_SECRET, 3 * 3600));
@@ -376,6 +402,19 @@ async function runBig(): Promise<{ rows: Row[]; bookingP50: number }> {
   const book = booker(port, seeded);
   const bookingRow = await measure('bookAppointment', null, book, 'p50 ≤ 1.2 × small');
   rows.push(bookingRow);
+  const yearArgs = { from: today.minus({ days: 364 }).toISODate(), to: today.toISODate() };
+  if (!ONLY.length || ONLY.includes('bookAppointment, 3 admins reloading the year')) {
+    // Three admins reloading the year's dashboard back to back while patients book.
+    let reloading = true;
+    let reloads = 0;
+    const admins = [1, 2, 3].map(async () => {
+      while (reloading) await admin(DASHBOARD_Q, yearArgs).then(() => { reloads += 1; }, () => undefined);
+    });
+    rows.push(await measure('bookAppointment, 3 admins reloading the year', null, book, 'p99 ≈ bookAppointment'));
+    reloading = false;
+    await Promise.all(admins);
+    log(`meanwhile: ${reloads} year dashboards`);
+  }
   rows.push(await measure('admin appointments p1 (filtered)', 150, () => admin(LIST_Q, { filter, first: 20 })));
   const page100 = await cursorAt(admin, LIST_PAGE_Q, 'appointments', { filter, first: 20 }, 100);
   rows.push(await measure('admin appointments p100 (filtered)', 150, () => admin(LIST_PAGE_Q, { filter, first: 20, after: page100 })));
@@ -435,6 +474,7 @@ async function runSmall(): Promise<number> {
   await seed(SMALL_URL, SMALL);
   const seeded = await seededState(SMALL_URL, SMALL);
   const { child, port } = await startApi(SMALL_URL);
+  watched.api = child.pid;
   const row = await measure('bookAppointment', null, booker(port, seeded));
   await stopChild(child, 10_000);
   return row?.p50 ?? NaN;
@@ -448,10 +488,11 @@ async function main(): Promise<void> {
   const bookingRow = rows.find((r) => r.name === 'bookAppointment');
   if (bookingRow) bookingRow.ok = ratio <= 1.2;
   console.log(`\nbench:scale — ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  console.log('| operation | n | p50 ms | p99 ms | target | ok |');
-  console.log('|---|---:|---:|---:|---|---|');
+  console.log('| operation | n | p50 ms | p99 ms | target | ok | CPU ms/request: API, database |');
+  console.log('|---|---:|---:|---:|---|---|---:|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.samples} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : 'NO'} |`);
+    console.log(`| ${r.name} | ${r.samples} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : 'NO'} | ` +
+      `${r.apiCpu.toFixed(1)}, ${r.dbCpu.toFixed(1)} |`);
   }
   console.log(`| bookAppointment, small database | | ${smallP50.toFixed(1)} | | ratio ${ratio.toFixed(2)} | |`);
 }
