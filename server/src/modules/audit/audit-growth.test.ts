@@ -32,7 +32,7 @@ async function auditRowsRead(statement: { sql: string; params: unknown[] }): Pro
     }
     Object.values(record).forEach(walk);
   };
-  walk(JSON.parse(Object.values(result)[0]));
+  walk(JSON.parse(String(Object.values(result)[0])));
   return read;
 }
 
