@@ -16,7 +16,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import argon2 from 'argon2';
 import { DateTime } from 'luxon';
 import { Keyring } from '../src/modules/clinical/crypto';
@@ -209,13 +210,28 @@ async function counts(url: string): Promise<Record<string, number>> {
   return result;
 }
 
+const MEMORY_FILE = path.join(tmpdir(), `hms-bench-memory-${process.pid}.jsonl`);
+
+/** The memory probe's samples (bench/memory-probe.cjs) taken after `since` (ms). */
+function memorySamples(since: number): Array<{ t: number; rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number }> {
+  try {
+    return readFileSync(MEMORY_FILE, 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((m) => m.t >= since);
+  } catch {
+    return [];
+  }
+}
+
 async function startApi(url: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const nodeArgs = [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  // The same V8 heap cap as `npm start` (server/package.json), then the probe, then any flags of the caller's.
+  const nodeArgs = [`--max-old-space-size=${process.env.HMS_MAX_HEAP_MB || 256}`, '--require', path.join(__dirname, 'memory-probe.cjs'),
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])];
   const child = await startServer('src/main.ts', {
-    ...process.env, PORT: String(port), DATABASE_URL: url, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_DATA_KEY: DATA_KEY.toString('base64'),
+    ...process.env, BENCH_MEMORY_FILE: MEMORY_FILE, PORT: String(port), DATABASE_URL: url, HMS_LOG: 'silent', HMS_JWT_SECRET: JWT_SECRET, HMS_DATA_KEY: DATA_KEY.toString('base64'),
     HMS_TIMEZONE: 'UTC', HMS_BOOKING_WINDOW_DAYS: '7', NODE_ENV: 'development',
+    // Every bench client comes from 127.0.0.1: one address's budget would refuse most of the soak (RATE_LIMITED).
+    HMS_RATE_LIMIT_GRAPHQL_IP: 'off',
   }, port, nodeArgs, 90_000);
   return { child, port };
 }
@@ -250,7 +266,27 @@ function client(port: number, token: string): Gql {
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
-interface Row { name: string; samples: number; p50: number; p99: number; target: string; ok: boolean | null; errors: number }
+interface Row { name: string; samples: number; p50: number; p99: number; target: string; ok: boolean | null; errors: number; apiCpu: number; dbCpu: number }
+
+/** CPU time (ms) a process has used so far, from /proc: independent of the other load on the machine. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** The API process being measured and the database server's pid (read from its pid file when local). */
+const watched: { api?: number; db?: number } = {};
+function databasePid(): number | undefined {
+  try {
+    return Number(readFileSync('/run/mysqld/mysqld.pid', 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Runs `once` sequentially (after 2 warm-ups) up to SAMPLES times or OP_SECONDS. */
 async function measure(name: string, target: number | null, once: () => Promise<unknown>, targetLabel?: string): Promise<Row | null> {
@@ -258,6 +294,7 @@ async function measure(name: string, target: number | null, once: () => Promise<
   let errors = 0;
   for (let i = 0; i < 2; i += 1) await once().catch(() => { errors += 1; });
   const times: number[] = [];
+  const cpu0 = [cpuMs(watched.api), cpuMs(watched.db)];
   const stopAt = Date.now() + OP_SECONDS * 1000;
   let lastError = '';
   while (times.length < SAMPLES && (times.length < 5 || Date.now() < stopAt)) {
@@ -272,12 +309,15 @@ async function measure(name: string, target: number | null, once: () => Promise<
     }
   }
   if (lastError) log(`${name}: ${errors} errors, last: ${lastError}`);
+  const runs = times.length + errors;
+  const [apiCpu, dbCpu] = [cpuMs(watched.api) - cpu0[0], cpuMs(watched.db) - cpu0[1]].map((ms) => ms / Math.max(1, runs));
   times.sort((a, b) => a - b);
   const row: Row = {
     name, samples: times.length, p50: pct(times, 50), p99: pct(times, 99),
-    target: targetLabel ?? (target === null ? '' : `p99 ≤ ${target} ms`), ok: target === null ? null : pct(times, 99) <= target, errors,
+    target: targetLabel ?? (target === null ? '' : `p99 ≤ ${target} ms`), ok: target === null ? null : pct(times, 99) <= target, errors, apiCpu, dbCpu,
   };
-  log(`${name.padEnd(34)} n=${String(row.samples).padStart(3)}  p50 ${row.p50.toFixed(1).padStart(8)} ms  p99 ${row.p99.toFixed(1).padStart(8)} ms`);
+  log(`${name.padEnd(34)} n=${String(row.samples).padStart(3)}  p50 ${row.p50.toFixed(1).padStart(8)} ms  p99 ${row.p99.toFixed(1).padStart(8)} ms` +
+    `  CPU/request: API ${apiCpu.toFixed(1)} ms, database ${dbCpu.toFixed(1)} ms (all clients)`);
   return row;
 }
 
@@ -356,6 +396,8 @@ async function runBig(): Promise<{ rows: Row[]; bookingP50: number }> {
   }
   const seeded = await seededState(BIG_URL, BIG);
   const { child, port } = await startApi(BIG_URL);
+  watched.api = child.pid;
+  watched.db = databasePid();
   log(`server up (pid ${child.pid}, RSS ${rssMb(child.pid)} MB); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const admin = client(port, signToken({ userId: seeded.adminUserId, role: Role.ADMIN, tokenVersion: 0 }, JWT_SECRET, 3 * 3600));
   const doctor = client(port, signToken({ userId: seeded.historyDoctorUserId, role: Role.DOCTOR, tokenVersion: 0 }, JWT_SECRET, 3 * 3600));
@@ -376,6 +418,23 @@ async function runBig(): Promise<{ rows: Row[]; bookingP50: number }> {
   const book = booker(port, seeded);
   const bookingRow = await measure('bookAppointment', null, book, 'p50 ≤ 1.2 × small');
   rows.push(bookingRow);
+  const yearArgs = { from: today.minus({ days: 364 }).toISODate(), to: today.toISODate() };
+  if (!ONLY.length || ONLY.includes('bookAppointment, 3 admins reloading the year')) {
+    // Three admins reloading the year's dashboard while patients book, each a second after their
+    // last answer arrived (the same range: they share answers through the dashboard cache, as in production).
+    let reloading = true;
+    let reloads = 0;
+    const admins = [1, 2, 3].map(async () => {
+      while (reloading) {
+        await admin(DASHBOARD_Q, yearArgs).then(() => { reloads += 1; }, () => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    });
+    rows.push(await measure('bookAppointment, 3 admins reloading the year', null, book, 'p99 ≈ bookAppointment'));
+    reloading = false;
+    await Promise.all(admins);
+    log(`meanwhile: ${reloads} year dashboards`);
+  }
   rows.push(await measure('admin appointments p1 (filtered)', 150, () => admin(LIST_Q, { filter, first: 20 })));
   const page100 = await cursorAt(admin, LIST_PAGE_Q, 'appointments', { filter, first: 20 }, 100);
   rows.push(await measure('admin appointments p100 (filtered)', 150, () => admin(LIST_PAGE_Q, { filter, first: 20, after: page100 })));
@@ -383,8 +442,12 @@ async function runBig(): Promise<{ rows: Row[]; bookingP50: number }> {
   let term = 0;
   rows.push(await measure('patient search', 150, () => admin(PATIENTS_Q, { search: terms[term++ % terms.length], first: 20 })));
   rows.push(await measure('patientHistory (50 visits)', 150, () => doctor(HISTORY_Q, { patientId: String(seeded.historyPatientId) })));
-  rows.push(await measure('dashboard month', 150, () => admin(DASHBOARD_Q, { from: today.minus({ days: 29 }).toISODate(), to: today.toISODate() })));
-  rows.push(await measure('dashboard year', 500, () => admin(DASHBOARD_Q, { from: today.minus({ days: 364 }).toISODate(), to: today.toISODate() })));
+  // Each sample asks for a range shifted by a day, so none is answered from the dashboard cache
+  // (HMS_DASHBOARD_CACHE_SECONDS): these rows time the computation itself.
+  let shift = 0;
+  const shifted = (days: number) => { const back = shift++ % 300; return { from: today.minus({ days: days - 1 + back }).toISODate(), to: today.minus({ days: back }).toISODate() }; };
+  rows.push(await measure('dashboard month', 150, () => admin(DASHBOARD_Q, shifted(30))));
+  rows.push(await measure('dashboard year', 500, () => admin(DASHBOARD_Q, shifted(365))));
   rows.push(await measure('auditEvents p1', 150, () => admin(AUDIT_Q, { first: 30 })));
   const audit100 = await cursorAt(admin, AUDIT_PAGE_Q, 'auditEvents', { first: 30 }, 100);
   rows.push(await measure('auditEvents p100', 150, () => admin(AUDIT_PAGE_Q, { first: 30, after: audit100 })));
@@ -411,20 +474,34 @@ async function soak(port: number, seeded: Seeded, child: ChildProcess, admin: Gq
     () => admin(DASHBOARD_Q, { from: today.minus({ days: 29 }).toISODate(), to: today.toISODate() }),
   ];
   for (const round of [1, 2]) {
+    const started = Date.now();
     const stopAt = Date.now() + SOAK_SECONDS * 1000;
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(rssMb(child.pid)), 1000);
     let done = 0;
     let failed = 0;
+    const failures = new Map<string, number>();
     await Promise.all(mix.map(async (op) => {
       while (Date.now() < stopAt) {
-        await op().then(() => { done += 1; }, () => { failed += 1; });
+        await op().then(() => { done += 1; }, (error: Error) => {
+          failed += 1;
+          const message = error.message.slice(0, 80);
+          failures.set(message, (failures.get(message) ?? 0) + 1);
+        });
       }
     }));
+    if (failures.size) log(`soak ${round} failures: ${JSON.stringify(Object.fromEntries(failures))}`);
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 5000));
     log(`soak ${round}: ${SOAK_SECONDS} s, ${done} requests (${failed} failed), RSS start ${rss[0]} MB, max ${Math.max(...rss)} MB, ` +
       `end ${rss[rss.length - 1]} MB, 5 s idle ${rssMb(child.pid)} MB`);
+    const memory = memorySamples(started);
+    if (memory.length) {
+      const peak = memory.reduce((a, b) => (b.rss > a.rss ? b : a));
+      log(`soak ${round} heap vs RSS: at the RSS peak ${peak.rss} MB the V8 heap held ${peak.heapUsed} of ${peak.heapTotal} MB, external ${peak.external} MB ` +
+        `(ArrayBuffers ${peak.arrayBuffers}); heap used max ${Math.max(...memory.map((m) => m.heapUsed))} MB, min ${Math.min(...memory.map((m) => m.heapUsed))} MB ` +
+        '(the low points are what survives a full GC)');
+    }
   }
 }
 
@@ -435,6 +512,7 @@ async function runSmall(): Promise<number> {
   await seed(SMALL_URL, SMALL);
   const seeded = await seededState(SMALL_URL, SMALL);
   const { child, port } = await startApi(SMALL_URL);
+  watched.api = child.pid;
   const row = await measure('bookAppointment', null, booker(port, seeded));
   await stopChild(child, 10_000);
   return row?.p50 ?? NaN;
@@ -448,10 +526,11 @@ async function main(): Promise<void> {
   const bookingRow = rows.find((r) => r.name === 'bookAppointment');
   if (bookingRow) bookingRow.ok = ratio <= 1.2;
   console.log(`\nbench:scale — ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  console.log('| operation | n | p50 ms | p99 ms | target | ok |');
-  console.log('|---|---:|---:|---:|---|---|');
+  console.log('| operation | n | p50 ms | p99 ms | target | ok | CPU ms/request: API, database |');
+  console.log('|---|---:|---:|---:|---|---|---:|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.samples} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : 'NO'} |`);
+    console.log(`| ${r.name} | ${r.samples} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : 'NO'} | ` +
+      `${r.apiCpu.toFixed(1)}, ${r.dbCpu.toFixed(1)} |`);
   }
   console.log(`| bookAppointment, small database | | ${smallP50.toFixed(1)} | | ratio ${ratio.toFixed(2)} | |`);
 }

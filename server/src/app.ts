@@ -44,6 +44,7 @@ import { registerCalendarFeeds } from './modules/integrations/calendar';
 import { registerFhir } from './modules/fhir/fhir.router';
 import { registerTestClock } from './test-clock';
 import { ensureDailyRollup } from './modules/reports/rollup';
+import { DashboardCache } from './modules/reports/dashboard-cache';
 
 export interface App {
   httpServer: http.Server;
@@ -124,7 +125,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   await ensureDailyRollup(orm, config.timezone);
   const pubsubHandle = createPubSubHandle(config.redisUrl, config.redisPrefix);
   const rateLimits = createRateLimits(config.rateLimits, config.redisUrl, `${config.redisPrefix}:rl`);
-  const deps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits } as AppDeps;
+  const deps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits,
+    dashboardCache: new DashboardCache(config.dashboardCacheSeconds * 1000) } as AppDeps;
   // Handlers run here unless HMS_WORKERS=off or HMS_BACKGROUND_JOBS=off (then `npm run worker` or a test runs them).
   deps.jobs = createJobEngine(deps);
   // Without introspection (production), error messages do not name fields either ("Did you mean ...").

@@ -89,6 +89,8 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Reports and exports (modules/reports): how long a download link works (HMS_EXPORT_LINK_MINUTES), how long a finished export is kept (HMS_EXPORT_RETENTION_HOURS). */
   exports: { linkMinutes: number; retentionHours: number };
+  /** HMS_DASHBOARD_CACHE_SECONDS (default 5, 0 = off): how long an admin dashboard answer is reused across requests (reports/dashboard-cache.ts). */
+  dashboardCacheSeconds: number;
 }
 
 /** A bad environment value: its message is one line naming the variable. */
@@ -293,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       linkMinutes: int(env, 'HMS_EXPORT_LINK_MINUTES', 15, 1, 7 * 24 * 60),
       retentionHours: int(env, 'HMS_EXPORT_RETENTION_HOURS', 24, 1, 24 * 90),
     },
+    dashboardCacheSeconds: int(env, 'HMS_DASHBOARD_CACHE_SECONDS', 5, 0, 300),
   };
 }
 

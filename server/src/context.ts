@@ -5,6 +5,7 @@ import { HmsError } from './errors';
 import type { Config } from './config';
 import { leanQuery } from './db/lean';
 import type { JobEngine } from './jobs/engine';
+import type { DashboardCache } from './modules/reports/dashboard-cache';
 import type { HmsPubSub, PubSubHandle } from './pubsub';
 import type { RateLimits } from './rate-limit';
 import { verifyToken } from './modules/identity/tokens';
@@ -24,6 +25,8 @@ export interface AppDeps {
   rateLimits: RateLimits;
   /** Background jobs (BullMQ on Redis, or in-process): `deps.jobs.enqueue(handle, data)`; see jobs/README.md. */
   jobs: JobEngine;
+  /** The admin dashboard's answers of the last few seconds (HMS_DASHBOARD_CACHE_SECONDS). */
+  dashboardCache: DashboardCache;
 }
 
 /** The signed-in person, resolved from the token once per operation. */

@@ -11,6 +11,7 @@ import { logger } from './logger';
 import { loadSecrets } from './modules/identity/secrets';
 import { createPubSubHandle } from './pubsub';
 import { createRateLimits } from './rate-limit';
+import { DashboardCache } from './modules/reports/dashboard-cache';
 
 async function main(): Promise<void> {
   let config;
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
   const orm = await openDatabase(config, { retrySeconds: config.databaseWaitSeconds });
   const pubsubHandle = createPubSubHandle(config.redisUrl);
   const rateLimits = createRateLimits(config.rateLimits, config.redisUrl);
-  const deps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits } as AppDeps;
+  const deps = { config, orm, pubsub: pubsubHandle.pubsub, pubsubHandle, secrets: await loadSecrets(orm, config), rateLimits,
+    dashboardCache: new DashboardCache(config.dashboardCacheSeconds * 1000) } as AppDeps;
   // HMS_WORKERS applies to API processes; this process exists to run them (HMS_BACKGROUND_JOBS=off still stops them).
   deps.jobs = createJobEngine(deps, { workers: config.backgroundJobs });
   logger.info('HMS worker running', { backgroundJobs: config.backgroundJobs, prefix: config.jobsPrefix });

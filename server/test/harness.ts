@@ -57,6 +57,7 @@ export function testDatabaseUrl(): string {
 /**
  * The real app on port 0 against this file's database. Background timers (outbox and notification
  * pruning) are off unless `env` says HMS_BACKGROUND_JOBS: 'on'; tests call the prune functions themselves.
+ * Dashboard answers are not reused across requests unless `env` sets HMS_DASHBOARD_CACHE_SECONDS.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
@@ -65,7 +66,7 @@ export async function createTestApp(
   // `options.databaseUrl`: a database of the test's own (see privateDatabase; `createDatabase` makes
   // it when missing, e.g. a scratch database a test restores or re-keys), else this file's.
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
-  const config = loadConfig({ HMS_LOG: 'silent', HMS_BACKGROUND_JOBS: 'off', ...RATE_LIMITS_OFF, ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ HMS_LOG: 'silent', HMS_BACKGROUND_JOBS: 'off', HMS_DASHBOARD_CACHE_SECONDS: '0', ...RATE_LIMITS_OFF, ...env, DATABASE_URL: databaseUrl, PORT: '0' } as NodeJS.ProcessEnv);
   const flavor = options.createDatabase ? await ensureDatabase(databaseUrl) : process.env.TEST_DB_FLAVOR === 'mysql' ? 'mysql' : 'mariadb';
   const orm = await MikroORM.init(ormOptions(databaseUrl, flavor, { statementTimeoutMs: config.statementTimeoutMs, acquireTimeoutMs: config.acquireTimeoutMs }));
   let app: App;

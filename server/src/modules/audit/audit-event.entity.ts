@@ -13,6 +13,8 @@ import { clock } from '../../clock';
 @Index({ name: 'audit_event_created_idx', properties: ['createdAt'] })
 // Newest first within one entity type: the filtered log reads one page of index entries.
 @Index({ name: 'audit_event_type_id_idx', properties: ['entityType', 'id'] })
+// Counts of one type over a time range (the log's "invoices, last 90 days" filter) read a range, not the table.
+@Index({ name: 'audit_event_type_created_idx', properties: ['entityType', 'createdAt'] })
 @Index({ name: 'audit_event_subject_idx', properties: ['subjectPatientId', 'id'] })
 @Index({ name: 'audit_event_action_idx', properties: ['action', 'id'] })
 export class AuditEvent {

@@ -39,16 +39,11 @@ const ENTITY_JOINS = "left join doctor ed on e.entity_type = 'doctor' and ed.id 
 
 const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The audit log, newest first (ADMIN; the resolver checks the role). */
-export async function listAuditEvents(
-  ctx: Context,
-  filter: AuditEventFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Promise<AuditEventPageResult> {
-  const limit = pageSize(first);
-  const cursor = decodeCursor<number>(after);
-  if (cursor !== null && !Number.isSafeInteger(cursor)) throw new BadInputError('after is not a cursor from this list', { after: 'Invalid cursor' });
+/** The statements of one page of the log and of its totalCount (exported for the plan test, audit-growth.test.ts). */
+export function auditEventQueries(filter: AuditEventFilter | null | undefined, cursor: number | null, limit: number): {
+  page: { sql: string; params: unknown[] };
+  count: { sql: string; params: unknown[] };
+} {
   const f = filter ?? {};
   const where: string[] = [];
   const params: unknown[] = [];
@@ -72,16 +67,31 @@ export async function listAuditEvents(
   }
   if (f.from) { where.push('e.created_at >= ?'); params.push(f.from.toISOString().slice(0, 23).replace('T', ' ')); }
   if (f.to) { where.push('e.created_at < ?'); params.push(f.to.toISOString().slice(0, 23).replace('T', ' ')); }
-  const em = ctx.em as unknown as SqlEntityManager;
   const filterSql = where.length ? `where ${where.join(' and ')}` : '';
   const pageWhere = cursor !== null ? [...where, 'e.id < ?'] : where;
-  const rows = await em.execute<AuditRow[]>(
-    'select e.id, e.action, e.entity_type, e.entity_id, e.actor_id, u.email, u.role, coalesce(ad.full_name, ap.full_name, u.email) as actor_name, ' +
+  const page = {
+    sql: 'select e.id, e.action, e.entity_type, e.entity_id, e.actor_id, u.email, u.role, coalesce(ad.full_name, ap.full_name, u.email) as actor_name, ' +
       'e.subject_patient_id, s.full_name as subject_name, coalesce(ed.full_name, edep.name) as entity_name, e.changes, e.request_id, e.created_at ' +
       `from audit_event e ${JOINS} ${ENTITY_JOINS} ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''} ` +
       'order by e.id desc limit ?',
-    [...params, ...(cursor !== null ? [cursor] : []), limit + 1],
-  );
+    params: [...params, ...(cursor !== null ? [cursor] : []), limit + 1],
+  };
+  return { page, count: { sql: `select count(*) as total from audit_event e ${JOINS} ${filterSql}`, params } };
+}
+
+/** The audit log, newest first (ADMIN; the resolver checks the role). */
+export async function listAuditEvents(
+  ctx: Context,
+  filter: AuditEventFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<AuditEventPageResult> {
+  const limit = pageSize(first);
+  const cursor = decodeCursor<number>(after);
+  if (cursor !== null && !Number.isSafeInteger(cursor)) throw new BadInputError('after is not a cursor from this list', { after: 'Invalid cursor' });
+  const em = ctx.em as unknown as SqlEntityManager;
+  const queries = auditEventQueries(filter, cursor, limit);
+  const rows = await em.execute<AuditRow[]>(queries.page.sql, queries.page.params);
   const items = rows.slice(0, limit).map((r) => Object.assign(new AuditEventView(), {
     id: String(r.id),
     action: r.action,
@@ -101,5 +111,5 @@ export async function listAuditEvents(
   const last = items[items.length - 1];
   const page = { items, nextCursor: rows.length > limit && last ? encodeCursor(Number(last.id)) : null };
   return withTotalCount(page, cursor === null, items.length, rows.length > limit, async () =>
-    Number((await em.execute<Array<{ total: number }>>(`select count(*) as total from audit_event e ${JOINS} ${filterSql}`, params))[0].total));
+    Number((await em.execute<Array<{ total: number }>>(queries.count.sql, queries.count.params))[0].total));
 }

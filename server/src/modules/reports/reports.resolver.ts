@@ -24,7 +24,10 @@ export class ReportsResolver {
     @Arg('doctorId', () => ID, { nullable: true, description: 'Only this doctor.' }) doctorId: string | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Dashboard> {
-    return new ReportsService(ctx).dashboard({ from, to, departmentId, doctorId, dailyPatients: asksDailyPatients(info) });
+    const args = { from, to, departmentId, doctorId, dailyPatients: asksDailyPatients(info) };
+    // Only admins reach here, and every admin gets the same figures: answers are shared for a few seconds.
+    const key = JSON.stringify([ctx.deps.config.timezone, from, to, departmentId, doctorId, args.dailyPatients]);
+    return ctx.deps.dashboardCache.get(key, () => new ReportsService(ctx).dashboard(args));
   }
 
   @Authorized(Role.DOCTOR, Role.ADMIN)

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { clock } from '../../clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, recordStatements, type TestApp } from '../../../test/harness';
 import {
@@ -8,7 +9,7 @@ import {
 import { ensureDailyRollup, rollupZone, utcOffsets } from './rollup';
 
 // The dashboard's daily roll-up (appointment_daily) must equal a recount of the appointments after
-// every kind of change (API bookings, moves, cancellations, status changes; raw SQL inserts,
+// every kind of change (API bookings, moves, cancellations, check-ins, completions, no-shows; raw SQL inserts,
 // updates and deletes), across a DST change, and be rebuilt when the hospital's zone changes.
 const ZONE = 'Europe/Berlin';
 
@@ -93,6 +94,17 @@ describe('the daily roll-up', () => {
     await t.ok('mutation($id: ID!, $s: DateTime!) { rescheduleAppointment(id: $id, startsAt: $s) { id } }',
       { id: a, s: await hospitalTime(t, 5, '08:00') }, patients[0].token);
     await t.ok('mutation($id: ID!) { cancelAppointment(id: $id, reason: "ill") { id } }', { id: b }, patients[1].token);
+    expect(await rollupRows()).toEqual(await recount(ZONE));
+
+    // Through the API at the desk: a check-in and its completion, a no-show (visits of today, one started 10 minutes ago).
+    const status = 'mutation($id: ID!, $s: AppointmentStatus!) { setAppointmentStatus(id: $id, status: $s) { id status } }';
+    const minute = Math.floor(clock.nowMs() / 60_000) * 60_000;
+    const started = await insertAppointment(t, { doctorId: doctor.doctorId, patientId: p(0), startsAt: new Date(minute - 10 * 60_000), minutes: 15 });
+    const soon = await insertAppointment(t, { doctorId: doctor.doctorId, patientId: p(1), startsAt: new Date(minute + 30 * 60_000), minutes: 15 });
+    await t.ok(status, { id: started, s: 'NO_SHOW' }, doctor.token);
+    await t.ok(status, { id: soon, s: 'CHECKED_IN' }, doctor.token);
+    expect(await rollupRows()).toEqual(await recount(ZONE));
+    await t.ok(status, { id: soon, s: 'COMPLETED' }, doctor.token);
     expect(await rollupRows()).toEqual(await recount(ZONE));
 
     // Raw SQL: a status change, a move across midnight and a doctor change, a delete.
