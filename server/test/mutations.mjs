@@ -41,7 +41,8 @@ const MUTATIONS = [
     [S('modules/scheduling/appointment.service.ts'), "      await failurePoint('appointment.status', em);\n", "      await publishScheduleChanges(this.ctx, events);\n      await failurePoint('appointment.status', em);\n"],
   ]],
   ['catch-up after a Redis reconnect', 'src/modules/live/live.test.ts', 'after the Redis link drops', [
-    [S('modules/live/live.service.ts'), "        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });\n        catchUp();\n", "        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });\n"],
+    // The topic hub's outbox read on reconnect is the one path (the doctor stream has no second one).
+    [S('modules/live/live.service.ts'), '      void this.catchUp(from);\n      setTimeout(() => {\n        void this.catchUp(from).finally(', '      setTimeout(() => {\n        void Promise.resolve().finally('],
   ]],
   ['gapless numbers with a rolled-back issue', 'src/modules/billing/billing.test.ts', 'gives its number back', [
     [S('modules/billing/billing.service.ts'), "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run', trx);", "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run');"],
@@ -100,7 +101,9 @@ for (const [promise, file, name, edits] of MUTATIONS) {
     } catch (error) {
       // Red only when the named test ran and failed (not a crash before it).
       const out = plain(String(error.stdout));
-      const assertion = /(AssertionError|Error): [^\n]*/.exec(out)?.[0].slice(0, 120) ?? '';
+      // The first error line of the first failed test (after vitest's "Failed Tests" heading).
+      const failed = out.slice(Math.max(0, out.indexOf('Failed Tests')));
+      const assertion = /(AssertionError|Error): [^\n]+/.exec(failed)?.[0].slice(0, 160) ?? '';
       status = /\b[1-9]\d* failed/.test(out) ? `red: ${assertion}` : `error: ${out.slice(-300)}`;
     }
     rows.push([promise, file, name, status]);
