@@ -6,27 +6,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminCredentials, adminToken, apiOk, launchBrowser, liveReady, newPage, newPatient, nextFreeSlots, screenshot, seedDepartment, seedDoctor, serverNow, signIn,
+  adminCredentials, apiOk, browserAndAdmin, liveReady, newPage, newPatient, nextFreeSlots, screenshot, seedOpenDoctor as seedOpenDoctorAs, serverNow, signIn,
 } from './helpers';
 
 let browser: Browser;
 let admin: string;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  admin = await adminToken();
-});
+beforeAll(async () => { ({ browser, admin } = await browserAndAdmin()); });
 afterAll(async () => { await browser?.close(); });
 
-async function seedOpenDoctor() {
-  const department = await seedDepartment(admin);
-  const doctor = await seedDoctor(admin, department.id);
-  await apiOk(
-    'mutation($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id } }',
-    { doctorId: doctor.id, rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes: 15 })) },
-    admin,
-  );
-  return { ...doctor, department };
-}
+const seedOpenDoctor = () => seedOpenDoctorAs(admin);
 
 async function walkIn(fullName: string): Promise<string> {
   const data = await apiOk<{ createWalkInPatient: { id: string } }>(

@@ -260,6 +260,19 @@ export async function seedAlwaysOpenWeek(token: string, doctorId: string, slotMi
   );
 }
 
+/** The browser and an admin token a test file starts with (close the browser in its afterAll). */
+export async function browserAndAdmin(): Promise<{ browser: Browser; admin: string }> {
+  return { browser: await launchBrowser(), admin: await adminToken() };
+}
+
+/** A doctor in a department of their own, bookable around the clock every day in 15-minute slots. */
+export async function seedOpenDoctor(token: string): Promise<Awaited<ReturnType<typeof seedDoctor>> & { department: { id: string; name: string } }> {
+  const department = await seedDepartment(token);
+  const doctor = await seedDoctor(token, department.id);
+  await seedAlwaysOpenWeek(token, doctor.id, 15);
+  return { ...doctor, department };
+}
+
 /** Picks the first day with free slots, then the first free time, in the booking steps or the reschedule dialog. */
 /**
  * Picks the first free day and in it the first slot that is not about to start (one seconds away

@@ -5,28 +5,16 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  baseUrl, adminCredentials, adminToken, apiOk, launchBrowser, liveReady, newPage, newPatient, nextFreeSlots, screenshot, seedDepartment, seedDoctor, settled, signIn,
+  baseUrl, adminCredentials, apiOk, browserAndAdmin, liveReady, newPage, newPatient, nextFreeSlots, screenshot, seedOpenDoctor as seedOpenDoctorAs, settled, signIn,
 } from './helpers';
 
 let browser: Browser;
 let admin: string;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  admin = await adminToken();
-});
+beforeAll(async () => { ({ browser, admin } = await browserAndAdmin()); });
 afterAll(async () => { await browser?.close(); });
 
 /** A doctor bookable around the clock every day in 15-minute slots, so "the next free slot today" always exists. */
-async function seedOpenDoctor() {
-  const department = await seedDepartment(admin);
-  const doctor = await seedDoctor(admin, department.id);
-  await apiOk(
-    'mutation($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id } }',
-    { doctorId: doctor.id, rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes: 15 })) },
-    admin,
-  );
-  return doctor;
-}
+const seedOpenDoctor = () => seedOpenDoctorAs(admin);
 
 async function registerPatient(): Promise<{ fullName: string; email: string; password: string; token: string; id: string; userId: string }> {
   const patient = newPatient();
@@ -237,13 +225,8 @@ describe('notification bell', () => {
 
 describe('live slots on the booking page', () => {
   it('greys out a slot within 2 seconds when someone else books it', async () => {
-    const department = await seedDepartment(admin);
-    const doctor = await seedDoctor(admin, department.id);
-    await apiOk(
-      'mutation($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { id } }',
-      { doctorId: doctor.id, rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '00:00', endTime: '24:00', slotMinutes: 15 })) },
-      admin,
-    );
+    const doctor = await seedOpenDoctor();
+    const { department } = doctor;
     const viewer = await registerPatient();
     const page = await newPage(browser);
     await signIn(page, viewer.email, viewer.password);

@@ -1,12 +1,33 @@
-// Mutation check: breaks each contract promise on purpose (edits the source in place), runs the test
-// that should catch it, and restores the file. Every row must end "red". Run from server/ with the
-// shared MariaDB and Redis up:  node test/mutations.mjs [name-filter]
-// It edits files in the working tree while it runs: do not run it with uncommitted work you care about.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+// Mutation check: breaks each contract promise on purpose, runs the test that should catch it, and
+// restores the file. Every row must end "red". Run from server/ with the shared MariaDB and Redis up:
+//   node test/mutations.mjs ["part of a promise|another part"]
+// Run in a git checkout, it first exports the working tree (tracked and untracked files as they are
+// now, node_modules linked) to a temporary folder and mutates that copy, so the checkout is never
+// edited (and an interrupted run leaves nothing broken behind).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const checkout = path.resolve(import.meta.dirname, '../..');
+if (existsSync(path.join(checkout, '.git'))) {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'hms-mutations-'));
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: checkout, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(path.join(checkout, file))) continue; // deleted in the working tree
+    mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+    cpSync(path.join(checkout, file), path.join(copy, file));
+  }
+  for (const dir of ['', 'server', 'client']) {
+    if (existsSync(path.join(checkout, dir, 'node_modules'))) symlinkSync(path.join(checkout, dir, 'node_modules'), path.join(copy, dir, 'node_modules'));
+  }
+  console.log(`mutating an export of the working tree in ${copy}`);
+  const run = spawnSync(process.execPath, [path.join(copy, 'server/test/mutations.mjs'), ...process.argv.slice(2)], { cwd: path.join(copy, 'server'), stdio: 'inherit' });
+  rmSync(copy, { recursive: true, force: true });
+  process.exit(run.status ?? 1);
+}
+
+const root = checkout;
 const S = (p) => path.join(root, 'server/src', p);
 
 /** promise, test file, test name, edits: [file, find, replace] (each `find` must occur exactly once). */
@@ -41,7 +62,8 @@ const MUTATIONS = [
     [S('modules/scheduling/appointment.service.ts'), "      await failurePoint('appointment.status', em);\n", "      await publishScheduleChanges(this.ctx, events);\n      await failurePoint('appointment.status', em);\n"],
   ]],
   ['catch-up after a Redis reconnect', 'src/modules/live/live.test.ts', 'after the Redis link drops', [
-    [S('modules/live/live.service.ts'), "        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });\n        catchUp();\n", "        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });\n"],
+    // The topic hub's outbox read on reconnect is the one path (the doctor stream has no second one).
+    [S('modules/live/live.service.ts'), '      void this.catchUp(from);\n      setTimeout(() => {\n        void this.catchUp(from).finally(', '      setTimeout(() => {\n        void Promise.resolve().finally('],
   ]],
   ['gapless numbers with a rolled-back issue', 'src/modules/billing/billing.test.ts', 'gives its number back', [
     [S('modules/billing/billing.service.ts'), "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run', trx);", "    await connection.execute('update invoice_counter set last_sequence = last_sequence + 1 where year = ?', [year], 'run');"],
@@ -74,13 +96,50 @@ const MUTATIONS = [
   ['WebSocket opens and subscribes during a database outage: SERVICE_UNAVAILABLE', 'test/db-outage.test.ts', 'answers SERVICE_UNAVAILABLE', [
     [S('app.ts'), '          if (isUnreachable(error)) {\n            databaseOutage.failed(error);\n            return refuse(', '          if (false) {\n            databaseOutage.failed(error);\n            return refuse('],
   ]],
+  ['message ledger: two senders never send one message twice', 'src/modules/messages/messages.test.ts', 'two senders (workers, sweeps) never send one message twice', [
+    // The claim ignores a row another sender holds (its not_before claim time).
+    [S('modules/messages/sender.ts'), "where id = ? and status = 'PENDING' and due_at <= ? and (not_before is null or not_before <= ?)\"", "where id = ? and status = 'PENDING' and due_at <= ? and ? is not null\""],
+  ]],
+  ['a HELD waitlist slot is in the slot index', 'src/modules/waitlist/waitlist.test.ts', 'a racing booker cannot take the held slot', [
+    // HELD left out of the generated columns that the unique indexes and the clash checks read.
+    [path.join(root, 'migrations/Migration20261201115623_scheduling_series_waitlist_urgent.ts'), "'COMPLETED','HELD'),\\`starts_at\\`", "'COMPLETED'),\\`starts_at\\`"],
+    [path.join(root, 'migrations/Migration20261201115623_scheduling_series_waitlist_urgent.ts'), "'COMPLETED','HELD') and \\`urgent\\`", "'COMPLETED') and \\`urgent\\`"],
+  ]],
+  ['API-key scopes: a key without the scope is refused', 'src/modules/integrations/api-keys.test.ts', 'schedule:read reads slots and day views', [
+    [S('modules/integrations/scopes.ts'), '        if (!has(scopes)) {\n', '        if (false) {\n'],
+  ]],
+  ['webhook signatures (Standard Webhooks)', 'src/modules/integrations/webhooks.test.ts', 'signed per Standard Webhooks', [
+    // The timestamp left out of the signed content (replay protection gone).
+    [S('modules/integrations/webhooks.service.ts'), 'update(`${id}.${timestampSeconds}.${body}`)', 'update(`${id}.${body}`)'],
+  ]],
+  ['query cost budget', 'test/security.test.ts', 'a list costs its size argument times its children', [
+    [S('query-limits.ts'), '  if (cost > budget) {', '  if (cost > budget * 1000) {'],
+  ]],
+  ['the 600-alias request is refused before it runs', 'test/security.test.ts', 'the 600-alias availableDays request is refused before it runs', [
+    // Both guards off: the parser's token cap (which refuses it first) and the cost budget.
+    [S('query-limits.ts'), 'export const PARSE_OPTIONS = { maxTokens: MAX_QUERY_TOKENS } as const;', 'export const PARSE_OPTIONS = { maxTokens: 1_000_000 } as const;'],
+    [S('query-limits.ts'), '  if (cost > budget) {', '  if (cost > budget * 1000) {'],
+  ]],
+  ['per-connection statement cap', 'test/security.test.ts', 'a read statement running past HMS_DB_STATEMENT_TIMEOUT_MS is cut', [
+    [S('db/orm.ts'), '      ...(cap > 0 ? {', '      ...(false ? {'],
+  ]],
+  ['rate limits shared over two processes', 'test/security.test.ts', 'two processes sharing Redis share the counters', [
+    // Each process counts in its own memory.
+    [S('rate-limit.ts'), '    limiters.set(setting, redis\n', '    limiters.set(setting, false\n'],
+  ]],
+  ['mustChangePassword enforced', 'src/modules/identity/identity.test.ts', 'must change it: until then the server refuses everything else', [
+    [S('auth.ts'), '  if (!viewer?.mustChangePassword) return null;', '  if (viewer) return null;'],
+  ]],
+  ['mustChangePassword: no way around it through a fragment', 'src/modules/identity/identity.test.ts', 'must change it: until then the server refuses everything else', [
+    [S('auth.ts'), '        if (fragment) collect(fragment);', '        void fragment;'],
+  ]],
 ];
 
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
 const filter = process.argv[2];
 const rows = [];
 for (const [promise, file, name, edits] of MUTATIONS) {
-  if (filter && !promise.includes(filter)) continue;
+  if (filter && !filter.split('|').some((f) => promise.includes(f))) continue;
   const originals = new Map();
   try {
     for (const [target, find, replace] of edits) {
@@ -91,16 +150,19 @@ for (const [promise, file, name, edits] of MUTATIONS) {
       if (count !== 1) throw new Error(`${promise}: "${find.slice(0, 60)}" occurs ${count} times in ${target}`);
       writeFileSync(target, current.replace(find, replace));
     }
+    const run = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.config.mts', file, '-t', name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')], { // -t takes a regular expression
+      cwd: path.join(root, 'server'), encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    // vitest writes the summary on stdout and the failures on stderr.
+    const out = plain(`${run.stdout ?? ''}\n${run.stderr ?? ''}`);
     let status;
-    try {
-      const out = plain(execFileSync('npx', ['vitest', 'run', '--config', 'vitest.config.mts', file, '-t', name], {
-        cwd: path.join(root, 'server'), encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      }));
-      status = /\b[1-9]\d* passed/.test(out) ? 'GREEN (the test did not notice)' : 'error: no test ran';
-    } catch (error) {
-      // Red only when the named test ran and failed (not a crash before it).
-      const out = plain(String(error.stdout));
-      const assertion = /(AssertionError|Error): [^\n]*/.exec(out)?.[0].slice(0, 120) ?? '';
+    if (run.status === 0) {
+      status = /\b[1-9]\d* passed/.test(out) ? 'GREEN (the test did not notice)' : `error: no test ran: ${out.slice(-300)}`;
+    } else {
+      // Red only when the named test ran and failed (not a crash before it): the first error line
+      // of the first failed test (after vitest's "Failed Tests" heading).
+      const failed = out.slice(Math.max(0, out.indexOf('Failed Tests')));
+      const assertion = /(AssertionError|Error): [^\n]+/.exec(failed)?.[0].slice(0, 160) ?? '';
       status = /\b[1-9]\d* failed/.test(out) ? `red: ${assertion}` : `error: ${out.slice(-300)}`;
     }
     rows.push([promise, file, name, status]);

@@ -1,13 +1,13 @@
-import { type EntityManager, LockMode } from '@mikro-orm/core';
-import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Context } from '../../context';
 import { clock } from '../../clock';
-import { BadInputError, ConflictError, NotFoundError } from '../../errors';
+import { ConflictError, NotFoundError } from '../../errors';
 import { parseId, passwordSchema, validate } from '../../shared/validation';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword, IdentityService } from './identity.service';
 import { Invitation } from './invitation.entity';
+import { newOneTimeToken, openOneTimeToken, setChosenPassword } from './one-time-token';
 import { User } from './user.entity';
 import { invitationDeliveryFor, planInvitationMessage } from '../messages/invitation-delivery';
 import { kickMessages } from '../messages/messages.jobs';
@@ -39,10 +39,6 @@ const freshUrls = new WeakMap<object, string>();
 export function rememberInvitationUrl(holder: object, url: string): void { freshUrls.set(holder, url); }
 export function freshInvitationUrl(holder: object): string | null { return freshUrls.get(holder) ?? null; }
 
-export function hashInvitationToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
 /** One-time links that let a person choose their own password. */
 export class InvitationService {
   constructor(private readonly ctx: Context, private readonly delivery: InvitationDelivery = invitationDeliveryFor(ctx.deps.config)) {}
@@ -54,10 +50,10 @@ export class InvitationService {
   async create(em: EntityManager, user: User): Promise<InvitationLink> {
     const now = clock.now();
     await em.nativeUpdate(Invitation, { user: user.id, acceptedAt: null, revokedAt: null }, { revokedAt: now });
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = newOneTimeToken();
     const expiresAt = new Date(now.getTime() + INVITATION_HOURS * 3600_000);
     const invitation = em.create(Invitation, {
-      user, tokenHash: hashInvitationToken(token), expiresAt, createdBy: this.ctx.viewer ? em.getReference(User, this.ctx.viewer.userId) : null, createdAt: now,
+      user, tokenHash, expiresAt, createdBy: this.ctx.viewer ? em.getReference(User, this.ctx.viewer.userId) : null, createdAt: now,
     });
     em.persist(invitation);
     recordAudit(em, this.ctx, { action: 'invitation.create', entityType: 'user', entityId: user.id, changes: { expiresAt: { before: null, after: expiresAt.toISOString() } } });
@@ -93,18 +89,10 @@ export class InvitationService {
     const { password: chosen } = validate(z.object({ password: passwordSchema }), { password });
     const passwordHash = await hashPassword(chosen);
     const user = await this.ctx.em.transactional(async (em) => {
-      // Locked, so two simultaneous uses of one link cannot both succeed.
-      const invitation = await em.findOne(Invitation, { tokenHash: hashInvitationToken(String(token)) }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user'] });
-      if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= clock.now() || !invitation.user.active) {
-        throw new BadInputError(NOT_VALID_MESSAGE, { token: NOT_VALID_MESSAGE });
-      }
+      const invitation = await openOneTimeToken(em, Invitation, token, (row) => Boolean(row.acceptedAt || row.revokedAt), NOT_VALID_MESSAGE);
       const user = invitation.user;
       invitation.acceptedAt = clock.now();
-      user.passwordHash = passwordHash;
-      user.mustChangePassword = false;
-      user.tokenVersion += 1;
-      user.failedLoginCount = 0;
-      user.lockedUntil = null;
+      setChosenPassword(user, passwordHash);
       recordAudit(em, { ...this.ctx, viewer: null }, { action: 'invitation.accept', entityType: 'user', entityId: user.id, actorId: user.id });
       return user;
     });

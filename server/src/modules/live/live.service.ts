@@ -197,6 +197,7 @@ class TopicHub<K extends 'SCHEDULE_CHANGED' | 'NOTIFICATION_ADDED'> {
     });
     handle.onReconnect(() => {
       const from = this.resumeFrom ?? this.maxSeen;
+      if (this.listeners.size > 0) logger.info('catching live subscribers up from the outbox after Redis came back', { topic: this.topic });
       // Now, and once more when the renewed SUBSCRIBE is surely active.
       void this.catchUp(from);
       setTimeout(() => {
@@ -433,7 +434,7 @@ export class LiveService {
    * live ones; each cursor once. The live feed is subscribed FIRST and everything goes
    * through one queue, so an event committed while the backlog is read is not lost: it
    * is either in the backlog or queued behind it (and then skipped as already sent).
-   * When Redis comes back after a drop, the outbox is read again from the last cursor.
+   * When Redis comes back after a drop, the topic hub reads the outbox from the last event it saw.
    */
   doctorStream(doctorId: number, after: bigint | null): AsyncIterable<ScheduleChangedEvent> {
     const { deps } = this.ctx;
@@ -479,10 +480,8 @@ export class LiveService {
         catchUp();
         enqueue(async () => signalLiveReady('doctorScheduleChanged', doctorId));
       }, 1000) : null;
-      const removeReconnect = deps.pubsubHandle.onReconnect(() => {
-        logger.info('catching a schedule subscriber up from the outbox after Redis came back', { doctorId });
-        catchUp();
-      });
+      // After a Redis drop the topic hub reads the outbox for every listener (TopicHub.catchUp, now
+      // and once the renewed SUBSCRIBE is surely active); its events come through `deliver` like live ones.
       if (after !== null) catchUp();
       else {
         // A fresh subscriber starts at "now": a later catch-up (Redis came back) reads only what follows.
@@ -500,7 +499,6 @@ export class LiveService {
       stopped = true;
       if (warmUp) clearTimeout(warmUp);
       unwatch();
-      removeReconnect();
       unlisten();
     });
   }

@@ -8,6 +8,7 @@ import { bookAppointment, createAdmin, createDoctor, hospitalTime, login, openAl
 import { recipients, startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from '../../../test/message-sinks';
 import { enqueueDueMessages } from './messages.jobs';
 import { inQuietHours, reminderDueAt } from './planner';
+import { sendMessage } from './sender';
 import { expireOffers } from '../waitlist/waitlist.service';
 
 let t: TestApp;
@@ -87,6 +88,27 @@ describe('booking confirmation', () => {
     expect(body).toMatch(/END:VCALENDAR\s*$/);
     const rows = await ledger(id);
     expect(rows.filter((r) => r.kind === 'BOOKING_CONFIRMATION')).toMatchObject([{ status: 'SENT', channel: 'EMAIL' }]);
+  });
+
+  it('two senders (workers, sweeps) never send one message twice: the conditional UPDATE claims it once', async () => {
+    const patient = await patientWith({});
+    const id = await bookAppointment(t, patient.token, { doctorId: doctor.doctorId, startsAt: await nextSlot('15:30') });
+    const [row] = (await ledger(id)).filter((r) => r.kind === 'BOOKING_CONFIRMATION');
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 0 });
+    // Slow SMTP: every sender has claimed (or tried to) while the first is still sending, so only the
+    // claim decides; each sender on a connection of its own, as two worker processes would be.
+    smtp.delayMs = 150;
+    let outcomes: string[];
+    try {
+      outcomes = (await Promise.all(Array.from({ length: 6 }, () => sendMessage(t.app.deps, String(row.id), t.orm.em.fork())))).map((r) => r.outcome);
+    } finally {
+      smtp.delayMs = 0;
+    }
+    expect(outcomes.sort()).toEqual(['SENT', 'SKIPPED', 'SKIPPED', 'SKIPPED', 'SKIPPED', 'SKIPPED']);
+    // A late sweep after it went: still nothing.
+    expect((await sendMessage(t.app.deps, String(row.id))).outcome).toBe('SKIPPED');
+    expect(mailsTo(patient.email)).toHaveLength(1);
+    expect((await ledger(id)).find((r) => r.id === row.id)).toMatchObject({ status: 'SENT', attempts: 1 });
   });
 
   it('a booking that rolls back writes no message', async () => {

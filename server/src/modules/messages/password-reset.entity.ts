@@ -1,26 +1,10 @@
-import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
-import { clock } from '../../clock';
-import { User } from '../identity/user.entity';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { OneTimeToken } from '../identity/one-time-token';
 
-/** A password-reset link: only the SHA-256 of its secret is stored; single use, 30 minutes. */
+/** A password-reset link: single use, 30 minutes (see OneTimeToken). */
 @Entity({ tableName: 'password_reset' })
 @Index({ name: 'password_reset_user_idx', properties: ['user', 'createdAt'] })
-export class PasswordReset {
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @ManyToOne({ entity: () => User, deleteRule: 'cascade' })
-  user!: User;
-
-  @Property({ type: 'string', length: 64, unique: true })
-  tokenHash!: string;
-
-  @Property({ type: 'datetime', length: 3 })
-  expiresAt!: Date;
-
+export class PasswordReset extends OneTimeToken {
   @Property({ type: 'datetime', length: 3, nullable: true })
   usedAt?: Date | null;
-
-  @Property({ type: 'datetime', length: 3 })
-  createdAt: Opt<Date> = clock.now();
 }

@@ -1,15 +1,12 @@
-import { LockMode } from '@mikro-orm/core';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { clock } from '../../clock';
 import type { Context } from '../../context';
-import { BadInputError } from '../../errors';
 import { consumeRateLimit } from '../../rate-limit';
 import { emailSchema, passwordSchema, validate } from '../../shared/validation';
 import { recordAudit } from '../audit/audit.service';
 import { keyringOf } from '../clinical/crypto';
 import { hashPassword } from '../identity/identity.service';
-import { hashInvitationToken } from '../identity/invitation.service';
+import { newOneTimeToken, openOneTimeToken, setChosenPassword } from '../identity/one-time-token';
 import { publishAccountRevoked } from '../identity/revocation';
 import { User } from '../identity/user.entity';
 import { kickMessages } from './messages.jobs';
@@ -30,12 +27,12 @@ export class PasswordResetService {
     if (!emailSchema.safeParse(email).success) return true;
     const user = await this.ctx.em.findOne(User, { email });
     if (!user || !user.active) return true;
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = newOneTimeToken();
     const now = clock.now();
     await this.ctx.em.transactional(async (em) => {
       // A new link replaces the older ones.
       await em.nativeUpdate(PasswordReset, { user: user.id, usedAt: null, expiresAt: { $gt: now } }, { expiresAt: now });
-      const reset = em.create(PasswordReset, { user: em.getReference(User, user.id), tokenHash: hashInvitationToken(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000), createdAt: now });
+      const reset = em.create(PasswordReset, { user: em.getReference(User, user.id), tokenHash, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000), createdAt: now });
       em.persist(reset);
       await em.flush();
       const link = `${this.ctx.deps.config.publicUrl}/reset-password/${token}`;
@@ -54,18 +51,10 @@ export class PasswordResetService {
     const { password } = validate(z.object({ password: passwordSchema }), { password: newPassword });
     const passwordHash = await hashPassword(password);
     const userId = await this.ctx.em.transactional(async (em) => {
-      // Locked, so two simultaneous uses of one link cannot both succeed.
-      const reset = await em.findOne(PasswordReset, { tokenHash: hashInvitationToken(String(token ?? '')) }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user'] });
-      if (!reset || reset.usedAt || reset.expiresAt <= clock.now() || !reset.user.active) {
-        throw new BadInputError(RESET_NOT_VALID, { token: RESET_NOT_VALID });
-      }
+      const reset = await openOneTimeToken(em, PasswordReset, token, (row) => Boolean(row.usedAt), RESET_NOT_VALID);
       reset.usedAt = clock.now();
       const user = reset.user;
-      user.passwordHash = passwordHash;
-      user.mustChangePassword = false;
-      user.tokenVersion += 1;
-      user.failedLoginCount = 0;
-      user.lockedUntil = null;
+      setChosenPassword(user, passwordHash);
       recordAudit(em, { ...this.ctx, viewer: null }, { action: 'password.reset', entityType: 'user', entityId: user.id, actorId: user.id });
       return user.id;
     });

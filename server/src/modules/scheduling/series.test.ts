@@ -2,39 +2,29 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../clock';
-import { codes, createTestApp, type TestApp } from '../../../test/harness';
-import {
-  createAdmin, createDoctor, hospitalTime, insertAppointment, openAllWeek, quickPatients, registerPatient, type DoctorSession, type Session,
-} from '../../../test/factories';
+import { codes, type TestApp } from '../../../test/harness';
+import { createDoctor, hospitalTime, insertAppointment, quickPatients, registerPatient, type DoctorSession, type Session } from '../../../test/factories';
+import { closeTwoApps, openDoctor as openDoctorOn, sqlRows, startTwoApps } from '../../../test/two-apps';
 
 let a: TestApp;
 let b: TestApp;
 let admin: Session;
 
-beforeAll(async () => {
-  [a, b] = await Promise.all([createTestApp(), createTestApp()]);
-  admin = await createAdmin(a);
-});
-afterAll(async () => { await Promise.all([a.close(), b.close()]); });
+beforeAll(async () => { ({ a, b, admin } = await startTwoApps()); });
+afterAll(() => closeTwoApps({ a, b }));
 
 const SERIES = 'mutation($i: BookAppointmentSeriesInput!) { bookAppointmentSeries(input: $i) { seriesId booked { id startsAt status seriesId patient { id } } skipped { startsAt code message } } }';
 const CANCEL_SERIES = 'mutation($s: ID!, $from: ID, $r: String) { cancelAppointmentSeries(seriesId: $s, fromAppointmentId: $from, reason: $r) { id status startsAt } }';
 const VISITS = 'query($s: ID!) { appointmentSeries(seriesId: $s) { id status startsAt } }';
 
-async function openDoctor(): Promise<DoctorSession> {
-  const d = await createDoctor(a, admin);
-  await openAllWeek(a, d.token, d.doctorId);
-  return d;
-}
+const openDoctor = (): Promise<DoctorSession> => openDoctorOn(a, admin);
 
 /** The instant `weeks` weeks after `iso`, same hospital wall time. */
 function weeksAfter(iso: string, weeks: number): string {
   return DateTime.fromISO(iso).setZone(a.config.timezone).plus({ weeks }).toUTC().toISO()!;
 }
 
-async function rows<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return a.orm.em.fork().getConnection().execute(query, params);
-}
+const rows = sqlRows(() => a);
 
 describe('bookAppointmentSeries', () => {
   it('a 6-week series with one clash: ALL_OR_NOTHING books nothing and names the date; BOOK_WHAT_FITS books the other five', async () => {

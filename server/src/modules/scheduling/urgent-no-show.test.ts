@@ -3,29 +3,25 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../clock';
 import { loadConfig } from '../../config';
-import { codes, createTestApp, type TestApp } from '../../../test/harness';
+import { codes, type TestApp } from '../../../test/harness';
 import {
-  bookAppointment, createAdmin, createDoctor, hospitalTime, insertAppointment, openAllWeek, quickPatients, registerPatient, type Session,
+  bookAppointment, createDoctor, hospitalTime, insertAppointment, openAllWeek, quickPatients, registerPatient, type Session,
 } from '../../../test/factories';
+import { closeTwoApps, sqlRows, startTwoApps } from '../../../test/two-apps';
 import { markNoShows } from './no-shows';
 
 let a: TestApp;
 let b: TestApp;
 let admin: Session;
 
-beforeAll(async () => {
-  [a, b] = await Promise.all([createTestApp(), createTestApp()]);
-  admin = await createAdmin(a);
-});
-afterAll(async () => { await Promise.all([a.close(), b.close()]); });
+beforeAll(async () => { ({ a, b, admin } = await startTwoApps()); });
+afterAll(() => closeTwoApps({ a, b }));
 
 const URGENT = 'mutation($i: BookUrgentAppointmentInput!) { bookUrgentAppointment(input: $i) { id startsAt endsAt status urgent urgentReason patient { id } } }';
 const BOOK = 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }';
 const DAY = 'query($d: ID!, $date: LocalDate!) { doctorDay(doctorId: $d, date: $date) { id urgent urgentReason status } }';
 
-async function rows<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return a.orm.em.fork().getConnection().execute(query, params);
-}
+const rows = sqlRows(() => a);
 
 const today = () => DateTime.fromJSDate(clock.now()).setZone(a.config.timezone);
 

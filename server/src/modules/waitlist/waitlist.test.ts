@@ -3,11 +3,11 @@
 import { clock } from '../../clock';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createTestApp, setClock, type TestApp } from '../../../test/harness';
+import { codes, setClock, type TestApp } from '../../../test/harness';
 import {
-  bookAppointment, createAdmin, createDepartment, createDoctor, hospitalTime, openAllWeek, quickPatients, registerPatient,
-  type DoctorSession, type Session,
+  bookAppointment, createDepartment, createDoctor, hospitalTime, openAllWeek, quickPatients, registerPatient, type DoctorSession, type Session,
 } from '../../../test/factories';
+import { closeTwoApps, openDoctor as openDoctorOn, startTwoApps } from '../../../test/two-apps';
 import { expireOffers } from './waitlist.service';
 
 let a: TestApp;
@@ -19,10 +19,9 @@ let admin: Session;
 let restoreClock: () => void = () => {};
 beforeAll(async () => {
   restoreClock = setClock(`${clock.now().toISOString().slice(0, 10)}T12:00:00.000Z`);
-  [a, b] = await Promise.all([createTestApp(), createTestApp()]);
-  admin = await createAdmin(a);
+  ({ a, b, admin } = await startTwoApps());
 });
-afterAll(async () => { await Promise.all([a.close(), b.close()]); restoreClock(); });
+afterAll(async () => { await closeTwoApps({ a, b }); restoreClock(); });
 
 const JOIN = 'mutation($i: JoinWaitlistInput!) { joinWaitlist(input: $i) { id status offer { id startsAt expiresAt } doctorId departmentId from to periods } }';
 const MINE = '{ myWaitlist { id status offer { id startsAt endsAt expiresAt doctorName } } }';
@@ -32,11 +31,7 @@ const CANCEL = 'mutation($id: ID!) { cancelAppointment(id: $id) { id status } }'
 const BOOK = 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id } }';
 const SLOTS = 'query($d: ID!, $date: LocalDate!) { availableSlots(doctorId: $d, date: $date) { startsAt } }';
 
-async function openDoctor(departmentId?: string): Promise<DoctorSession> {
-  const d = await createDoctor(a, admin, { departmentId });
-  await openAllWeek(a, d.token, d.doctorId);
-  return d;
-}
+const openDoctor = (departmentId?: string): Promise<DoctorSession> => openDoctorOn(a, admin, departmentId);
 
 const dayOf = (iso: string) => DateTime.fromISO(iso).setZone(a.config.timezone).toISODate()!;
 
