@@ -4,8 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminCredentials, adminToken, expectNoAxeViolations, launchBrowser, newPage, pickFirstFreeSlot, registerPatientApi,
-  seedAlwaysOpenWeek, seedDepartment, seedDoctor, signIn, signUp, uid,
+  adminCredentials, expectNoAxeViolations, newPage, pickFirstFreeSlot, registerPatientApi, seedDoctor, signIn, signUp, bookingSetup,
 } from './helpers';
 
 let browser: Browser;
@@ -13,11 +12,7 @@ let department: { id: string; name: string };
 let doctor: Awaited<ReturnType<typeof seedDoctor>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const token = await adminToken();
-  department = await seedDepartment(token, `Cardiology ${uid()}`);
-  doctor = await seedDoctor(token, department.id, { fullName: `Dr Steps ${uid()}` });
-  await seedAlwaysOpenWeek(token, doctor.id);
+  ({ browser, department, doctor } = await bookingSetup('Cardiology', { fullName: 'Dr Steps' }));
 });
 afterAll(async () => { await browser?.close(); });
 

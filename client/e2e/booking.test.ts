@@ -3,8 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminCredentials, adminToken, apiOk, firstFreeSlot, launchBrowser, newPage, pickFirstFreeSlot, registerPatientApi, screenshot,
-  seedAlwaysOpenWeek, seedDepartment, seedDoctor, serverNow, signIn, signUp, uid,
+  adminCredentials, apiOk, firstFreeSlot, newPage, pickFirstFreeSlot, registerPatientApi, screenshot, seedDoctor, serverNow, signIn, signUp, uid, bookingSetup,
 } from './helpers';
 
 let browser: Browser;
@@ -12,11 +11,7 @@ let department: { id: string; name: string };
 let doctor: Awaited<ReturnType<typeof seedDoctor>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const token = await adminToken();
-  department = await seedDepartment(token, `Dermatology ${uid()}`);
-  doctor = await seedDoctor(token, department.id, { fullName: `Dr Grace ${uid()}`, specialization: 'Skin allergies', consultationFee: '80.00' });
-  await seedAlwaysOpenWeek(token, doctor.id);
+  ({ browser, department, doctor } = await bookingSetup('Dermatology', { fullName: 'Dr Grace', specialization: 'Skin allergies', consultationFee: '80.00' }));
 });
 afterAll(async () => { await browser?.close(); });
 

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminToken, expectNoAxeViolations, launchBrowser, newPage, screenshot, seedAlwaysOpenWeek, seedDepartment, seedDoctor, signUp, uid,
+  expectNoAxeViolations, newPage, screenshot, seedDoctor, signUp, bookingSetup,
 } from './helpers';
 
 let browser: Browser;
@@ -11,11 +11,7 @@ let department: { id: string; name: string };
 let doctor: Awaited<ReturnType<typeof seedDoctor>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const token = await adminToken();
-  department = await seedDepartment(token, `Neurology ${uid()}`);
-  doctor = await seedDoctor(token, department.id, { fullName: `Dr Keys ${uid()}` });
-  await seedAlwaysOpenWeek(token, doctor.id);
+  ({ browser, department, doctor } = await bookingSetup('Neurology', { fullName: 'Dr Keys' }));
 });
 afterAll(async () => { await browser?.close(); });
 

@@ -265,6 +265,18 @@ export async function browserAndAdmin(): Promise<{ browser: Browser; admin: stri
   return { browser: await launchBrowser(), admin: await adminToken() };
 }
 
+/** A browser and a bookable doctor (30-minute slots around the clock) in a department of its own, for a file's tests. */
+export async function bookingSetup(departmentName: string, doctor: Parameters<typeof seedDoctor>[2] & { fullName: string }): Promise<{
+  browser: Browser; token: string; department: { id: string; name: string }; doctor: Awaited<ReturnType<typeof seedDoctor>>;
+}> {
+  const browser = await launchBrowser();
+  const token = await adminToken();
+  const department = await seedDepartment(token, `${departmentName} ${uid()}`);
+  const seeded = await seedDoctor(token, department.id, { ...doctor, fullName: `${doctor.fullName} ${uid()}` });
+  await seedAlwaysOpenWeek(token, seeded.id);
+  return { browser, token, department, doctor: seeded };
+}
+
 /** A doctor in a department of their own, bookable around the clock every day in 15-minute slots. */
 export async function seedOpenDoctor(token: string): Promise<Awaited<ReturnType<typeof seedDoctor>> & { department: { id: string; name: string } }> {
   const department = await seedDepartment(token);
@@ -273,9 +285,8 @@ export async function seedOpenDoctor(token: string): Promise<Awaited<ReturnType<
   return { ...doctor, department };
 }
 
-/** Picks the first day with free slots, then the first free time, in the booking steps or the reschedule dialog. */
 /**
- * Picks the first free day and in it the first slot that is not about to start (one seconds away
+ * Picks the first free day (in the booking steps or the reschedule dialog) and in it the first slot that is not about to start (one seconds away
  * can be refused as past by the time it is booked); returns the slot's start (ISO).
  */
 export async function pickFirstFreeSlot(page: Page): Promise<string> {

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  adminToken, expectNoAxeViolations, launchBrowser, newPage, screenshot, seedAlwaysOpenWeek, seedDepartment, seedDoctor, signUp, uid,
+  expectNoAxeViolations, newPage, screenshot, seedDoctor, signUp, bookingSetup,
 } from './helpers';
 
 let browser: Browser;
@@ -13,11 +13,7 @@ let doctor: Awaited<ReturnType<typeof seedDoctor>>;
 const DEVANAGARI = /[\u0900-\u097F]/;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const token = await adminToken();
-  department = await seedDepartment(token, `Neurology ${uid()}`);
-  doctor = await seedDoctor(token, department.id, { fullName: `Dr Bhasha ${uid()}` });
-  await seedAlwaysOpenWeek(token, doctor.id);
+  ({ browser, department, doctor } = await bookingSetup('Neurology', { fullName: 'Dr Bhasha' }));
 });
 afterAll(async () => { await browser?.close(); });
 
