@@ -2,6 +2,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { testDatabaseUrl, uid } from './harness';
 import { dropDatabase, listeningPort, startMain as start } from './processes';
+import { DEMO_DOCTOR_EMAIL, DEMO_PASSWORD } from '../src/demo/demo-seed';
 
 describe('npm start (server/src/main.ts)', () => {
   it('creates and migrates a missing database, bootstraps the admin from env, serves /healthz, and stops on SIGTERM', async () => {
@@ -25,6 +26,29 @@ describe('npm start (server/src/main.ts)', () => {
       await dropDatabase(inject('databaseUrl'), dbName);
     }
   });
+
+  it('HMS_DEMO=true on an empty database starts on the demo hospital: its doctor signs in and sees six departments', async () => {
+    const base = new URL(inject('databaseUrl'));
+    const dbName = `hms_proc_demo_${uid()}`;
+    const databaseUrl = `${base.protocol}//${base.username || 'root'}${base.password ? `:${base.password}` : ''}@${base.host}/${dbName}`;
+    const server = start({ DATABASE_URL: databaseUrl, PORT: '0', HMS_DEMO: 'true' });
+    try {
+      const port = await listeningPort(server);
+      const ask = async (query: string, token?: string) => (await (await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      })).json()) as { data: Record<string, any> };
+      const login = await ask(`mutation { login(email: "${DEMO_DOCTOR_EMAIL}", password: "${DEMO_PASSWORD}") { token user { role } } }`);
+      expect(login.data.login.user.role).toBe('DOCTOR');
+      const departments = await ask('{ departments { id } }', login.data.login.token);
+      expect(departments.data.departments).toHaveLength(6);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      await dropDatabase(inject('databaseUrl'), dbName);
+    }
+  }, 120_000);
 
   it('a bad environment value stops start-up with one line naming the variable', async () => {
     const server = start({ HMS_TIMEZONE: 'Mars/Olympus', DATABASE_URL: testDatabaseUrl() });
